@@ -1,0 +1,6 @@
+export * from './assumptions.js';
+export * from './parameters.js';
+export * from './profile.js';
+export * from './sender-behaviour.js';
+export * from './twilio-errors.js';
+export * from './twiml-schema.js';

@@ -1,0 +1,49 @@
+/**
+ * How Twilio's HTTP client behaves when it requests a fax webhook, as data.
+ * Sources: twilio.com/docs/usage/webhooks/webhooks-connection-overrides, the error pages 11205-11237,
+ * and captures of other Twilio webhooks (see ASSUMPTIONS for what was never published).
+ */
+export interface SenderBehaviour {
+  /** Time to establish a connection, per attempt, in ms. */
+  readonly connectTimeoutMs: number;
+  /** Connection attempts before giving up (two 5 s attempts = 10 s). */
+  readonly connectAttempts: number;
+  /** Time for the whole reply, in ms (11205 beyond). */
+  readonly totalTimeoutMs: number;
+  /** Most bytes of a reply body Twilio reads, decompressed (11750 beyond). */
+  readonly maxBodyBytes: number;
+  /** The only redirect statuses Twilio follows (any other 3xx: 11216). */
+  readonly followedRedirects: readonly number[];
+  /** Redirects that turn a POST into a GET with the parameters in the query. */
+  readonly redirectsToGet: readonly number[];
+  /** Most redirect hops before 11215. */
+  readonly maxRedirects: number;
+  /** Idle time after which Twilio forgets the cookies of a (From, To) pair, in ms. */
+  readonly cookieIdleExpiryMs: number;
+  /** Cookies are kept per (From, To) pair of numbers, never shared across pairs. */
+  readonly cookieScope: 'from-to-pair';
+  /** Methods whose replies Twilio may cache, as a browser would. */
+  readonly cachedMethods: readonly ('GET' | 'POST')[];
+  /** Headers Twilio sends on every webhook request (the signature is added when a token is known). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Content-Type of a POST webhook. */
+  readonly formContentType: string;
+}
+
+export const TWILIO_SENDER: SenderBehaviour = {
+  connectTimeoutMs: 5_000,
+  connectAttempts: 2,
+  totalTimeoutMs: 15_000,
+  maxBodyBytes: 64 * 1024,
+  followedRedirects: [301, 302, 303, 307],
+  redirectsToGet: [301, 302, 303],
+  maxRedirects: 10,
+  cookieIdleExpiryMs: 4 * 60 * 60 * 1000,
+  cookieScope: 'from-to-pair',
+  cachedMethods: ['GET'],
+  headers: {
+    'User-Agent': 'TwilioProxy/1.1',
+    Accept: '*/*',
+  },
+  formContentType: 'application/x-www-form-urlencoded; charset=UTF-8',
+};

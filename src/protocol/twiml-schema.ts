@@ -1,0 +1,62 @@
+/**
+ * The fax TwiML schema as data: what a reply to the fax webhook may contain.
+ * Source: twilio.com/docs/fax/twiml and /receive; the enumerations match twilio-node's `FaxResponse`.
+ * Names are case-sensitive (Twilio's 12100/12200 pages); values too (assumption `attribute-values-case-sensitive`).
+ */
+
+export interface AttributeSpec {
+  readonly name: string;
+  /** `enum`: one of `values`, exact case. `url`: a relative URL or an absolute http(s) URL. */
+  readonly kind: 'enum' | 'url';
+  readonly values?: readonly string[];
+  readonly default?: string;
+  readonly description: string;
+}
+
+export interface VerbSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly attributes: readonly AttributeSpec[];
+}
+
+export interface TwimlSchema {
+  /** The only root element Twilio accepts (12102 otherwise). */
+  readonly root: string;
+  /** Values of `version` on the root that Twilio accepts (12101 otherwise); absent is fine. */
+  readonly rootVersions: readonly string[];
+  readonly verbs: readonly VerbSpec[];
+  /** Largest reply body Twilio reads, in bytes (11750 beyond). */
+  readonly maxBodyBytes: number;
+  /** Content types Twilio accepts for TwiML, with any charset parameter (12300 otherwise). */
+  readonly contentTypes: readonly string[];
+  /** Content types Twilio accepts for other products but never documented for fax: a warning. */
+  readonly undocumentedContentTypes: readonly string[];
+}
+
+export const RECEIVE_VERB: VerbSpec = {
+  name: 'Receive',
+  description: 'receive the fax',
+  attributes: [
+    { name: 'action', kind: 'url', description: 'URL requested when the fax has been received or has failed' },
+    { name: 'method', kind: 'enum', values: ['GET', 'POST'], default: 'POST', description: 'HTTP method for `action`' },
+    { name: 'mediaType', kind: 'enum', values: ['application/pdf', 'image/tiff'], default: 'application/pdf', description: 'format the fax is stored in' },
+    { name: 'pageSize', kind: 'enum', values: ['letter', 'legal', 'a4'], default: 'letter', description: 'page size of the received fax' },
+    { name: 'storeMedia', kind: 'enum', values: ['true', 'false'], default: 'true', description: 'whether Twilio stores the fax media' },
+  ],
+};
+
+export const REJECT_VERB: VerbSpec = {
+  name: 'Reject',
+  description: 'reject the fax; its status becomes canceled',
+  attributes: [],
+};
+
+/** Twilio Programmable Fax's TwiML. */
+export const TWILIO_FAX_TWIML: TwimlSchema = {
+  root: 'Response',
+  rootVersions: ['2008-08-01', '2010-04-01'],
+  verbs: [RECEIVE_VERB, REJECT_VERB],
+  maxBodyBytes: 64 * 1024,
+  contentTypes: ['text/xml', 'application/xml'],
+  undocumentedContentTypes: ['text/html'],
+};

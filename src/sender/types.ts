@@ -1,0 +1,96 @@
+import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
+
+export type HttpMethod = 'GET' | 'POST';
+
+/** A list of form parameters in the order they are sent; names may repeat. */
+export type FormParams = ReadonlyArray<readonly [name: string, value: string]>;
+
+/**
+ * What to send, before encoding: the kit's description of one webhook delivery.
+ * The sender turns it into bytes as Twilio would (form body or query string, headers, signature).
+ */
+export interface WebhookRequest {
+  readonly method: HttpMethod;
+  /** The webhook URL as configured on the number; may carry its own query string and credentials. */
+  readonly url: string;
+  readonly params: FormParams;
+  /**
+   * Exactly how to encode the parameters (body for POST, appended query for GET). Absent: the sender's
+   * canonical encoding (`URLSearchParams`, in the given order). Used by `form-encoding` to send equivalents.
+   */
+  readonly encodedParams?: string;
+  /** Extra or overriding headers (e.g. `Cookie`, `If-None-Match`, a forged `X-Twilio-Signature`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `false`: send no `X-Twilio-Signature` even when a token is known. A string: send exactly that signature. */
+  readonly signature?: false | string;
+  /** The `I-Twilio-Idempotency-Token`; a fresh UUID when absent. */
+  readonly idempotencyToken?: string;
+}
+
+/** One HTTP request exactly as it went on the wire. */
+export interface SentRequest {
+  readonly method: HttpMethod;
+  /** The URL requested, credentials removed. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The form body as sent (POST), absent for GET. */
+  readonly body?: string;
+}
+
+/** One HTTP reply as received; `body` holds at most the profile's byte limit. */
+export interface ReceivedResponse {
+  readonly status: number;
+  /** Header names lower-cased; repeated headers joined with `, ` except `set-cookie` (see `setCookies`). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly setCookies: readonly string[];
+  readonly body: Uint8Array;
+  /** True when the reply was longer than the limit and reading stopped there (11750). */
+  readonly truncated: boolean;
+}
+
+/** One request/reply pair of an exchange: redirects and auth retries make several. */
+export interface Hop {
+  readonly request: SentRequest;
+  readonly response?: ReceivedResponse;
+  readonly durationMs: number;
+}
+
+/** Why an exchange ended without a usable reply, classified as Twilio would. */
+export type TransportFailureKind =
+  | 'dns' // 11210
+  | 'refused' // 11205
+  | 'connect-timeout' // 11205
+  | 'timeout' // 11205: no complete reply in time
+  | 'reset' // 11206
+  | 'protocol' // 11206: malformed HTTP, bad Set-Cookie
+  | 'tls' // 11220
+  | 'cert-domain' // 11235
+  | 'cert-expired' // 11236
+  | 'cert-untrusted' // 11237
+  | 'invalid-redirect' // 11216
+  | 'too-many-redirects'; // 11215
+
+export interface TransportFailure {
+  readonly kind: TransportFailureKind;
+  readonly twilioError: TwilioErrorCode;
+  readonly message: string;
+}
+
+/**
+ * A whole delivery: the hops (first request, redirects, auth retry) and how it ended.
+ * Exactly one of `response` (the final reply) or `failure` is present.
+ */
+export interface Exchange {
+  readonly hops: readonly Hop[];
+  readonly response?: ReceivedResponse;
+  readonly failure?: TransportFailure;
+  /** From the first byte sent to the end of the last reply or the failure. */
+  readonly durationMs: number;
+  /** The final URL the reply came from (after redirects), for resolving relative `action` URLs. */
+  readonly finalUrl: string;
+}
+
+/** Sends webhook deliveries as Twilio would. One per run; stateless between calls except as configured. */
+export interface Sender {
+  send(request: WebhookRequest): Promise<Exchange>;
+}
