@@ -1,0 +1,44 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CliIo } from './io.js';
+
+/** One subcommand of `twiml-fax-kit`. `run` returns the exit code; it never calls `process.exit`. */
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** The full `--help` text: usage, options, examples, exit codes. */
+  readonly help: string;
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+export type ParsedArgs<T extends ParseArgsConfig['options']> = ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>;
+
+export type ParseOutcome<T extends ParseArgsConfig['options']> =
+  | { readonly ok: true; readonly args: ParsedArgs<T> }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Parses a command's flags strictly (unknown flags are usage errors) and returns the outcome as a value.
+ * @example parseCommandArgs('validate', argv, { reporter: { type: 'string' } })
+ */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  argv: readonly string[],
+  options: T,
+): ParseOutcome<T> {
+  try {
+    const args = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, allowNegative: true } as never);
+    return { ok: true, args: args as ParsedArgs<T> };
+  } catch (error) {
+    // node:util throws for unknown or malformed flags; turn it into one line that says what to do.
+    const raw = error instanceof Error ? error.message : String(error);
+    const firstLine = raw.split('\n')[0] ?? raw;
+    return { ok: false, message: `${firstLine.replace(/\. To specify a positional argument.*$/, '')} (see 'twiml-fax-kit ${command} --help')` };
+  }
+}
+
+/** Writes a usage error as one line and returns exit code 2. */
+export function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`twiml-fax-kit: ${message}\n`);
+  return 2;
+}

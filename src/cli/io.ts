@@ -1,0 +1,32 @@
+/** Where a command reads and writes. `bin.ts` passes the real process streams; tests pass buffers. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly stdin: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Registers a Ctrl-C handler and returns its remover; absent in tests. */
+  readonly onInterrupt?: (handler: () => void) => () => void;
+}
+
+/** Exit codes every command documents. */
+export const EXIT = {
+  ok: 0,
+  /** A finding of error severity (a non-conforming reply or server). */
+  findings: 1,
+  /** The command was wrong (unknown flag, unreadable file) or the kit itself could not run. */
+  usage: 2,
+} as const;
+
+/** Reads all of stdin into bytes. */
+export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}

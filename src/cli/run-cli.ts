@@ -1,0 +1,59 @@
+import { KIT_VERSION } from '../version.js';
+import { COMMANDS } from './commands.js';
+import { EXIT, type CliIo } from './io.js';
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
+  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `twiml-fax-kit ${KIT_VERSION}: contract testing and conformance for Twilio fax webhooks
+
+Usage: twiml-fax-kit <command> [options]
+
+Commands:
+${list}
+
+Options:
+  -h, --help     show help (also: twiml-fax-kit <command> --help)
+  -v, --version  print the version
+  --debug        print stack traces of internal errors
+
+Exit codes: 0 conforming, 1 findings of error severity, 2 usage error or the kit could not run.
+`;
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code. Never exits the process and
+ * never throws: an internal error is one line on stderr (a stack trace with `--debug`) and exit code 2.
+ * @example await runCli(['validate', 'reply.xml'], io)
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout.write(topic ? topic.help : mainHelp());
+    return EXIT.ok;
+  }
+  if (name === '-v' || name === '--version') {
+    io.stdout.write(`${KIT_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`twiml-fax-kit: unknown command '${name}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see 'twiml-fax-kit --help')\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout.write(command.help);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`twiml-fax-kit: internal error: ${message.split('\n')[0]} (run again with --debug for details)\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+}
