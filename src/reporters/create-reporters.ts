@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import type { CliIo } from '../cli/io.js';
+import type { Reporter } from '../runner/events.js';
+import { shouldUseColor } from './color.js';
+import { createGithubReporter } from './github.js';
+import { createJsonReporter } from './json.js';
+import { createJunitReporter } from './junit.js';
+import { createPrettyReporter } from './pretty.js';
+import type { ReportDestination, ReporterFactory } from './reporter-context.js';
+
+/** The reporters by their `--reporter` name. */
+export const REPORTERS = {
+  pretty: createPrettyReporter,
+  json: createJsonReporter,
+  junit: createJunitReporter,
+  github: createGithubReporter,
+} as const satisfies Record<string, ReporterFactory>;
+
+/** A `--reporter` name. */
+export type ReporterName = keyof typeof REPORTERS;
+
+/** The outcome of `createReporters`: the reporters, or one line saying what is wrong with the flags. */
+export type CreateReportersOutcome =
+  | { readonly ok: true; readonly reporters: Reporter[] }
+  | { readonly ok: false; readonly message: string };
+
+interface ReporterSpec {
+  readonly spec: string;
+  readonly name: ReporterName;
+  readonly destination: ReportDestination;
+}
+
+/**
+ * Makes the reporters for the `--reporter NAME[:FILE]` values (no value: `pretty` to stdout). A FILE is written
+ * when the run finishes (parent directories created, relative to `io.cwd`); without one the report goes to stdout,
+ * which only one reporter may use. `options.color` is `--color`/`--no-color`; unset, colour follows the stream.
+ * @example createReporters(['pretty', 'junit:reports/fax.xml'], io)
+ */
+export function createReporters(specs: readonly string[], io: CliIo, options: { readonly color?: boolean } = {}): CreateReportersOutcome {
+  const parsed: ReporterSpec[] = [];
+  for (const spec of specs.length > 0 ? specs : ['pretty']) {
+    const outcome = parseReporterSpec(spec, io.cwd);
+    if (typeof outcome === 'string') return { ok: false, message: outcome };
+    parsed.push(outcome);
+  }
+  const clash = findSharedDestination(parsed);
+  if (clash) return { ok: false, message: clash };
+  const reporters = parsed.map(({ name, destination }) => {
+    const color = destination.kind === 'stdout' && shouldUseColor(io.stdout, io.env, options.color);
+    return REPORTERS[name]({ io, destination, color });
+  });
+  return { ok: true, reporters };
+}
+
+function parseReporterSpec(spec: string, cwd: string): ReporterSpec | string {
+  const colon = spec.indexOf(':');
+  const name = colon === -1 ? spec : spec.slice(0, colon);
+  if (!isReporterName(name)) {
+    return `unknown reporter '${name}'; reporters: ${Object.keys(REPORTERS).join(', ')} (--reporter NAME[:FILE])`;
+  }
+  if (colon === -1) return { spec, name, destination: { kind: 'stdout' } };
+  const file = spec.slice(colon + 1);
+  if (file.trim() === '') return `reporter '${spec}' needs a file after ':' (e.g. --reporter ${name}:reports/fax.${extensionOf(name)})`;
+  return { spec, name, destination: { kind: 'file', path: resolve(cwd, file) } };
+}
+
+function isReporterName(name: string): name is ReporterName {
+  return Object.hasOwn(REPORTERS, name);
+}
+
+function findSharedDestination(specs: readonly ReporterSpec[]): string | undefined {
+  const seen = new Map<string, ReporterSpec>();
+  for (const spec of specs) {
+    const key = spec.destination.kind === 'stdout' ? 'stdout' : `file:${spec.destination.path}`;
+    const earlier = seen.get(key);
+    if (earlier && spec.destination.kind === 'stdout') {
+      return `reporters '${earlier.spec}' and '${spec.spec}' both write to stdout; give one a file (e.g. --reporter ${spec.name}:report.${extensionOf(spec.name)})`;
+    }
+    if (earlier) return `reporters '${earlier.spec}' and '${spec.spec}' both write to the same file; give each its own file`;
+    seen.set(key, spec);
+  }
+  return undefined;
+}
+
+function extensionOf(name: ReporterName): string {
+  if (name === 'json') return 'json';
+  if (name === 'junit') return 'xml';
+  return 'txt';
+}

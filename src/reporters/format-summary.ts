@@ -1,0 +1,71 @@
+import type { CheckResult, Report } from '../runner/report.js';
+import { countFindings, groupFindingsByCheck } from './group-findings.js';
+import { PLAIN, type Palette } from './palette.js';
+import { showControlCharacters } from './show-control-characters.js';
+import { countOf, formatDuration } from './text-layout.js';
+
+/**
+ * The closing part of the pretty report: one row per check (passed, failed or skipped with its reason), the
+ * counts, the duration, the seed with how to repeat the run, and the verdict line.
+ */
+export function formatSummary(report: Report, colors: Palette = PLAIN): string {
+  const checks = groupFindingsByCheck(report).map((g) => printableCheck(g.check));
+  const idWidth = Math.max(0, ...checks.map((c) => c.id.length));
+  const titleWidth = Math.max(0, ...checks.map((c) => c.title.length));
+  const rows = checks.map((check) => {
+    const cells = [statusMark(check, colors), check.id.padEnd(idWidth), colors.dim(check.title.padEnd(titleWidth)), statusWord(check, colors)];
+    return `  ${cells.join('  ')}  ${checkDetail(check)}`.trimEnd();
+  });
+  const { summary } = report;
+  const counts = [colors.green(`${summary.passed} passed`), colors.red(`${summary.failed} failed`), colors.dim(`${summary.skipped} skipped`)];
+  const lines = [
+    colors.bold('Summary'),
+    '',
+    ...rows,
+    '',
+    `  Checks:    ${counts.join(', ')} (${summary.checks})`,
+    `  Requests:  ${summary.requests}`,
+    `  Duration:  ${formatDuration(summary.durationMs)}`,
+    `  Seed:      ${report.seed} (repeat this run with --seed ${report.seed})`,
+    '',
+    formatVerdict(report, colors),
+  ];
+  return lines.join('\n');
+}
+
+/** The last line: PASSED or FAILED, with the error and warning counts and the target. */
+export function formatVerdict(report: Report, colors: Palette = PLAIN): string {
+  const { errors, warnings } = countFindings(report);
+  const target = showControlCharacters(report.target);
+  if (report.ok) {
+    const extra = warnings > 0 ? ` (${countOf(warnings, 'warning')})` : '';
+    return `${colors.green(colors.bold('✓ PASSED'))}: ${target} conforms${extra}`;
+  }
+  return `${colors.red(colors.bold('✗ FAILED'))}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} for ${target}`;
+}
+
+function printableCheck(check: CheckResult): CheckResult {
+  const skipReason = check.skipReason === undefined ? {} : { skipReason: showControlCharacters(check.skipReason) };
+  return { ...check, id: showControlCharacters(check.id), title: showControlCharacters(check.title), ...skipReason };
+}
+
+function statusMark(check: CheckResult, colors: Palette): string {
+  if (check.status === 'passed') return colors.green('✓');
+  if (check.status === 'failed') return colors.red('✗');
+  return colors.dim('○');
+}
+
+function statusWord(check: CheckResult, colors: Palette): string {
+  const word = check.status.padEnd(7);
+  if (check.status === 'passed') return colors.green(word);
+  if (check.status === 'failed') return colors.red(word);
+  return colors.dim(word);
+}
+
+function checkDetail(check: CheckResult): string {
+  if (check.status === 'skipped') return check.skipReason ?? '';
+  const parts = [countOf(check.exchanges, 'exchange')];
+  if (check.errors > 0) parts.push(countOf(check.errors, 'error'));
+  if (check.warnings > 0) parts.push(countOf(check.warnings, 'warning'));
+  return parts.join(', ');
+}

@@ -1,0 +1,59 @@
+import type { Severity } from '../diagnostic.js';
+import type { Finding, Report } from '../runner/report.js';
+import { countFindings } from './group-findings.js';
+import type { ReporterFactory } from './reporter-context.js';
+import { showControlCharacters } from './show-control-characters.js';
+import { countOf, formatDuration } from './text-layout.js';
+import { writeReport } from './write-report.js';
+
+const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escapes a workflow command's message as @actions/core does: `%`, CR and LF. */
+export function escapeGithubData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value as @actions/core does: the data escapes plus `:` and `,`. */
+export function escapeGithubProperty(value: string): string {
+  return escapeGithubData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * The report as GitHub workflow commands: one `::error`/`::warning`/`::notice` line per finding (check id and Twilio
+ * code in the title; message, hint and curl line in the body), then a `::notice` summary line. Each command is
+ * exactly one line, whatever the server sent.
+ */
+export function formatGithubCommands(report: Report): string {
+  const lines = report.findings.map(formatAnnotation);
+  lines.push(command('notice', 'twiml-fax-kit', summaryLine(report)));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatAnnotation(finding: Finding): string {
+  const twilio = finding.twilioError === undefined ? '' : ` · Twilio ${finding.twilioError}${finding.twilioErrorTitle ? ` ${finding.twilioErrorTitle}` : ''}`;
+  const parts = [`${finding.message} [${finding.code}]`];
+  if (finding.hint) parts.push(`Hint: ${finding.hint}`);
+  parts.push(`Reproduce with:\n${finding.reproduce}`);
+  return command(COMMAND[finding.severity], `${finding.check}${twilio}`, parts.join('\n\n'));
+}
+
+function summaryLine(report: Report): string {
+  const { summary } = report;
+  const { errors, warnings } = countFindings(report);
+  const verdict = report.ok ? 'PASSED' : 'FAILED';
+  return (
+    `${verdict}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} for ${report.target}; ` +
+    `checks ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped; ` +
+    `${countOf(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}; repeat with --seed ${report.seed}`
+  );
+}
+
+// Control characters are made visible first: CI logs should not carry a server's escape sequences.
+function command(name: string, title: string, message: string): string {
+  return `::${name} title=${escapeGithubProperty(showControlCharacters(title))}::${escapeGithubData(showControlCharacters(message))}`;
+}
+
+/** `--reporter github`: workflow commands that GitHub Actions turns into annotations. */
+export const createGithubReporter: ReporterFactory = (context) => ({
+  onRunFinished: (event) => writeReport(context, formatGithubCommands(event.report)),
+});

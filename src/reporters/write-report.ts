@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { OutputStream } from '../cli/io.js';
+import type { ReporterContext } from './reporter-context.js';
+
+/**
+ * Writes a finished report to its destination: stdout (waiting for the stream to drain, so that a caller may exit
+ * right after), or a file, creating its parent directories. Rejects with a one-line message if the file cannot be
+ * written.
+ */
+export async function writeReport(context: ReporterContext, text: string): Promise<void> {
+  const { destination } = context;
+  if (destination.kind === 'stdout') return writeAndDrain(context.io.stdout, text);
+  try {
+    await mkdir(dirname(destination.path), { recursive: true });
+    await writeFile(destination.path, text, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not write the report to ${destination.path}: ${reason}`);
+  }
+}
+
+interface EventSource {
+  once(event: string, listener: () => void): unknown;
+  removeListener(event: string, listener: () => void): unknown;
+}
+
+async function writeAndDrain(stream: OutputStream, text: string): Promise<void> {
+  const flushed = stream.write(text);
+  const source = stream as Partial<EventSource>;
+  if (flushed !== false || typeof source.once !== 'function' || typeof source.removeListener !== 'function') return;
+  const events = source as EventSource;
+  // A closed pipe (`| head`) never drains; 'error' and 'close' end the wait too.
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'error', 'close']) events.removeListener(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'error', 'close']) events.once(event, done);
+  });
+}

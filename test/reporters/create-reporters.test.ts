@@ -1,0 +1,92 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReporters, REPORTERS } from '../../src/reporters/create-reporters.js';
+import { formatJunitReport } from '../../src/reporters/junit.js';
+import { formatPrettyReport } from '../../src/reporters/pretty.js';
+import type { Reporter } from '../../src/runner/events.js';
+import type { Report } from '../../src/runner/report.js';
+import { bufferIo, FAILED_REPORT } from './fixtures.js';
+
+async function finish(reporters: readonly Reporter[], report: Report): Promise<void> {
+  for (const reporter of reporters) await reporter.onRunFinished?.({ type: 'run-finished', report });
+}
+
+function reportersOf(outcome: ReturnType<typeof createReporters>): Reporter[] {
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.reporters;
+}
+
+describe('createReporters', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fax-reporters-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('offers pretty, json, junit and github', () => {
+    expect(Object.keys(REPORTERS)).toEqual(['pretty', 'json', 'junit', 'github']);
+  });
+
+  it('refuses an unknown reporter and lists the valid names', () => {
+    const { io } = bufferIo();
+    expect(createReporters(['xml'], io)).toEqual({
+      ok: false,
+      message: "unknown reporter 'xml'; reporters: pretty, json, junit, github (--reporter NAME[:FILE])",
+    });
+  });
+
+  it('refuses two reporters on stdout and says how to give one a file', () => {
+    const { io } = bufferIo();
+    expect(createReporters(['pretty', 'json'], io)).toEqual({
+      ok: false,
+      message: "reporters 'pretty' and 'json' both write to stdout; give one a file (e.g. --reporter json:report.json)",
+    });
+  });
+
+  it('refuses two reporters writing the same file', () => {
+    const { io } = bufferIo({ cwd: dir });
+    const outcome = createReporters(['json:out/report', `junit:${join(dir, 'out', 'report')}`], io);
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining('both write to the same file') });
+  });
+
+  it('refuses a reporter whose file is empty', () => {
+    const { io } = bufferIo();
+    expect(createReporters(['junit:'], io)).toEqual({
+      ok: false,
+      message: "reporter 'junit:' needs a file after ':' (e.g. --reporter junit:reports/fax.xml)",
+    });
+  });
+
+  it('writes a file reporter to its file, creating directories, and the other reporter to stdout', async () => {
+    const { io, stdout } = bufferIo({ cwd: dir });
+    await finish(reportersOf(createReporters(['pretty', 'junit:reports/ci/fax.xml'], io)), FAILED_REPORT);
+    expect(await readFile(join(dir, 'reports', 'ci', 'fax.xml'), 'utf8')).toBe(formatJunitReport(FAILED_REPORT));
+    expect(stdout.text()).toBe(formatPrettyReport(FAILED_REPORT));
+  });
+
+  it('writes the pretty report to a file without colour even when forced for the terminal', async () => {
+    const { io } = bufferIo({ cwd: dir, stdoutTTY: true, env: { FORCE_COLOR: '1' } });
+    await finish(reportersOf(createReporters(['pretty:pretty.txt'], io, { color: true })), FAILED_REPORT);
+    expect(await readFile(join(dir, 'pretty.txt'), 'utf8')).toBe(formatPrettyReport(FAILED_REPORT));
+  });
+
+  it('prints exactly the Report as JSON', async () => {
+    const { io, stdout } = bufferIo();
+    await finish(reportersOf(createReporters(['json'], io)), FAILED_REPORT);
+    expect(JSON.parse(stdout.text())).toEqual(JSON.parse(JSON.stringify(FAILED_REPORT)));
+    expect(stdout.text()).toBe(`${JSON.stringify(FAILED_REPORT, null, 2)}\n`);
+  });
+
+  it('rejects with one line naming the file when it cannot be written', async () => {
+    const { io } = bufferIo({ cwd: dir });
+    await writeFile(join(dir, 'blocker'), 'a file, not a directory');
+    const [junit] = reportersOf(createReporters(['junit:blocker/fax.xml'], io));
+    await expect(junit?.onRunFinished?.({ type: 'run-finished', report: FAILED_REPORT })).rejects.toThrow(
+      /^could not write the report to .*blocker\/fax\.xml: [^\n]+$/,
+    );
+  });
+});
