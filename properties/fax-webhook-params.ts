@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { API_VERSION } from '../src/protocol/parameters.js';
+import { accountSid } from './account-sid.js';
+import { e164Number } from './e164-number.js';
+import { faxAddress } from './fax-address.js';
+import { faxSid } from './fax-sid.js';
+import { sipDisplayName } from './sip-display-name.js';
+import { sipUri } from './sip-uri.js';
+
+/** The parameters of the incoming-fax webhook ("A Fax Comes In"), as a plain record. */
+export interface FaxWebhookParams {
+  FaxSid: string;
+  AccountSid: string;
+  /** E.164, a SIP URI, or a SIP From value with a display name. */
+  From: string;
+  /** E.164 or a SIP URI. */
+  To: string;
+  ApiVersion: typeof API_VERSION;
+}
+
+/** Options of {@link faxWebhookParams}. */
+export interface FaxWebhookParamsOptions {
+  /** `true`: SIP addresses only; `false`: E.164 only; absent: either. */
+  readonly sip?: boolean;
+}
+
+/**
+ * The parameters Twilio sends to the fax webhook. Shrinks toward short readable values (`+15005550006`, `FX000…`).
+ *
+ * @example fc.assert(fc.property(faxWebhookParams({ sip: true }), (params) => handles(params)))
+ */
+export function faxWebhookParams(options: FaxWebhookParamsOptions = {}): fc.Arbitrary<FaxWebhookParams> {
+  const { from, to } = addresses(options.sip);
+  return fc.record({ FaxSid: faxSid(), AccountSid: accountSid(), From: from, To: to, ApiVersion: fc.constant(API_VERSION) });
+}
+
+function addresses(sip: boolean | undefined): { from: fc.Arbitrary<string>; to: fc.Arbitrary<string> } {
+  if (sip === true) return { from: fc.oneof(sipDisplayName(), sipUri()), to: sipUri() };
+  if (sip === false) return { from: e164Number(), to: e164Number() };
+  return { from: faxAddress(), to: fc.oneof({ withCrossShrink: true }, e164Number(), sipUri()) };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { signTwilioRequest, twilioSignaturePayload } from '../../src/signature/index.js';
+
+// twilio-node's published test vectors (protocol.md §4).
+const TOKEN = '12345';
+const URL = 'https://mycompany.com/myapp.php?foo=1&bar=2';
+const PARAMS = [
+  ['CallSid', 'CA1234567890ABCDE'],
+  ['Caller', '+14158675309'],
+  ['Digits', '1234'],
+  ['From', '+14158675309'],
+  ['To', '+18005551212'],
+] as const;
+
+describe('signTwilioRequest', () => {
+  it('produces the published signature for the published request', () => {
+    expect(signTwilioRequest({ authToken: TOKEN, url: URL, params: PARAMS })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+  });
+
+  it('produces the published signature when the URL carries :443', () => {
+    const url = 'https://mycompany.com:443/myapp.php?foo=1&bar=2';
+    expect(signTwilioRequest({ authToken: TOKEN, url, params: PARAMS })).toBe('kvajT1Ptam85bY51eRf/AJRuM3w=');
+  });
+
+  it('signs the same whatever order the parameters were sent in', () => {
+    const reversed = [...PARAMS].reverse();
+    expect(signTwilioRequest({ authToken: TOKEN, url: URL, params: reversed })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+  });
+
+  it('accepts the parameters as an object', () => {
+    const params = Object.fromEntries(PARAMS);
+    expect(signTwilioRequest({ authToken: TOKEN, url: URL, params })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+  });
+
+  it('signs a GET by its URL alone', () => {
+    const url = `${URL}&FaxSid=FX123`;
+    expect(signTwilioRequest({ authToken: TOKEN, url })).toBe(signTwilioRequest({ authToken: TOKEN, url, params: [] }));
+  });
+});
+
+describe('twilioSignaturePayload', () => {
+  it('appends names in code-unit order, uppercase before lowercase', () => {
+    expect(twilioSignaturePayload('https://x.example/', [['b', '1'], ['B', '2'], ['a', '3']])).toBe(
+      'https://x.example/B2a3b1',
+    );
+  });
+
+  it('appends the distinct values of a repeated name in code-unit order', () => {
+    const params = [['Tag', 'z'], ['Tag', 'a'], ['Tag', 'z'], ['Other', '+1 2']] as const;
+    expect(twilioSignaturePayload('https://x.example/', params)).toBe('https://x.example/Other+1 2TagaTagz');
+  });
+});
