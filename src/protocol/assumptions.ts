@@ -46,4 +46,45 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'After a 301, 302 or 303 a POST is repeated as a GET with the parameters in the query; 307 keeps POST.',
     why: 'Seen on Twilio webhooks; not documented.',
   },
+  {
+    id: 'connect-retry-on-timeout-only',
+    statement:
+      'Only a connect timeout is retried (up to the connect attempts, two of 5 s); a refused connection, a reset ' +
+      'or a read timeout ends the request at once.',
+    why: "Twilio's default retry policy is `ct` (connection timeout); what it does with a refusal is unpublished.",
+  },
+  {
+    id: 'auth-retry-once-per-url',
+    statement:
+      "After a 401 with a Basic or Digest challenge, the URL's credentials are sent once (Basic when both are " +
+      'offered); a second 401 is the reply. Each URL after a redirect starts again without credentials.',
+    why: 'Twilio documents the retry after a 401 but not how often it retries or which scheme it prefers.',
+  },
+  {
+    id: 'fragment-not-signed',
+    statement: 'A URL fragment (connection overrides such as `#ct=`) is neither sent nor part of the signature.',
+    why: 'HTTP never sends fragments; Twilio does not say whether it signs them.',
+  },
+  {
+    id: 'failed-fax-error-codes',
+    statement: 'Failed-fax callbacks carry illustrative `ErrorCode` values (15001-15004) and messages.',
+    why: 'Twilio never published the list of fax failure codes.',
+  },
+  {
+    id: 'media-url-shape',
+    statement: '`MediaUrl` follows the Fax API media path (`https://fax.twilio.com/v1/Faxes/{FaxSid}/Media/ME...`) unless the kit serves the media itself.',
+    why: 'Twilio documented that MediaUrl exists, not its exact shape for fax.',
+  },
+  {
+    id: 'signature-distinct-values',
+    statement: 'A repeated parameter name is signed with each distinct value once, sorted.',
+    why: 'protocol.md says each value; twilio-node and twilio-python both sign distinct values, so the kit follows them.',
+  },
+  {
+    id: 'fax-media-url',
+    statement:
+      'The action callback\'s `MediaUrl` is `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{MediaSid}` ' +
+      'and answers the PDF or TIFF bytes; `twiml-fax-kit/msw` serves it, with credentials required only when asked (`mediaRequiresAuth`).',
+    why: 'Twilio documented `MediaUrl` only as the media URL, valid for 2 hours; captured fax resources show a pre-signed media.twiliocdn.com `media_url`, which the handlers serve too.',
+  },
 ];

@@ -32,6 +32,10 @@ export interface SentRequest {
   readonly method: HttpMethod;
   /** The URL requested, credentials removed. */
   readonly url: string;
+  /**
+   * Every header the kit set, with the case and value sent. The HTTP client adds only what any client derives from
+   * the request: `Host`, `Content-Length` and `Connection: keep-alive` (a curl line needs none of them).
+   */
   readonly headers: Readonly<Record<string, string>>;
   /** The form body as sent (POST), absent for GET. */
   readonly body?: string;
@@ -52,6 +56,8 @@ export interface ReceivedResponse {
 export interface Hop {
   readonly request: SentRequest;
   readonly response?: ReceivedResponse;
+  /** Why this hop got no usable reply (a connect attempt that timed out and was retried, or the exchange's end). */
+  readonly failure?: TransportFailure;
   readonly durationMs: number;
 }
 
@@ -93,4 +99,9 @@ export interface Exchange {
 /** Sends webhook deliveries as Twilio would. One per run; stateless between calls except as configured. */
 export interface Sender {
   send(request: WebhookRequest): Promise<Exchange>;
+}
+
+/** A sender that holds connections (or a transport): `close()` releases them once the run is over. */
+export interface HttpSender extends Sender {
+  close(): Promise<void>;
 }

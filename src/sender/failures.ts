@@ -1,0 +1,23 @@
+import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
+import type { TransportFailure, TransportFailureKind } from './types.js';
+
+/** The Twilio error each way of failing maps to (protocol.md §4 "Errors"). */
+export const FAILURE_TWILIO_ERRORS: Readonly<Record<TransportFailureKind, TwilioErrorCode>> = {
+  dns: 11210,
+  refused: 11205,
+  'connect-timeout': 11205,
+  timeout: 11205,
+  reset: 11206,
+  protocol: 11206,
+  tls: 11220,
+  'cert-domain': 11235,
+  'cert-expired': 11236,
+  'cert-untrusted': 11237,
+  'invalid-redirect': 11216,
+  'too-many-redirects': 11215,
+};
+
+/** A failure value with its Twilio error code filled in. */
+export function transportFailure(kind: TransportFailureKind, message: string): TransportFailure {
+  return { kind, twilioError: FAILURE_TWILIO_ERRORS[kind], message };
+}

@@ -1,0 +1,9 @@
+/** The sender: an HTTP client that delivers fax webhooks exactly as Twilio's fax service does. */
+export type * from './types.js';
+export { createSender, type SenderOptions } from './create-sender.js';
+export { networkTransport, type NetworkTransportOptions } from './network-transport.js';
+export { inProcessTransport, type FetchHandler, type InProcessTransportOptions } from './in-process-transport.js';
+export type { Transport, TransportRequest, TransportReply, TransportError } from './transport.js';
+export { TransportFailureError } from './transport.js';
+export { encodeParams, decodeParams, appendQuery } from './encode-params.js';
+export { FAILURE_TWILIO_ERRORS } from './failures.js';

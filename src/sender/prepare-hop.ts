@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
+import { signTwilioRequest } from '../signature/index.js';
+import { decodeParams, splitFragment } from './encode-params.js';
+import { stripCredentials } from './url-credentials.js';
+import type { HttpMethod, SentRequest, WebhookRequest } from './types.js';
+
+/** The next request of an exchange before headers: the first delivery, a redirect target or an auth retry. */
+export interface PlannedRequest {
+  readonly method: HttpMethod;
+  /** As configured or resolved: may carry credentials and a fragment, which never go on the wire. */
+  readonly url: string;
+  /** The encoded form body (POST). */
+  readonly body?: string;
+}
+
+/** What stays the same for every hop of one exchange. */
+export interface ExchangeContext {
+  readonly behaviour: SenderBehaviour;
+  readonly webhook: WebhookRequest;
+  readonly authToken?: string;
+  readonly idempotencyToken: string;
+}
+
+/** A hop ready to go: what the report shows, and the URL the transport requests. */
+export interface PreparedHop {
+  readonly sent: SentRequest;
+  readonly body?: Uint8Array;
+}
+
+/** The idempotency token of an exchange: the request's own, or a fresh UUID shared by all its hops. */
+export function idempotencyTokenFor(webhook: WebhookRequest): string {
+  return webhook.idempotencyToken ?? randomUUID();
+}
+
+/**
+ * Headers and body of one hop, as Twilio sends them: its fixed headers, the idempotency token, the signature over
+ * the URL exactly as requested (credentials kept, protocol.md §4), then the caller's headers on top.
+ */
+export function prepareHop(planned: PlannedRequest, context: ExchangeContext, authorization?: string): PreparedHop {
+  const { behaviour, webhook } = context;
+  const requestedUrl = splitFragment(planned.url).base;
+  const headers: Record<string, string> = { ...behaviour.headers };
+  if (planned.body !== undefined) headers['Content-Type'] = behaviour.formContentType;
+  headers['I-Twilio-Idempotency-Token'] = context.idempotencyToken;
+  const signature = signatureFor(planned, requestedUrl, context);
+  if (signature !== undefined) headers['X-Twilio-Signature'] = signature;
+  if (authorization !== undefined) headers.Authorization = authorization;
+  for (const [name, value] of Object.entries(webhook.headers ?? {})) setHeader(headers, name, value);
+
+  const sent: SentRequest = {
+    method: planned.method,
+    url: stripCredentials(requestedUrl),
+    headers,
+    ...(planned.body !== undefined && { body: planned.body }),
+  };
+  return { sent, ...(planned.body !== undefined && { body: Buffer.from(planned.body, 'utf8') }) };
+}
+
+function signatureFor(planned: PlannedRequest, requestedUrl: string, context: ExchangeContext): string | undefined {
+  const { signature } = context.webhook;
+  if (signature === false) return undefined;
+  if (typeof signature === 'string') return signature;
+  if (context.authToken === undefined) return undefined;
+  // POST: the parameters as the server will decode them from the body actually sent; GET: they are in the URL.
+  const params = planned.body === undefined ? undefined : decodeParams(planned.body);
+  return signTwilioRequest({ authToken: context.authToken, url: requestedUrl, ...(params && { params }) });
+}
+
+/** Sets a header, replacing any existing one whatever its case, so an override never sends a duplicate. */
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  for (const existing of Object.keys(headers)) {
+    if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+  }
+  headers[name] = value;
+}

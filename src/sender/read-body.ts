@@ -1,0 +1,112 @@
+import { Readable, type Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+
+/** A body as the sender keeps it: at most the limit, decoded. */
+export interface LimitedBody {
+  readonly body: Uint8Array;
+  /** True when there was more than the limit; the rest was never read. */
+  readonly truncated: boolean;
+}
+
+/** Thrown when a body's `Content-Encoding` does not decode (a corrupt gzip stream): an HTTP protocol violation. */
+export class ContentDecodingError extends Error {
+  override name = 'ContentDecodingError';
+}
+
+const DECODERS: Readonly<Record<string, () => Transform>> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+/**
+ * Reads a body, decoding its `Content-Encoding`, and keeps at most `maxBytes` decoded bytes. Reading stops as soon
+ * as the limit is passed, and the decoders work under back-pressure, so neither a huge reply nor a gzip bomb is ever
+ * held in memory. Unknown encodings are kept as received.
+ */
+export async function readLimitedBody(
+  source: AsyncIterable<Uint8Array>,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<LimitedBody> {
+  const collector = new LimitedCollector(maxBytes);
+  const decoders = decodersFor(contentEncoding);
+  if (decoders.length === 0) {
+    for await (const chunk of source) if (!collector.add(chunk)) break;
+    return collector.result();
+  }
+  let decodingError: unknown;
+  let sourceFailed = false;
+  for (const decoder of decoders) decoder.once('error', (error) => (decodingError ??= error));
+  const tracked = async function* (): AsyncGenerator<Uint8Array> {
+    try {
+      yield* source;
+    } catch (error) {
+      sourceFailed = true;
+      throw error;
+    }
+  };
+  try {
+    await pipeThrough(Readable.from(tracked(), { objectMode: false }), ...decoders, async (decoded: AsyncIterable<Buffer>) => {
+      for await (const chunk of decoded) if (!collector.add(chunk)) break;
+    });
+  } catch (error) {
+    // Leaving the loop early tears the pipeline down; that is the point, not a failure.
+    if (collector.truncated) return collector.result();
+    // A failing source reaches the decoders too; only an error born in a decoder is a decoding error.
+    if (!sourceFailed && decodingError !== undefined) {
+      throw new ContentDecodingError(`the ${contentEncoding} body does not decode: ${messageOf(error)}`);
+    }
+    throw error;
+  }
+  return collector.result();
+}
+
+/** Decoders in the order to apply them: the last encoding listed was applied last, so it comes off first. */
+function decodersFor(contentEncoding: string | undefined): Transform[] {
+  if (contentEncoding === undefined) return [];
+  const codings = contentEncoding.split(',').map((each) => each.trim().toLowerCase()).filter((each) => each !== '' && each !== 'identity');
+  const factories = codings.reverse().map((coding) => DECODERS[coding]);
+  // One unknown coding makes the whole chain undecodable: keep the bytes as received.
+  if (factories.some((factory) => factory === undefined)) return [];
+  return factories.map((factory) => factory!());
+}
+
+// `pipeline`'s typings have no overload for a spread of transforms between a source and a sink function.
+const pipeThrough = pipeline as (...stages: unknown[]) => Promise<void>;
+
+class LimitedCollector {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+  truncated = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** Keeps what fits; false once the limit is passed and reading should stop. */
+  add(chunk: Uint8Array): boolean {
+    const room = this.maxBytes - this.size;
+    if (chunk.byteLength > room) {
+      if (room > 0) this.keep(chunk.subarray(0, room));
+      this.truncated = true;
+      return false;
+    }
+    this.keep(chunk);
+    return true;
+  }
+
+  result(): LimitedBody {
+    return { body: new Uint8Array(Buffer.concat(this.chunks, this.size)), truncated: this.truncated };
+  }
+
+  private keep(chunk: Uint8Array): void {
+    // A copy: a chunk may be a view on a pooled buffer far larger than the bytes kept.
+    this.chunks.push(Uint8Array.prototype.slice.call(chunk));
+    this.size += chunk.byteLength;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,46 @@
+import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
+import { appendQuery } from './encode-params.js';
+import { transportFailure } from './failures.js';
+import type { PlannedRequest } from './prepare-hop.js';
+import type { TransportFailure } from './types.js';
+
+/** True for a status the sender treats as a redirect: any 3xx except 304, which answers a conditional GET. */
+export function isRedirectStatus(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
+}
+
+/**
+ * The request that follows a redirect, as Twilio makes it, or the failure Twilio reports (11216).
+ * 301/302/303 turn a POST into a GET with the parameters in the query; 307 repeats the request as it was.
+ */
+export function followRedirect(
+  current: PlannedRequest,
+  status: number,
+  location: string | undefined,
+  behaviour: SenderBehaviour,
+): PlannedRequest | TransportFailure {
+  if (!behaviour.followedRedirects.includes(status)) {
+    return transportFailure('invalid-redirect', `status ${status} is a redirect Twilio does not follow (only ${behaviour.followedRedirects.join(', ')})`);
+  }
+  if (location === undefined || location.trim() === '') {
+    return transportFailure('invalid-redirect', `status ${status} without a Location header`);
+  }
+  let target: URL;
+  try {
+    target = new URL(location.trim(), current.url);
+  } catch {
+    return transportFailure('invalid-redirect', `status ${status} with a Location that is not a URL: ${JSON.stringify(location)}`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    return transportFailure('invalid-redirect', `status ${status} to a ${target.protocol} URL; only http and https are followed`);
+  }
+  if (current.method === 'POST' && behaviour.redirectsToGet.includes(status)) {
+    return { method: 'GET', url: appendQuery(target.href, current.body ?? '') };
+  }
+  return { method: current.method, url: target.href, ...(current.body !== undefined && { body: current.body }) };
+}
+
+/** Whether a value returned by `followRedirect` is a failure. */
+export function isFailure(value: PlannedRequest | TransportFailure): value is TransportFailure {
+  return 'twilioError' in value;
+}

@@ -1,0 +1,157 @@
+import type { LookupFunction } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TWILIO_PROFILE } from '../../src/protocol/index.js';
+import { createSender, networkTransport } from '../../src/sender/index.js';
+import { FAX_PARAMS } from './fixtures.js';
+import { closedPort, startHttpServer, startRawServer, type TestServer } from './servers.js';
+
+const servers: TestServer[] = [];
+const track = (server: TestServer) => (servers.push(server), server);
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function sendTo(url: string, options: Parameters<typeof createSender>[0] = {}) {
+  const sender = createSender({ timeoutMs: 1_000, ...options });
+  try {
+    return await sender.send({ method: 'POST', url, params: FAX_PARAMS });
+  } finally {
+    await sender.close();
+  }
+}
+
+describe('connection failures', () => {
+  it('reports timeout (11205) when the server never answers within timeoutMs', async () => {
+    const server = track(await startHttpServer(() => undefined));
+
+    const exchange = await sendTo(`${server.origin}/fax`, { timeoutMs: 150 });
+
+    expect(exchange.failure).toMatchObject({ kind: 'timeout', twilioError: 11205 });
+    expect(exchange.failure?.message).toContain('150 ms');
+    expect(exchange.hops).toHaveLength(1);
+    expect(exchange.hops[0]?.failure?.kind).toBe('timeout');
+  });
+
+  it('reports timeout (11205) when the body never finishes', async () => {
+    const server = track(
+      await startHttpServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/xml' });
+        response.write('<Response>');
+      }),
+    );
+
+    const exchange = await sendTo(`${server.origin}/fax`, { timeoutMs: 150 });
+
+    expect(exchange.failure).toMatchObject({ kind: 'timeout', twilioError: 11205 });
+  });
+
+  it('reports refused (11205) for a port nothing listens on', async () => {
+    const port = await closedPort();
+
+    const exchange = await sendTo(`http://127.0.0.1:${port}/fax`);
+
+    expect(exchange.failure).toMatchObject({ kind: 'refused', twilioError: 11205 });
+    expect(exchange.failure?.message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('reports connect-timeout (11205) after every connect attempt, each recorded as a hop', async () => {
+    // A TLS client waits for the handshake as part of connecting; a server that never speaks never completes it.
+    const silent = track(await startRawServer(() => undefined));
+    const https = `https://127.0.0.1:${silent.port}/fax`;
+
+    const exchange = await sendTo(https, { timeoutMs: 2_000, profile: fastConnectProfile(100) });
+
+    expect(exchange.failure).toMatchObject({ kind: 'connect-timeout', twilioError: 11205 });
+    expect(exchange.hops.map((hop) => hop.failure?.kind)).toEqual(['connect-timeout', 'connect-timeout']);
+  });
+
+  it('reports dns (11210) when the host name does not resolve', async () => {
+    const lookup: LookupFunction = (hostname, _options, callback) => {
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
+    };
+
+    const exchange = await sendTo('http://fax.example.invalid/fax', { transport: networkTransport({ lookup }) });
+
+    expect(exchange.failure).toMatchObject({ kind: 'dns', twilioError: 11210 });
+    expect(exchange.failure?.message).toContain('fax.example.invalid');
+  });
+
+  it('reports dns (11210) for a URL that is not http(s), before sending anything', async () => {
+    const exchange = await sendTo('ftp://user:secret@127.0.0.1/fax');
+
+    expect(exchange.failure).toMatchObject({ kind: 'dns', twilioError: 11210 });
+    expect(exchange.hops).toHaveLength(0);
+    expect(JSON.stringify(exchange)).not.toContain('secret');
+  });
+});
+
+describe('protocol violations', () => {
+  it('reports protocol (11206) when the server answers garbage', async () => {
+    const server = track(await startRawServer((socket) => socket.once('data', () => socket.end('HELLO THERE\r\n\r\n'))));
+
+    const exchange = await sendTo(`${server.origin}/fax`);
+
+    expect(exchange.failure).toMatchObject({ kind: 'protocol', twilioError: 11206 });
+  });
+
+  it('reports reset (11206) when the server closes before replying', async () => {
+    const server = track(await startRawServer((socket) => socket.once('data', () => socket.destroy())));
+
+    const exchange = await sendTo(`${server.origin}/fax`);
+
+    expect(exchange.failure).toMatchObject({ kind: 'reset', twilioError: 11206 });
+  });
+
+  it('reports 11206 when the server closes in the middle of the body', async () => {
+    const server = track(
+      await startRawServer((socket) =>
+        socket.once('data', () => {
+          socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 500\r\n\r\n<Response>');
+          setTimeout(() => socket.destroy(), 10);
+        }),
+      ),
+    );
+
+    const exchange = await sendTo(`${server.origin}/fax`);
+
+    expect(exchange.failure?.twilioError).toBe(11206);
+  });
+
+  it.each([
+    ['an empty name', '=value; Path=/'],
+    ['no name at all', 'novalue'],
+  ])('reports protocol (11206) for a Set-Cookie with %s', async (_case, cookie) => {
+    const server = track(
+      await startHttpServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/xml', 'Set-Cookie': [cookie] });
+        response.end('<Response/>');
+      }),
+    );
+
+    const exchange = await sendTo(`${server.origin}/fax`);
+
+    expect(exchange.failure).toMatchObject({ kind: 'protocol', twilioError: 11206 });
+    expect(exchange.hops[0]?.response?.setCookies).toEqual([cookie]);
+  });
+
+  it('records response headers lower-cased and every Set-Cookie separately', async () => {
+    const server = track(
+      await startHttpServer((_request, response) => {
+        response.setHeader('X-Custom', 'One');
+        response.setHeader('Set-Cookie', ['a=1; Path=/', 'b=2; HttpOnly']);
+        response.writeHead(200, { 'Content-Type': 'text/xml' });
+        response.end('<Response/>');
+      }),
+    );
+
+    const exchange = await sendTo(`${server.origin}/fax`);
+
+    expect(exchange.response?.headers).toMatchObject({ 'x-custom': 'One', 'content-type': 'text/xml' });
+    expect(exchange.response?.headers['set-cookie']).toBeUndefined();
+    expect(exchange.response?.setCookies).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
+  });
+});
+
+function fastConnectProfile(connectTimeoutMs: number) {
+  return { id: 'test', name: 'test', twiml: TWILIO_PROFILE.twiml, sender: { ...TWILIO_PROFILE.sender, connectTimeoutMs } };
+}
