@@ -7,10 +7,13 @@ import { killStartedServersSync } from './lifecycle/index.js';
 process.on('exit', killStartedServersSync);
 
 const interruptHandlers = new Set<() => void>();
+let interrupted = false;
 // CI systems cancel jobs with SIGTERM; treat it as Ctrl-C so started servers are stopped and reports flushed.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (interruptHandlers.size === 0) process.exit(130);
+    // A second Ctrl-C, or one with nothing to clean up, ends the kit at once.
+    if (interruptHandlers.size === 0 || interrupted) process.exit(130);
+    interrupted = true;
     for (const handler of interruptHandlers) handler();
   });
 }
@@ -26,4 +29,6 @@ const code = await runCli(process.argv.slice(2), {
     return () => interruptHandlers.delete(handler);
   },
 });
-process.exitCode = code;
+// Exit explicitly: keep-alive sockets or a hung server under test must not keep the kit alive after its report.
+// (stdout and stderr are synchronous for files and pipes on POSIX, so nothing written is lost.)
+process.exit(code);
