@@ -42,6 +42,13 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     why: "Twilio's messaging docs accept text/html; the fax docs never say.",
   },
   {
+    id: 'schema-violation-fails-running-verb',
+    statement:
+      'A value outside its enumeration, a non-http(s) `action`, or content inside the verb that runs fails the fax ' +
+      '(an error); on a verb that never runs it is a warning. Unknown or miscased names stay warnings.',
+    why: 'Twilio skips unknown names (12200 warning) but documents no fallback for a value or content it cannot honour.',
+  },
+  {
     id: 'post-redirect-to-get',
     statement: 'After a 301, 302 or 303 a POST is repeated as a GET with the parameters in the query; 307 keeps POST.',
     why: 'Seen on Twilio webhooks; not documented.',

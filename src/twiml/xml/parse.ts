@@ -1,0 +1,270 @@
+import type { PositionIndex } from '../positions.js';
+import { quote } from '../quote.js';
+import { attributeValue, findBadReference, firstIllegalChar, firstNonBlank, isBlank, isXmlWhitespace, readName } from './syntax.js';
+
+// Why a hand-written parser rather than fast-xml-parser: its XMLValidator accepts two root elements and DOCTYPEs
+// with entity declarations, and a valid document comes back without positions, while every TwiML diagnostic must
+// point at a tag or attribute. This parser is one forward pass with an explicit stack (100 000 nested elements
+// cost an array, not the call stack); every search is bounded by the region it consumes, so time is linear.
+// It refuses any DOCTYPE on sight: nothing is declared, expanded or fetched.
+
+/** An attribute as written, its value normalised and with references replaced. Offsets index the decoded text. */
+export interface XmlAttribute {
+  readonly name: string;
+  readonly value: string;
+  readonly offset: number;
+  readonly valueOffset: number;
+}
+
+/** The first content found inside an element: a child element or non-whitespace text. */
+export interface XmlContent {
+  readonly kind: 'element' | 'text';
+  readonly offset: number;
+  /** The element's name, or the text (trimmed). */
+  readonly text: string;
+}
+
+/** An element of the root or directly in it; deeper elements are checked for well-formedness only. */
+export interface XmlElement {
+  readonly name: string;
+  readonly offset: number;
+  readonly attributes: readonly XmlAttribute[];
+  /** For elements directly in the root: the first thing inside them, if any. */
+  readonly firstContent?: XmlContent;
+}
+
+/** The part of a well-formed reply that TwiML gives meaning to. */
+export interface XmlDocument {
+  readonly root: XmlElement;
+  /** The root's child elements, in document order. */
+  readonly children: readonly XmlElement[];
+  /** Runs of non-whitespace text (or CDATA) directly in the root. */
+  readonly texts: readonly XmlContent[];
+}
+
+/** Why the reply is not well-formed XML: a stable snake_case code and where. */
+export interface XmlSyntaxError {
+  readonly code: string;
+  readonly offset: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export type XmlParseResult = { readonly ok: true; readonly document: XmlDocument } | { readonly ok: false; readonly error: XmlSyntaxError };
+
+interface MutableElement {
+  name: string;
+  offset: number;
+  attributes: XmlAttribute[];
+  firstContent?: XmlContent;
+}
+
+const DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>$/;
+
+const ESCAPE_HINT = 'escape it: write & as &amp; and < as &lt;';
+
+/**
+ * Parses a decoded reply as XML 1.0 and returns its root and the root's children, or the first well-formedness
+ * error. Never throws and never recurses.
+ */
+export function parseXml(text: string, positions: PositionIndex): XmlParseResult {
+  const fail = (code: string, offset: number, message: string, hint: string): XmlParseResult => ({ ok: false, error: { code, offset, message, hint } });
+  const where = (offset: number): string => {
+    const p = positions.at(offset);
+    return `${p.line}:${p.column}`;
+  };
+
+  const illegal = firstIllegalChar(text);
+  if (illegal !== -1) {
+    const code = text.codePointAt(illegal) ?? 0;
+    return fail('illegal_character', illegal, `the character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, 'remove it (a NUL or control character usually means binary data or a wrong encoding)');
+  }
+  if (isBlank(text)) return fail('empty_body', 0, 'the body is empty', 'reply with TwiML, e.g. <Response><Receive/></Response>');
+
+  const n = text.length;
+  const stack: { name: string; offset: number }[] = [];
+  const children: MutableElement[] = [];
+  const texts: XmlContent[] = [];
+  let root: MutableElement | undefined;
+  let rootClosed = false;
+  let seenMarkup = false;
+  let i = 0;
+
+  if (/^<\?xml[ \t\r\n?]/.test(text)) {
+    const end = text.indexOf('?>');
+    if (end === -1) return fail('malformed_declaration', 0, 'the XML declaration is never closed with "?>"', 'write <?xml version="1.0" encoding="UTF-8"?>');
+    if (!DECLARATION.test(text.slice(0, end + 2))) {
+      return fail('malformed_declaration', 0, `the XML declaration ${quote(text.slice(0, end + 2), 60)} is malformed`, 'write <?xml version="1.0" encoding="UTF-8"?> or leave it out');
+    }
+    i = end + 2;
+    seenMarkup = true;
+  }
+
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const end = lt === -1 ? n : lt;
+    if (end > i) {
+      const problem = checkText(i, end);
+      if (problem) return problem;
+    }
+    if (lt === -1) break;
+    const step = text.startsWith('<?', lt) ? readInstruction(lt)
+      : text.startsWith('<!--', lt) ? readComment(lt)
+      : text.startsWith('<![CDATA[', lt) ? readCdata(lt)
+      : /^<!doctype/i.test(text.slice(lt, lt + 9)) ? refuseDoctype(lt)
+      : text.startsWith('<!', lt) ? fail('malformed_markup', lt, `${quote(text.slice(lt, lt + 12))} is not XML markup`, 'remove it; only comments and CDATA may start with "<!"')
+      : text.startsWith('</', lt) ? readEndTag(lt)
+      : readStartTag(lt);
+    if (typeof step !== 'number') return step;
+    i = step;
+    seenMarkup = true;
+  }
+
+  const open = stack.at(-1);
+  if (open) return fail('unclosed_tag', open.offset, `<${open.name}> is never closed`, `add </${open.name}>, or write <${open.name}/> if it is empty`);
+  if (!root) return fail('no_root_element', 0, 'the body has no element', 'reply with TwiML, e.g. <Response><Receive/></Response>');
+  return { ok: true, document: { root, children, texts } };
+
+  function checkText(from: number, to: number): XmlParseResult | undefined {
+    if (stack.length === 0) {
+      const at = firstNonBlank(text, from, to);
+      if (at === -1) return undefined;
+      const sample = quote(text.slice(at, Math.min(to, at + 40)).trim());
+      if (rootClosed) return fail('text_after_root', at, `text ${sample} follows the root element`, 'remove it: nothing but comments may follow </Response>');
+      if (!seenMarkup) return fail('not_xml', at, `the body is not XML: it starts with ${sample}`, 'reply with TwiML, e.g. <Response><Receive/></Response>');
+      return fail('text_outside_root', at, `text ${sample} comes before the root element`, 'remove it: only the XML declaration and comments may precede <Response>');
+    }
+    const segment = text.slice(from, to);
+    const bad = findBadReference(segment, from);
+    if (bad) return referenceFailure(bad.code, bad.offset, bad.text);
+    const cdataEnd = segment.indexOf(']]>');
+    if (cdataEnd !== -1) return fail('cdata_end_in_text', from + cdataEnd, '"]]>" is not allowed in text', 'write ]]&gt; instead');
+    noteText(from, to, segment);
+    return undefined;
+  }
+
+  function noteText(from: number, to: number, segment: string): void {
+    const at = firstNonBlank(text, from, to);
+    if (at === -1) return;
+    const content: XmlContent = { kind: 'text', offset: at, text: segment.trim().slice(0, 200) };
+    if (stack.length === 1) texts.push(content);
+    else if (stack.length === 2) {
+      const verb = children.at(-1);
+      if (verb && !verb.firstContent) verb.firstContent = content;
+    }
+  }
+
+  function referenceFailure(code: string, offset: number, written: string): XmlParseResult {
+    if (code === 'undefined_entity') return fail(code, offset, `the entity ${quote(written)} is not defined`, 'only &lt; &gt; &amp; &apos; &quot; exist in TwiML; write the character itself');
+    if (code === 'invalid_character_reference') return fail(code, offset, `${quote(written)} refers to a character XML does not allow`, 'remove the reference');
+    return fail(code, offset, `"&" is not escaped in ${quote(written)}`, ESCAPE_HINT);
+  }
+
+  function readInstruction(at: number): number | XmlParseResult {
+    const target = readName(text, at + 2);
+    const end = text.indexOf('?>', at + 2);
+    if (target === undefined || end === -1) return fail('malformed_processing_instruction', at, `${quote(text.slice(at, at + 20))} is not a valid processing instruction`, 'remove it');
+    if (target.toLowerCase() === 'xml') {
+      if (target === 'xml' && !seenMarkup && isBlank(text.slice(0, at))) {
+        return fail('whitespace_before_declaration', 0, `whitespace (${quote(text.slice(0, at), 20)}) comes before the XML declaration at ${where(at)}`, 'remove everything before <?xml (often a blank line printed before the TwiML), or leave the declaration out');
+      }
+      return fail('misplaced_declaration', at, `an XML declaration at ${where(at)} is not at the very start of the body`, 'remove it: the declaration may only open the body');
+    }
+    const after = text.charCodeAt(at + 2 + target.length);
+    if (at + 2 + target.length !== end && !isXmlWhitespace(after)) return fail('malformed_processing_instruction', at, `${quote(text.slice(at, at + 20))} is not a valid processing instruction`, 'remove it');
+    return end + 2;
+  }
+
+  function readComment(at: number): number | XmlParseResult {
+    const dashes = text.indexOf('--', at + 4);
+    if (dashes === -1) return fail('unclosed_comment', at, 'the comment is never closed with "-->"', 'end the comment with -->');
+    if (text.charCodeAt(dashes + 2) !== 0x3e) return fail('double_hyphen_in_comment', dashes, '"--" is not allowed inside a comment', 'remove the "--" or end the comment with -->');
+    return dashes + 3;
+  }
+
+  function readCdata(at: number): number | XmlParseResult {
+    if (stack.length === 0) return fail('text_outside_root', at, 'a CDATA section is outside the root element', 'remove it');
+    const end = text.indexOf(']]>', at + 9);
+    if (end === -1) return fail('unclosed_cdata', at, 'the CDATA section is never closed with "]]>"', 'end it with ]]>');
+    noteText(at + 9, end, text.slice(at + 9, end));
+    return end + 3;
+  }
+
+  function refuseDoctype(at: number): XmlParseResult {
+    const html = /^<!DOCTYPE[ \t\r\n]+html/i.test(text.slice(at, at + 20));
+    return html
+      ? fail('doctype_refused', at, 'the body is an HTML page (it has <!DOCTYPE html>), not TwiML', 'reply with TwiML, e.g. <Response><Receive/></Response>; an HTML page usually means an error page or the wrong route')
+      : fail('doctype_refused', at, 'the body has a DOCTYPE; TwiML allows none and the kit refuses it without reading it', 'remove the <!DOCTYPE ...> declaration');
+  }
+
+  function readEndTag(at: number): number | XmlParseResult {
+    const name = readName(text, at + 2);
+    if (name === undefined) return fail('malformed_end_tag', at, `${quote(text.slice(at, at + 12))} is not a valid end tag`, 'write </Name> with no space after "</"');
+    let j = at + 2 + name.length;
+    while (isXmlWhitespace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 0x3e) return fail('malformed_end_tag', at, `the end tag </${name} is not closed with ">"`, `write </${name}>`);
+    const open = stack.pop();
+    if (!open) return fail('unexpected_end_tag', at, `</${name}> closes nothing`, `remove </${name}>`);
+    if (open.name !== name) return fail('mismatched_tag', at, `</${name}> closes <${open.name}> opened at ${where(open.offset)}`, `write </${open.name}> here, or close the tags in the order they were opened`);
+    if (stack.length === 0) rootClosed = true;
+    return j + 1;
+  }
+
+  function readStartTag(at: number): number | XmlParseResult {
+    const name = readName(text, at + 1);
+    if (name === undefined) return fail('unescaped_less_than', at, `"<" is not followed by a tag name in ${quote(text.slice(at, at + 12))}`, ESCAPE_HINT);
+    if (stack.length === 0 && root) return fail('multiple_roots', at, `<${name}> is a second root element after <${root.name}>`, `move it inside <${root.name}>: XML has exactly one root`);
+    const depth = stack.length;
+    const element: MutableElement = { name, offset: at, attributes: [] };
+    const seen = new Set<string>();
+    let j = at + 1 + name.length;
+    let selfClosing = false;
+    for (;;) {
+      const gap = j;
+      while (isXmlWhitespace(text.charCodeAt(j))) j++;
+      if (j >= n) return fail('unclosed_tag', at, `the start tag <${name} is never closed with ">"`, `end it with > or />`);
+      const c = text.charCodeAt(j);
+      if (c === 0x3e) {
+        j++;
+        break;
+      }
+      if (c === 0x2f && text.charCodeAt(j + 1) === 0x3e) {
+        j += 2;
+        selfClosing = true;
+        break;
+      }
+      const attribute = readName(text, j);
+      if (attribute === undefined) return fail('malformed_tag', j, `unexpected ${quote(text.slice(j, j + 1))} in the start tag <${name}>`, 'write attributes as name="value" and end the tag with > or />');
+      if (j === gap) return fail('malformed_tag', j, `attribute ${attribute} of <${name}> is not separated from what precedes it by a space`, `add a space before ${attribute}`);
+      const attributeOffset = j;
+      j += attribute.length;
+      while (isXmlWhitespace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3d) return fail('malformed_attribute', attributeOffset, `attribute ${attribute} of <${name}> has no value`, `write ${attribute}="..."`);
+      j++;
+      while (isXmlWhitespace(text.charCodeAt(j))) j++;
+      const q = text[j];
+      if (q !== '"' && q !== "'") return fail('malformed_attribute', attributeOffset, `the value of ${attribute} on <${name}> is not quoted`, `write ${attribute}="..."`);
+      const close = text.indexOf(q, j + 1);
+      if (close === -1) return fail('malformed_attribute', j, `the value of ${attribute} on <${name}> is never closed with ${q}`, `add the closing ${q}`);
+      const raw = text.slice(j + 1, close);
+      const lessThan = raw.indexOf('<');
+      if (lessThan !== -1) return fail('unescaped_less_than', j + 1 + lessThan, `"<" is not escaped in the value of ${attribute} on <${name}>`, ESCAPE_HINT);
+      const bad = findBadReference(raw, j + 1);
+      if (bad) return referenceFailure(bad.code, bad.offset, bad.text);
+      if (seen.has(attribute)) return fail('duplicate_attribute', attributeOffset, `attribute ${attribute} appears twice on <${name}>`, `keep one ${attribute}`);
+      seen.add(attribute);
+      if (depth <= 1) element.attributes.push({ name: attribute, value: attributeValue(raw), offset: attributeOffset, valueOffset: j + 1 });
+      j = close + 1;
+    }
+    if (depth === 0) root = element;
+    else if (depth === 1) children.push(element);
+    else if (depth === 2) {
+      const verb = children.at(-1);
+      if (verb && !verb.firstContent) verb.firstContent = { kind: 'element', offset: at, text: name };
+    }
+    if (!selfClosing) stack.push({ name, offset: at });
+    else if (depth === 0) rootClosed = true;
+    return j;
+  }
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { validateFaxTwiml } from '../../src/twiml/index.js';
+import { findings, reply } from './helpers.js';
+
+describe('twiml-root', () => {
+  it.each([
+    ['<response><Receive/></response>', 'rename <response> to <Response>'],
+    ['<html><body>OK</body></html>', 'reply with <Response>, e.g. <Response><Receive/></Response>'],
+    ['<Receive/>', 'wrap it: <Response><Receive/></Response>'],
+  ])('reports 12102 for the root of %s, and nothing inside it', (body, hint) => {
+    const result = validateFaxTwiml(body);
+    expect(result.diagnostics).toMatchObject([{ check: 'twiml-root', code: 'root_not_response', twilioError: 12102, severity: 'error', hint, line: 1, column: 1 }]);
+    expect(result.verb).toBeNull();
+  });
+
+  it('accepts both TwiML versions on <Response>', () => {
+    expect(findings('<Response version="2010-04-01"><Receive/></Response>')).toEqual([]);
+    expect(findings('<Response version="2008-08-01"><Receive/></Response>')).toEqual([]);
+  });
+
+  it('reports 12101 for an unknown version, pointing at the attribute', () => {
+    expect(validateFaxTwiml('<Response\n    version="1.0"><Receive/></Response>').diagnostics).toMatchObject([
+      { check: 'twiml-root', code: 'invalid_version', twilioError: 12101, line: 2, column: 5, path: 'Response/@version' },
+    ]);
+  });
+});
+
+describe('verb-case', () => {
+  it.each([
+    ['<receive/>', 'rename <receive> to <Receive>'],
+    ['<REJECT/>', 'rename <REJECT> to <Reject>'],
+  ])('reports %s as an error with 34106 when no fax verb remains', (verb, hint) => {
+    const result = validateFaxTwiml(reply(verb));
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.check}/${d.code}/${d.severity}`)).toEqual(['fax-action/no_fax_action/error', 'verb-case/verb_case_mismatch/error']);
+    expect(result.diagnostics[1]).toMatchObject({ twilioError: 12200, hint, line: 3, column: 3 });
+  });
+
+  it('warns about a miscased verb while another fax verb still runs, and names it', () => {
+    const result = validateFaxTwiml(reply('<receive/><Reject/>'));
+    expect(result.ok).toBe(true);
+    expect(result.verb).toBe('Reject');
+    expect(result.diagnostics).toMatchObject([{ check: 'verb-case', severity: 'warning', message: expect.stringContaining('runs <Reject> at 3:13 instead') }]);
+  });
+
+  it.each([
+    ['MediaType="image/tiff"', 'mediaType', 'Response/Receive/@MediaType'],
+    ['storemedia="false"', 'storeMedia', 'Response/Receive/@storemedia'],
+    ['PageSize="A4"', 'pageSize', 'Response/Receive/@PageSize'],
+  ])('warns about %s and gives the right spelling, without judging its value', (attribute, right, path) => {
+    const result = validateFaxTwiml(`<Response><Receive ${attribute}/></Response>`);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toMatchObject([{ check: 'verb-case', code: 'attribute_case_mismatch', severity: 'warning', twilioError: 12200, line: 1, column: 20, path }]);
+    expect(result.diagnostics[0]?.hint).toBe(`rename ${attribute.split('=')[0]} to ${right}`);
+  });
+
+  it('says which default Twilio uses instead of a miscased attribute', () => {
+    expect(validateFaxTwiml('<Response><Receive storemedia="false"/></Response>').diagnostics[0]?.message).toContain('uses storeMedia="true"');
+  });
+
+  it('warns about a miscased version on <Response>', () => {
+    expect(findings('<Response Version="2010-04-01"><Receive/></Response>')).toEqual(['verb-case/attribute_case_mismatch']);
+  });
+});
+
+describe('known-verbs', () => {
+  it.each(['<Say>Hello</Say>', '<Message>Thanks</Message>', '<Hangup/>', '<Fax/>'])('reports %s with 34106 when it is all there is', (element) => {
+    expect(findings(reply(element))).toEqual(['fax-action/no_fax_action', 'known-verbs/unknown_verb']);
+  });
+
+  it('warns when a fax verb still runs, pointing at the element', () => {
+    const result = validateFaxTwiml('<Response>\n  <Say>Receiving</Say>\n  <Receive/>\n</Response>');
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toMatchObject([{ check: 'known-verbs', code: 'unknown_verb', severity: 'warning', twilioError: 12200, line: 2, column: 3, path: 'Response/Say' }]);
+  });
+
+  it('suggests <Reject/> for <Hangup/>', () => {
+    expect(validateFaxTwiml(reply('<Hangup/>')).diagnostics[1]?.hint).toBe('use <Reject/> to refuse the fax');
+  });
+
+  it('does not judge the content or attributes of an unknown element', () => {
+    expect(findings(reply('<Say voice="alice" loop="x">Hi <b/></Say><Receive/>'))).toEqual(['known-verbs/unknown_verb']);
+  });
+});
+
+describe('known-attributes', () => {
+  it.each([
+    ['<Receive quality="fine"/>', 'Response/Receive/@quality'],
+    ['<Receive statusCallback="/status"/>', 'Response/Receive/@statusCallback'],
+    ['<Reject reason="busy"/>', 'Response/Reject/@reason'],
+  ])('warns about an attribute the verb does not have in %s', (verb, path) => {
+    const result = validateFaxTwiml(`<Response>${verb}</Response>`);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toMatchObject([{ check: 'known-attributes', code: 'unknown_attribute', severity: 'warning', twilioError: 12200, path, line: 1, column: verb.indexOf(' ') + 12 }]);
+  });
+
+  it('lists the attributes the verb takes', () => {
+    expect(validateFaxTwiml('<Response><Reject reason="busy"/></Response>').diagnostics[0]?.hint).toBe('remove reason; <Reject> takes no attributes');
+  });
+
+  it('warns about an unknown attribute on <Response>', () => {
+    expect(findings('<Response foo="bar"><Receive/></Response>')).toEqual(['known-attributes/unknown_attribute']);
+  });
+});
+
+describe('attribute-values', () => {
+  it.each([
+    ['method', 'post', 'value_case_mismatch', 'use POST'],
+    ['method', 'PUT', 'invalid_value', 'use one of GET, POST'],
+    ['mediaType', 'application/PDF', 'value_case_mismatch', 'use application/pdf'],
+    ['mediaType', 'image/png', 'invalid_value', 'use one of application/pdf, image/tiff'],
+    ['pageSize', 'A4', 'value_case_mismatch', 'use a4'],
+    ['pageSize', 'tabloid', 'invalid_value', 'use one of letter, legal, a4'],
+    ['storeMedia', 'True', 'value_case_mismatch', 'use true'],
+    ['storeMedia', 'yes', 'invalid_value', 'use one of true, false'],
+  ])('reports %s="%s" as an error on the verb that runs', (name, value, code, hint) => {
+    const result = validateFaxTwiml(`<Response><Receive ${name}="${value}"/></Response>`);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toMatchObject([{ check: 'attribute-values', code, hint, severity: 'error', twilioError: 12200, path: `Response/Receive/@${name}`, line: 1, column: 22 + name.length }]);
+  });
+
+  it.each(['ftp://example.com/fax', 'javascript:alert(1)', 'mailto:fax@example.com', 'localhost:3000/fax', 'http://', ''])(
+    'reports action=%j, which is neither relative nor http(s)',
+    (action) => {
+      expect(findings(`<Response><Receive action="${action}"/></Response>`)).toEqual(['attribute-values/invalid_url']);
+    },
+  );
+
+  it.each(['/fax/received', 'received', '../fax?x=1&amp;y=2', '//other.example.com/fax', 'https://example.com/fax', 'HTTP://EXAMPLE.COM/fax'])(
+    'accepts action=%j',
+    (action) => {
+      expect(findings(`<Response><Receive action="${action}"/></Response>`)).toEqual([]);
+    },
+  );
+
+  it('reports values with references replaced', () => {
+    expect(findings('<Response><Receive pageSize="&#97;4"/></Response>')).toEqual([]);
+    expect(validateFaxTwiml('<Response><Receive action="/a?x=1&amp;y=2"/></Response>').attributes).toEqual({ action: '/a?x=1&y=2' });
+  });
+
+  it('only warns about a bad value on a verb that never runs', () => {
+    const result = validateFaxTwiml('<Response><Reject/><Receive pageSize="A4"/></Response>');
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => `${d.check}/${d.severity}`)).toEqual(['fax-action/warning', 'attribute-values/warning']);
+  });
+});
+
+describe('fax-action', () => {
+  it.each(['<Response/>', '<Response></Response>', '<Response>\n  <!-- TODO -->\n</Response>'])('reports 34106 for %j', (body) => {
+    const result = validateFaxTwiml(body);
+    expect(result.diagnostics).toMatchObject([{ check: 'fax-action', code: 'no_fax_action', twilioError: 34106, severity: 'error', line: 1, column: 1, path: 'Response' }]);
+    expect(result.verb).toBeNull();
+  });
+
+  it('warns that only the first of several verbs runs', () => {
+    const result = validateFaxTwiml(reply('<Receive/>\n  <Reject/>'));
+    expect(result.ok).toBe(true);
+    expect(result.verb).toBe('Receive');
+    expect(result.diagnostics).toMatchObject([{ check: 'fax-action', code: 'extra_verb', severity: 'warning', line: 4, column: 3, message: '<Reject> never runs: only the first fax verb, <Receive> at 3:3, does' }]);
+  });
+
+  it.each([
+    ['<Receive>please</Receive>', 'the text "please"', 'Response/Receive', 20],
+    ['<Receive><Say>hi</Say></Receive>', 'the element <Say>', 'Response/Receive/Say', 20],
+    ['<Reject><![CDATA[busy]]></Reject>', 'the text "busy"', 'Response/Reject', 28],
+  ])('reports content inside the verb that runs in %s', (verb, what, path, column) => {
+    const result = validateFaxTwiml(`<Response>${verb}</Response>`);
+    expect(result.diagnostics).toMatchObject([{ check: 'fax-action', code: 'content_in_verb', severity: 'error', twilioError: 12200, path, line: 1, column }]);
+    expect(result.diagnostics[0]?.message).toContain(what);
+  });
+
+  it('reports text directly in <Response>', () => {
+    expect(validateFaxTwiml('<Response>\n  OK\n  <Receive/>\n</Response>').diagnostics).toMatchObject([
+      { check: 'fax-action', code: 'text_in_response', severity: 'error', twilioError: 12200, line: 2, column: 3, message: '<Response> contains the text "OK"; it holds only verbs' },
+    ]);
+  });
+
+  it('treats a no-break space as text, as XML does', () => {
+    expect(findings('<Response>\u00a0<Receive/></Response>')).toEqual(['fax-action/text_in_response']);
+  });
+});
+
+describe('the result', () => {
+  it('gives the verb that runs and its attributes as written', () => {
+    const result = validateFaxTwiml('<Response><Receive pageSize="a4" quality="x"/><Reject/></Response>');
+    expect(result).toMatchObject({ verb: 'Receive', attributes: { pageSize: 'a4', quality: 'x' } });
+  });
+
+  it('orders findings: header and size first, then by place in the document', () => {
+    const body = `<Response>\n<Receive pageSize="A4" quality="x"/>\n<Say/>\n</Response><!--${'x'.repeat(70_000)}-->`;
+    expect(findings(body, { contentType: 'text/plain' })).toEqual([
+      'content-type/invalid_content_type', 'body-size/body_too_large',
+      'attribute-values/value_case_mismatch', 'known-attributes/unknown_attribute', 'known-verbs/unknown_verb',
+    ]);
+  });
+});
