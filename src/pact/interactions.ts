@@ -1,0 +1,145 @@
+import { RECEIVE_VERB } from '../protocol/index.js';
+import type { FormParams, HttpMethod } from '../sender/types.js';
+import { PARAMETER_PATTERNS } from './patterns.js';
+import { FAX_PACT_STATES, type FaxPactState } from './states.js';
+
+/** What the consumer (Twilio's fax service) expects back. */
+export type FaxReplyExpectation =
+  /** 200, TwiML `Content-Type`, `<Response><Receive .../></Response>` with these attributes, each matched by pattern. */
+  | { readonly kind: 'receive'; readonly action: string; readonly attributes: readonly string[] }
+  /** 200, TwiML `Content-Type`, `<Response><Reject/></Response>`. */
+  | { readonly kind: 'reject' }
+  /** Any 2xx (the reply to an action callback). */
+  | { readonly kind: 'success' };
+
+/** One interaction of the fax contract, as data: the DSL in `build-interaction.ts` turns it into Pact. */
+export interface FaxInteraction {
+  readonly description: string;
+  readonly state?: FaxPactState;
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Example values, in the order Twilio sends them: the form body of a POST, the query of a GET. */
+  readonly params: FormParams;
+  /** Parameter name to the regex any value Twilio sends matches; a parameter without one must equal its example. */
+  readonly patterns: Readonly<Record<string, string>>;
+  /** False for generated examples whose exact bytes matter (tricky encodings): Pact stores the body verbatim. */
+  readonly matchParams: boolean;
+  readonly reply: FaxReplyExpectation;
+}
+
+/** The paths the contract is written for, and the shape of the provider's `<Receive>`. */
+export interface FaxContractPaths {
+  /** Where the number's "A Fax Comes In" webhook points. */
+  readonly webhookPath: string;
+  /** The `<Receive action>` the provider answers with, and where the action callbacks go. */
+  readonly callbackPath: string;
+  /**
+   * The `<Receive>` attributes the provider's reply carries (Pact fails a reply that lacks one the contract
+   * names). Default: all five, as the issue's contract does.
+   */
+  readonly receiveAttributes?: readonly string[];
+}
+
+/** Every `<Receive>` attribute, the default of `receiveAttributes`. */
+export const ALL_RECEIVE_ATTRIBUTES: readonly string[] = RECEIVE_VERB.attributes.map((attribute) => attribute.name);
+
+// Fixed, readable examples: the committed contract must be byte-for-byte reproducible.
+const FAX_SID = 'FXa1b2c3d4e5f60718293a4b5c6d7e8f90';
+const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+
+/** The parameters of an incoming fax, as the examples of the contract. */
+export const EXAMPLE_WEBHOOK_PARAMS: FormParams = [
+  ['FaxSid', FAX_SID],
+  ['AccountSid', ACCOUNT_SID],
+  ['From', '+14155550100'],
+  ['To', '+14155550199'],
+  ['ApiVersion', 'v1'],
+];
+
+const WEBHOOK_PATTERNS: Readonly<Record<string, string>> = {
+  FaxSid: PARAMETER_PATTERNS.FaxSid,
+  AccountSid: PARAMETER_PATTERNS.AccountSid,
+  From: PARAMETER_PATTERNS.from,
+  To: PARAMETER_PATTERNS.to,
+  ApiVersion: PARAMETER_PATTERNS.ApiVersion,
+};
+
+const RECEIVED_CALLBACK_PARAMS: FormParams = [
+  ...EXAMPLE_WEBHOOK_PARAMS,
+  ['RemoteStationId', '+14155550100'],
+  ['FaxStatus', 'received'],
+  ['NumPages', '2'],
+  ['MediaUrl', `https://fax.twilio.com/v1/Faxes/${FAX_SID}/Media/ME0123456789abcdef0123456789abcdef`],
+];
+
+// No RemoteStationId: a fax that fails before the machines exchange identities has none.
+const FAILED_CALLBACK_PARAMS: FormParams = [
+  ...EXAMPLE_WEBHOOK_PARAMS,
+  ['FaxStatus', 'failed'],
+  // Any digits match: the example code and message are illustrations, not a claim about a specific failure.
+  ['ErrorCode', '15002'],
+  ['ErrorMessage', 'The remote fax machine hung up during transmission'],
+];
+
+/**
+ * The five interactions of the fax contract: an incoming fax by POST (accepted, and rejected), by GET, and the
+ * action callbacks for a received and a failed fax.
+ */
+export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
+  const receive = receiveExpectation(paths);
+  return [
+    {
+      description: 'an incoming fax by POST',
+      state: FAX_PACT_STATES.accepts,
+      method: 'POST',
+      path: paths.webhookPath,
+      params: EXAMPLE_WEBHOOK_PARAMS,
+      patterns: WEBHOOK_PATTERNS,
+      matchParams: true,
+      reply: receive,
+    },
+    {
+      description: 'an incoming fax by POST to a number that rejects faxes',
+      state: FAX_PACT_STATES.rejects,
+      method: 'POST',
+      path: paths.webhookPath,
+      params: EXAMPLE_WEBHOOK_PARAMS,
+      patterns: WEBHOOK_PATTERNS,
+      matchParams: true,
+      reply: { kind: 'reject' },
+    },
+    {
+      description: 'an incoming fax by GET',
+      state: FAX_PACT_STATES.accepts,
+      method: 'GET',
+      path: paths.webhookPath,
+      params: EXAMPLE_WEBHOOK_PARAMS,
+      patterns: WEBHOOK_PATTERNS,
+      matchParams: true,
+      reply: receive,
+    },
+    {
+      description: 'the action callback for a received fax',
+      method: 'POST',
+      path: paths.callbackPath,
+      params: RECEIVED_CALLBACK_PARAMS,
+      patterns: { ...WEBHOOK_PATTERNS, RemoteStationId: PARAMETER_PATTERNS.text, NumPages: PARAMETER_PATTERNS.count, MediaUrl: PARAMETER_PATTERNS.httpsUrl },
+      matchParams: true,
+      reply: { kind: 'success' },
+    },
+    {
+      description: 'the action callback for a failed fax',
+      method: 'POST',
+      path: paths.callbackPath,
+      params: FAILED_CALLBACK_PARAMS,
+      patterns: { ...WEBHOOK_PATTERNS, ErrorCode: PARAMETER_PATTERNS.count, ErrorMessage: PARAMETER_PATTERNS.text },
+      matchParams: true,
+      reply: { kind: 'success' },
+    },
+  ];
+}
+
+/** The `<Receive>` the provider answers an accepted fax with. */
+export function receiveExpectation(paths: FaxContractPaths): FaxReplyExpectation {
+  return { kind: 'receive', action: paths.callbackPath, attributes: paths.receiveAttributes ?? ALL_RECEIVE_ATTRIBUTES };
+}

@@ -1,0 +1,132 @@
+import { twilioErrorTitle } from '../protocol/twilio-errors.js';
+import type { CheckResult, Finding, Report, ReportedRequest, ReportedResponse } from '../runner/report.js';
+import { describeMismatch } from './describe-mismatch.js';
+import { toCurlCommand } from './reproduce.js';
+import type { PactVerificationError, PactVerificationJson } from './run-pact-verifier.js';
+import type { ProxiedExchange } from './signing-proxy.js';
+
+/** What a verification produced, for turning into the kit's `Report`. */
+export interface VerificationFacts {
+  readonly target: string;
+  readonly json: PactVerificationJson;
+  /** Requests the provider received, in order (one per HTTP interaction). */
+  readonly exchanges: readonly ProxiedExchange[];
+  readonly durationMs: number;
+}
+
+const BODY_START_CHARS = 2_000;
+
+/** An interaction description as a kebab-case check id: `an incoming fax by POST` -> `pact-an-incoming-fax-by-post`. */
+export function interactionCheckId(description: string): string {
+  return `pact-${description.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * Turns Pact's verification result into the kit's `Report`: one check per interaction, one finding per mismatch,
+ * each with the request the provider received and a `curl` line that sends it again.
+ */
+export function toVerificationReport(facts: VerificationFacts): Report {
+  const results = facts.json.interactionResults ?? [];
+  // Pact verifies interactions one at a time, in the order it reports them, and each sends exactly one request:
+  // the n-th request the proxy saw belongs to the n-th result. If the counts differ, findings go without requests.
+  const aligned = results.length === facts.exchanges.length;
+  const checks: CheckResult[] = [];
+  const findings: Finding[] = [];
+  results.forEach((result, index) => {
+    const exchange = aligned ? facts.exchanges[index] : undefined;
+    const id = interactionCheckId(result.description);
+    const errors = facts.json.errors.filter((error) => belongsTo(error, result.description));
+    // Pending interactions (Pact's "pending pacts") never fail the build: their mismatches are warnings.
+    const pending = facts.json.pendingErrors.filter((error) => belongsTo(error, result.description));
+    const errorFindings = exchange?.error !== undefined && errors.length > 0
+      ? [unreachableFinding(id, exchange)]
+      : errors.flatMap((error) => toFindings(id, error, exchange, facts.target, 'error'));
+    const warningFindings = pending.flatMap((error) => toFindings(id, error, exchange, facts.target, 'warning'));
+    findings.push(...errorFindings, ...warningFindings);
+    const failed = errors.length > 0 || (result.result !== 'OK' && pending.length === 0);
+    checks.push({
+      id,
+      title: result.description,
+      status: failed ? 'failed' : 'passed',
+      exchanges: exchange ? 1 : 0,
+      errors: failed ? Math.max(errorFindings.length, 1) : 0,
+      warnings: warningFindings.length,
+    });
+  });
+  const failed = checks.filter((check) => check.status === 'failed').length;
+  return {
+    ok: facts.json.result && failed === 0,
+    target: facts.target,
+    seed: 0,
+    summary: {
+      requests: facts.exchanges.length,
+      checks: checks.length,
+      passed: checks.length - failed,
+      failed,
+      skipped: 0,
+      durationMs: facts.durationMs,
+    },
+    checks,
+    findings,
+  };
+}
+
+function belongsTo(error: PactVerificationError, description: string): boolean {
+  return error.interaction === description || error.interaction.endsWith(` - ${description}`);
+}
+
+function toFindings(check: string, error: PactVerificationError, exchange: ProxiedExchange | undefined, target: string, severity: 'error' | 'warning'): Finding[] {
+  const request = exchange ? reportedRequest(exchange.request) : { method: 'POST' as const, url: target, headers: {} };
+  const response = exchange?.response ? reportedResponse(exchange.response) : undefined;
+  const reproduce = exchange ? toCurlCommand(exchange.request) : `twiml-fax-kit pact verify ${target}`;
+  const mismatches = error.mismatch.mismatches ?? [];
+  const described = mismatches.length > 0
+    ? mismatches.map(describeMismatch)
+    : [{ code: 'pact_verification_error', message: error.mismatch.message ?? error.interaction }];
+  return described.map((description) => ({
+    check,
+    code: description.code,
+    severity,
+    ...('twilioError' in description && description.twilioError !== undefined
+      ? { twilioError: description.twilioError, twilioErrorTitle: twilioErrorTitle(description.twilioError) }
+      : {}),
+    message: description.message,
+    ...('hint' in description && description.hint !== undefined ? { hint: description.hint } : {}),
+    request,
+    ...(response ? { response } : {}),
+    reproduce,
+  }));
+}
+
+/** Pact saw the proxy's 502; the finding says what really happened. */
+function unreachableFinding(check: string, exchange: ProxiedExchange): Finding {
+  return {
+    check,
+    code: 'pact_provider_unreachable',
+    severity: 'error',
+    twilioError: 11205,
+    twilioErrorTitle: twilioErrorTitle(11205),
+    message: `could not reach the provider: ${exchange.error ?? 'no reply'}`,
+    hint: 'Start the app before verifying, and give the base URL it listens on.',
+    request: reportedRequest(exchange.request),
+    reproduce: toCurlCommand(exchange.request),
+  };
+}
+
+function reportedRequest(request: ProxiedExchange['request']): ReportedRequest {
+  return {
+    method: request.method === 'GET' ? 'GET' : 'POST',
+    url: request.url,
+    headers: request.headers,
+    ...(request.body.length > 0 ? { body: request.body.toString('utf8') } : {}),
+  };
+}
+
+function reportedResponse(response: NonNullable<ProxiedExchange['response']>): ReportedResponse {
+  return {
+    status: response.status,
+    headers: response.headers,
+    bodyStart: response.body.toString('utf8').slice(0, BODY_START_CHARS),
+    bodyBytes: response.body.length,
+  };
+}

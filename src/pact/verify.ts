@@ -1,0 +1,146 @@
+import type { VerifierOptions } from '@pact-foundation/pact-core';
+import type { Report } from '../runner/report.js';
+import { disablePactTracking } from './no-tracking.js';
+import { resolvePactSources } from './pact-sources.js';
+import { runPactVerifier } from './run-pact-verifier.js';
+import { startSigningProxy } from './signing-proxy.js';
+import { startStateServer, type StateHandlers } from './state-server.js';
+import { toVerificationReport } from './to-report.js';
+
+/** Where the pacts come from when not from files: a Pact Broker (token etc. also from the `PACT_BROKER_*` env). */
+export interface PactBrokerSource {
+  readonly url: string;
+  /** The provider name the broker knows the pacts by. */
+  readonly provider: string;
+  readonly token?: string;
+  readonly username?: string;
+  readonly password?: string;
+  /** Pact's consumer version selectors, e.g. `{ mainBranch: true }`; absent: the broker's defaults. */
+  readonly consumerVersionSelectors?: ReadonlyArray<Readonly<Record<string, string | boolean>>>;
+  readonly enablePending?: boolean;
+}
+
+/** Publishing the verification result to the broker, through Pact's own publishing. */
+export interface PactPublishOptions {
+  readonly providerVersion: string;
+  readonly branch?: string;
+  readonly tags?: readonly string[];
+  readonly buildUrl?: string;
+}
+
+export interface VerifyFaxPactOptions {
+  /** The provider as Twilio would request it, e.g. `https://fax.example.com` (a path prefix is kept). */
+  readonly baseUrl: string;
+  /** Pact files, directories of pact files, or pact URLs. */
+  readonly pacts?: readonly string[];
+  readonly broker?: PactBrokerSource;
+  readonly publish?: PactPublishOptions;
+  /** Signs every request as Twilio would; without it, no `X-Twilio-Signature` is sent. */
+  readonly authToken?: string;
+  /** A state-change URL following Pact's convention (POST `{ state, params, action }`). */
+  readonly stateUrl?: string;
+  /** Or handlers called in-process: `{ 'the fax number accepts faxes': async () => ... }`. */
+  readonly stateHandlers?: StateHandlers;
+  /** Per-request timeout of Pact's verifier, in ms (Twilio's own limit is 15 s). */
+  readonly timeoutMs?: number;
+  /** Relative pact paths resolve against it; default `process.cwd()`. */
+  readonly cwd?: string;
+  /** The environment Pact's verifier runs with (broker credentials); default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The outcome of `verifyFaxPact`: Pact's own output, and the same result as the kit's `Report`. */
+export type FaxPactVerification =
+  | {
+      readonly status: 'verified' | 'mismatches';
+      /** Pact's console report, line by line (ANSI colours included; strip them for files). */
+      readonly pactOutput: readonly string[];
+      readonly report: Report;
+      /** States the pacts used that had no handler (Pact's convention: verification goes on without one). */
+      readonly unhandledStates: readonly string[];
+    }
+  | { readonly status: 'could-not-run'; readonly message: string };
+
+/**
+ * Verifies a provider against fax pacts with Pact's own Rust verifier. Requests reach the provider byte-exact and
+ * signed for the URL it sees (see `signing-proxy.ts` for why pact-js's JS `Verifier` is not used).
+ * Never throws for a bad provider or missing pacts: those are `mismatches` and `could-not-run` values.
+ * @example await verifyFaxPact({ baseUrl: 'http://127.0.0.1:3000', pacts: ['pacts'], authToken, stateHandlers })
+ */
+export async function verifyFaxPact(options: VerifyFaxPactOptions): Promise<FaxPactVerification> {
+  disablePactTracking();
+  const problem = checkOptions(options);
+  if (problem !== undefined) return { status: 'could-not-run', message: problem };
+  const pacts = await resolvePactSources(options.pacts ?? [], options.cwd ?? process.cwd());
+  if (!pacts.ok) return { status: 'could-not-run', message: pacts.message };
+
+  const started = Date.now();
+  const proxy = await startSigningProxy({ target: options.baseUrl, ...(options.authToken !== undefined ? { authToken: options.authToken } : {}) });
+  const stateServer = options.stateHandlers ? await startStateServer(options.stateHandlers) : undefined;
+  try {
+    const outcome = await runPactVerifier(verifierOptions(options, pacts.sources, proxy.url, stateServer?.url), options.env);
+    if (outcome.kind === 'could-not-run') return { status: 'could-not-run', message: outcome.message };
+    const report = toVerificationReport({ target: withoutCredentials(options.baseUrl), json: outcome.json, exchanges: proxy.exchanges, durationMs: Date.now() - started });
+    return {
+      status: report.ok ? 'verified' : 'mismatches',
+      pactOutput: outcome.json.output.flatMap((line) => line.split('\n')),
+      report,
+      unhandledStates: [...(stateServer?.unhandledStates ?? [])],
+    };
+  } finally {
+    await proxy.close();
+    await stateServer?.close();
+  }
+}
+
+function checkOptions(options: VerifyFaxPactOptions): string | undefined {
+  if (!/^https?:\/\//i.test(options.baseUrl) || !URL.canParse(options.baseUrl)) return `'${options.baseUrl}' is not an http(s) URL`;
+  if (options.stateUrl !== undefined && options.stateHandlers !== undefined) return 'give either a state URL or state handlers, not both';
+  const pacts = options.pacts ?? [];
+  if (pacts.length === 0 && options.broker === undefined) return 'no pacts to verify: give pact files or a Pact Broker';
+  if (options.publish !== undefined && options.broker === undefined) {
+    return 'publishing verification results needs pacts from a Pact Broker (a broker URL), not local files';
+  }
+  return undefined;
+}
+
+function verifierOptions(options: VerifyFaxPactOptions, pactFiles: readonly string[], proxyUrl: string, handlerUrl: string | undefined): VerifierOptions {
+  const stateUrl = handlerUrl ?? options.stateUrl;
+  const broker = options.broker;
+  const publish = options.publish;
+  const verifier: VerifierOptions = {
+    providerBaseUrl: proxyUrl,
+    logLevel: 'error',
+    timeout: options.timeoutMs ?? 30_000,
+    ...(pactFiles.length > 0 ? { pactUrls: [...pactFiles] } : {}),
+    ...(stateUrl !== undefined ? { providerStatesSetupUrl: stateUrl, providerStatesSetupTeardown: true, providerStatesSetupBody: true } : {}),
+    ...(broker !== undefined
+      ? {
+          pactBrokerUrl: broker.url,
+          provider: broker.provider,
+          ...(broker.token !== undefined ? { pactBrokerToken: broker.token } : {}),
+          ...(broker.username !== undefined ? { pactBrokerUsername: broker.username } : {}),
+          ...(broker.password !== undefined ? { pactBrokerPassword: broker.password } : {}),
+          ...(broker.consumerVersionSelectors !== undefined ? { consumerVersionSelectors: broker.consumerVersionSelectors.map((s) => ({ ...s })) } : {}),
+          ...(broker.enablePending !== undefined ? { enablePending: broker.enablePending } : {}),
+        }
+      : {}),
+    ...(publish !== undefined
+      ? {
+          publishVerificationResult: true,
+          providerVersion: publish.providerVersion,
+          ...(publish.branch !== undefined ? { providerVersionBranch: publish.branch } : {}),
+          ...(publish.tags !== undefined ? { providerVersionTags: [...publish.tags] } : {}),
+          ...(publish.buildUrl !== undefined ? { buildUrl: publish.buildUrl } : {}),
+        }
+      : {}),
+  };
+  return verifier;
+}
+
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
+}

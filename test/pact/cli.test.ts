@@ -1,0 +1,121 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { bufferIo } from './buffer-io.js';
+import { startFaxProvider, type RunningFaxProvider } from './fax-provider.js';
+
+const AUTH_TOKEN = 'cli-test-token';
+let cwd: string;
+let provider: RunningFaxProvider | undefined;
+
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'fax-pact-cli-'));
+  const { io } = bufferIo(cwd);
+  expect(await runCli(['pact', 'generate', '--provider', 'fax-app'], io)).toBe(0);
+});
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await provider?.close();
+  provider = undefined;
+});
+
+async function run(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { io, stdout, stderr } = bufferIo(cwd, env);
+  const code = await runCli(argv, io);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+describe('twiml-fax-kit pact generate', () => {
+  it('writes the contract and prints the path and the command to run next', async () => {
+    const result = await run(['pact', 'generate', '--provider', 'fax-app']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "wrote pacts/twilio-fax-fax-app.json (5 interactions, consumer twilio-fax, provider fax-app)
+      next: start your app, then run
+        twiml-fax-kit pact verify http://localhost:3000 --pact pacts/twilio-fax-fax-app.json --state-url http://localhost:3000/_pact/state
+      "
+    `);
+  });
+
+  it('writes the provider name, paths, <Receive> attributes and generated examples it is given', async () => {
+    const result = await run([
+      'pact', 'generate', '--provider', 'billing', '--consumer', 'twilio', '--webhook-path', '/twilio/fax',
+      '--callback-path', '/twilio/fax/done', '--receive-attributes', 'action,method', '--examples', '2', '--seed', '7', '--out', 'out',
+    ]);
+    expect(result.code).toBe(0);
+    const pact = JSON.parse(await readFile(join(cwd, 'out', 'twilio-billing.json'), 'utf8')) as {
+      provider: { name: string };
+      interactions: Array<{ description: string; request: { path: string }; response: { body?: string } }>;
+    };
+    expect(pact.provider.name).toBe('billing');
+    expect(pact.interactions).toHaveLength(7);
+    expect(new Set(pact.interactions.map((i) => i.request.path))).toEqual(new Set(['/twilio/fax', '/twilio/fax/done']));
+    const post = pact.interactions.find((i) => i.description === 'an incoming fax by POST');
+    expect(post?.response.body).toBe("<?xml version='1.0'?><Response><Receive action='/twilio/fax/done' method='POST'/></Response>");
+  });
+
+  it.each([
+    [['pact', 'generate'], "twiml-fax-kit: give your provider's name: twiml-fax-kit pact generate --provider NAME\n"],
+    [['pact', 'generate', '--provider', 'a', '--examples', '3'], 'twiml-fax-kit: --examples and --seed go together, so the generated interactions are the same every time (e.g. --examples 5 --seed 1)\n'],
+    [['pact', 'generate', '--provider', 'a', '--webhook-path', 'fax'], "twiml-fax-kit: --webhook-path must be a path starting with '/', not 'fax'\n"],
+    [['pact', 'generate', '--provider', 'a', '--receive-attributes', 'Action'], "twiml-fax-kit: unknown <Receive> attribute 'Action'; attributes (case-sensitive): action, method, mediaType, pageSize, storeMedia\n"],
+    [['pact', 'generate', '--provider', 'a/b'], "twiml-fax-kit: --provider names the pact file, so it cannot contain '/' or '\\': 'a/b'\n"],
+    [['pact'], "twiml-fax-kit: give a pact command: 'twiml-fax-kit pact generate' or 'twiml-fax-kit pact verify' (see 'twiml-fax-kit pact --help')\n"],
+    [['pact', 'publish'], "twiml-fax-kit: unknown pact command 'publish'; commands: generate, verify\n"],
+  ])('refuses %j with one line and exit code 2', async (argv, message) => {
+    const result = await run(argv);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});
+
+describe('twiml-fax-kit pact verify', () => {
+  it('exits 0 for a conforming provider and shows Pact\'s report without colour codes', async () => {
+    provider = await startFaxProvider({ authToken: AUTH_TOKEN });
+    const result = await run(['pact', 'verify', provider.baseUrl, '--state-url', `${provider.baseUrl}/_pact/state`], { TWILIO_AUTH_TOKEN: AUTH_TOKEN });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('Verifying a pact between twilio-fax and fax-app');
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stderr).toBe('');
+  });
+
+  it('exits 1 for a lowercase verb, with Pact\'s mismatch, the kit\'s hint and a JUnit file', async () => {
+    provider = await startFaxProvider({ authToken: AUTH_TOKEN, defect: 'lowercase-verb' });
+    const result = await run(
+      ['pact', 'verify', provider.baseUrl, '--auth-token', AUTH_TOKEN, '--state-url', `${provider.baseUrl}/_pact/state`, '--reporter', 'pretty', '--reporter', 'junit:reports/pact.xml'],
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1.1) has a matching body');
+    expect(result.stdout).toContain('Expected child <Receive/> but was missing');
+    expect(result.stdout).toContain('Verb and attribute names and values are case-sensitive');
+    expect(result.stdout).not.toContain(AUTH_TOKEN);
+    const junit = await readFile(join(cwd, 'reports', 'pact.xml'), 'utf8');
+    expect(junit).toContain('pact-an-incoming-fax-by-post');
+    expect(junit).toContain('<failure');
+  });
+
+  it('keeps stdout for the JSON report and moves Pact\'s report to stderr', async () => {
+    provider = await startFaxProvider({ authToken: AUTH_TOKEN, defect: 'text-plain' });
+    const result = await run(['pact', 'verify', provider.baseUrl, '--auth-token', AUTH_TOKEN, '--reporter', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { ok: boolean; findings: Array<{ code: string; twilioError?: number }> };
+    expect(report.ok).toBe(false);
+    expect(report.findings.some((f) => f.code === 'pact_header_mismatch' && f.twilioError === 12300)).toBe(true);
+    expect(result.stderr).toContain('Verifying a pact between twilio-fax and fax-app');
+  });
+
+  it.each([
+    [['pact', 'verify', 'http://127.0.0.1:9', '--pact', 'missing.json'], "twiml-fax-kit: no pact file at missing.json; generate one with 'twiml-fax-kit pact generate --provider NAME', or give --pact FILE|DIR\n"],
+    [['pact', 'verify'], "twiml-fax-kit: give your provider's base URL, e.g. 'twiml-fax-kit pact verify http://localhost:3000'\n"],
+    [['pact', 'verify', 'localhost:3000'], "twiml-fax-kit: 'localhost:3000' is not an http(s) URL; give your provider's base URL, e.g. http://localhost:3000\n"],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--publish'], 'twiml-fax-kit: --publish needs --broker-url: results are published for pacts fetched from a broker\n'],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--broker-url', 'https://broker.example.com'], 'twiml-fax-kit: --broker-url needs --provider NAME: the broker serves the pacts of a provider\n'],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--broker-url', 'https://b.example.com', '--provider', 'p', '--publish'], 'twiml-fax-kit: --publish needs --provider-version V (e.g. the git sha of the app being verified)\n'],
+  ])('refuses %j with one line and exit code 2', async (argv, message) => {
+    const result = await run(argv, { TWILIO_AUTH_TOKEN: AUTH_TOKEN });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});

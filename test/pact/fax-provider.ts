@@ -1,0 +1,92 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type Request, type Response } from 'express';
+import twilio from 'twilio';
+import { FAX_PACT_STATES } from '../../src/pact/index.js';
+
+/** How a defective provider goes wrong; `undefined` is a conforming provider. */
+export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body';
+
+/** A request as the provider received it, raw body bytes included. */
+export interface ReceivedByProvider {
+  readonly method: string;
+  readonly url: string;
+  readonly host: string | undefined;
+  readonly contentType: string | undefined;
+  readonly rawBody: string;
+  readonly signature: string | undefined;
+}
+
+export interface RunningFaxProvider {
+  readonly baseUrl: string;
+  readonly received: ReceivedByProvider[];
+  readonly stateChanges: Array<{ state: string; action: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fax webhook as a careful team writes it, on Express: twilio-node's `webhook()` validates every signature
+ * against the URL it was requested at, forms are parsed strictly (anything else is a 415), and a Pact state
+ * endpoint switches between accepting and rejecting faxes.
+ */
+export async function startFaxProvider(options: { authToken: string; defect?: ProviderDefect }): Promise<RunningFaxProvider> {
+  const received: ReceivedByProvider[] = [];
+  const stateChanges: Array<{ state: string; action: string }> = [];
+  let rejectsFaxes = false;
+  const app = express();
+
+  app.post('/_pact/state', express.json(), (req, res) => {
+    const { state, action } = req.body as { state: string; action: string };
+    stateChanges.push({ state, action });
+    if (action === 'setup') rejectsFaxes = state === FAX_PACT_STATES.rejects;
+    res.json({});
+  });
+
+  // Record the exact bytes before any parser runs.
+  app.use(express.raw({ type: () => true }), (req, res, next) => {
+    const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    received.push({ method: req.method, url: req.originalUrl, host: req.headers.host, contentType: req.headers['content-type'], rawBody, signature: req.header('x-twilio-signature') });
+    if (req.method === 'POST' && !req.is('application/x-www-form-urlencoded')) {
+      res.status(415).type('text/plain').send('expected a form body');
+      return;
+    }
+    req.body = Object.fromEntries(new URLSearchParams(rawBody));
+    next();
+  });
+  app.use(twilio.webhook(options.authToken, { protocol: 'http' }));
+
+  const answerFax = (_req: Request, res: Response): void => {
+    if (options.defect === 'json-body') {
+      res.json({ receive: { action: '/fax/received' } });
+      return;
+    }
+    const twiml = rejectsFaxes ? '<?xml version="1.0" encoding="UTF-8"?><Response><Reject/></Response>' : receiveTwiml();
+    const body = options.defect === 'lowercase-verb' ? twiml.replace('<Receive', '<receive').replace('<Reject', '<reject') : twiml;
+    res.type(options.defect === 'text-plain' ? 'text/plain' : 'text/xml').send(body);
+  };
+  app.post('/fax', answerFax);
+  app.get('/fax', answerFax);
+  app.post('/fax/received', (_req, res) => {
+    res.status(204).end();
+  });
+
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    received,
+    stateChanges,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function receiveTwiml(): string {
+  const response = new twilio.twiml.FaxResponse();
+  response.receive({ action: '/fax/received', method: 'POST', mediaType: 'application/pdf', pageSize: 'a4', storeMedia: false });
+  return response.toString();
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { mismatchCode } from '../../src/pact/describe-mismatch.js';
+import type { PactVerificationJson } from '../../src/pact/run-pact-verifier.js';
+import type { ProxiedExchange } from '../../src/pact/signing-proxy.js';
+import { interactionCheckId, toVerificationReport } from '../../src/pact/to-report.js';
+
+const exchange = (path: string): ProxiedExchange => ({
+  request: { method: 'POST', url: `http://127.0.0.1:3000${path}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('FaxSid=FX1') },
+  response: { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('<Response/>') },
+});
+
+const json = (overrides: Partial<PactVerificationJson>): PactVerificationJson => ({
+  result: false,
+  output: [],
+  errors: [],
+  pendingErrors: [],
+  interactionResults: [
+    { description: 'an incoming fax by POST', result: 'Error' },
+    { description: 'the action callback for a failed fax', result: 'OK' },
+  ],
+  ...overrides,
+});
+
+describe('toVerificationReport', () => {
+  it('makes one check per interaction and one finding per mismatch, with the request the provider received', () => {
+    const report = toVerificationReport({
+      target: 'http://127.0.0.1:3000/',
+      durationMs: 5,
+      exchanges: [exchange('/fax'), exchange('/fax/received')],
+      json: json({
+        errors: [{
+          interaction: 'Verifying a pact between twilio-fax and app Given the fax number accepts faxes - an incoming fax by POST',
+          mismatch: { type: 'mismatches', mismatches: [{ type: 'HeaderMismatch', key: 'Content-Type', mismatch: "Expected header 'Content-Type' to match" }] },
+        }],
+      }),
+    });
+    expect(report.checks.map((c) => `${c.id} ${c.status} ${c.errors}`)).toEqual([
+      'pact-an-incoming-fax-by-post failed 1',
+      'pact-the-action-callback-for-a-failed-fax passed 0',
+    ]);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ code: 'pact_header_mismatch', twilioError: 12300, twilioErrorTitle: 'Invalid Content-Type', request: { url: 'http://127.0.0.1:3000/fax', body: 'FaxSid=FX1' } });
+    expect(report.ok).toBe(false);
+  });
+
+  it('reports mismatches of pending interactions as warnings that do not fail the run', () => {
+    const report = toVerificationReport({
+      target: 'http://127.0.0.1:3000/',
+      durationMs: 5,
+      exchanges: [exchange('/fax'), exchange('/fax/received')],
+      json: json({
+        result: true,
+        pendingErrors: [{ interaction: 'an incoming fax by POST', mismatch: { type: 'mismatches', mismatches: [{ type: 'StatusMismatch', expected: 200, actual: 500, mismatch: 'expected 200 but was 500' }] } }],
+      }),
+    });
+    expect(report.ok).toBe(true);
+    expect(report.checks.every((check) => check.status === 'passed')).toBe(true);
+    expect(report.findings.map((f) => [f.severity, f.code, f.twilioError])).toEqual([['warning', 'pact_status_mismatch', 11200]]);
+  });
+
+  it('leaves requests out rather than guessing when Pact reports a different number of interactions than were sent', () => {
+    const report = toVerificationReport({
+      target: 'http://127.0.0.1:3000/',
+      durationMs: 5,
+      exchanges: [exchange('/fax')],
+      json: json({ errors: [{ interaction: 'an incoming fax by POST', mismatch: { type: 'error', message: 'state change failed' } }] }),
+    });
+    expect(report.findings[0]).toMatchObject({ code: 'pact_verification_error', message: 'state change failed', request: { url: 'http://127.0.0.1:3000/', headers: {} } });
+    expect(report.checks.map((check) => check.exchanges)).toEqual([0, 0]);
+  });
+});
+
+describe('ids', () => {
+  it('turns Pact mismatch types into snake_case codes', () => {
+    expect(['BodyTypeMismatch', 'HeaderMismatch', 'StatusMismatch', 'QueryMismatch', ''].map(mismatchCode)).toEqual([
+      'pact_body_type_mismatch', 'pact_header_mismatch', 'pact_status_mismatch', 'pact_query_mismatch', 'pact_error',
+    ]);
+  });
+
+  it('turns interaction descriptions into kebab-case check ids', () => {
+    expect(interactionCheckId('an incoming fax by POST from a SIP address (example 2 of seed 7)')).toBe('pact-an-incoming-fax-by-post-from-a-sip-address-example-2-of-seed-7');
+  });
+});
