@@ -8,6 +8,8 @@ export interface Command {
   readonly summary: string;
   /** The full `--help` text: usage, options, examples, exit codes. */
   readonly help: string;
+  /** The help for `argv` when the command has subcommands (`pact generate --help`); `help` otherwise. */
+  helpFor?(argv: readonly string[]): string;
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }
 

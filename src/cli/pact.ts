@@ -14,9 +14,6 @@ Commands:
 Exit codes: 0 written or verified, 1 mismatches, 2 usage error or Pact could not run.
 `;
 
-// runCli answers `--help` anywhere in the arguments with the command's help, so this one text covers both.
-const FULL_HELP = `${HELP}\n${PACT_GENERATE_HELP}\n${PACT_VERIFY_HELP}`;
-
 const SUBCOMMANDS = {
   generate: { help: PACT_GENERATE_HELP, run: runPactGenerate },
   verify: { help: PACT_VERIFY_HELP, run: runPactVerify },
@@ -26,7 +23,11 @@ const SUBCOMMANDS = {
 export const pactCommand: Command = {
   name: 'pact',
   summary: 'generate the fax webhook Pact contract, or verify an app against it with Pact',
-  help: FULL_HELP,
+  help: HELP,
+  helpFor(argv) {
+    const name = argv[0];
+    return name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name as keyof typeof SUBCOMMANDS].help : HELP;
+  },
   async run(argv, io) {
     const [name, ...rest] = argv;
     if (name === undefined) return usageError(io, "give a pact command: 'twiml-fax-kit pact generate' or 'twiml-fax-kit pact verify' (see 'twiml-fax-kit pact --help')");

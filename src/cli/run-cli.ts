@@ -45,7 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
-    io.stdout.write(command.help);
+    io.stdout.write(command.helpFor?.(rest) ?? command.help);
     return EXIT.ok;
   }
   try {
