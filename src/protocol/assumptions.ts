@@ -78,11 +78,6 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     why: 'Twilio never published the list of fax failure codes.',
   },
   {
-    id: 'media-url-shape',
-    statement: '`MediaUrl` follows the Fax API media path (`https://fax.twilio.com/v1/Faxes/{FaxSid}/Media/ME...`) unless the kit serves the media itself.',
-    why: 'Twilio documented that MediaUrl exists, not its exact shape for fax.',
-  },
-  {
     id: 'signature-distinct-values',
     statement: 'A repeated parameter name is signed with each distinct value once, sorted.',
     why: 'protocol.md says each value; twilio-node and twilio-python both sign distinct values, so the kit follows them.',
@@ -90,8 +85,9 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'fax-media-url',
     statement:
-      'The action callback\'s `MediaUrl` is `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{MediaSid}` ' +
-      'and answers the PDF or TIFF bytes; `twiml-fax-kit/msw` serves it, with credentials required only when asked (`mediaRequiresAuth`).',
+      "The action callback's `MediaUrl` is a Fax API media URL (`https://fax.twilio.com/v1/Faxes/{FaxSid}/Media/{MediaSid}`; " +
+      'the 2010 API path `/2010-04-01/Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{MediaSid}` is served too) answering the PDF ' +
+      'or TIFF bytes. The harness points it at its own loopback media server; `twiml-fax-kit/msw` serves both paths.',
     why: 'Twilio documented `MediaUrl` only as the media URL, valid for 2 hours; captured fax resources show a pre-signed media.twiliocdn.com `media_url`, which the handlers serve too.',
   },
 ];
