@@ -35,6 +35,10 @@ export interface Finding {
   readonly response?: ReportedResponse;
   /** A shell command that sends the same bytes again (a `curl` line, signature header included). */
   readonly reproduce: string;
+  /** How many cases showed this (check, code); the finding shows one of them, shrunk when generated. Absent: 1. */
+  readonly count?: number;
+  /** Which case the finding shows, e.g. "a fax from a US number" or "generated case 17 (shrunk)". */
+  readonly case?: string;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';

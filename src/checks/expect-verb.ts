@@ -1,0 +1,29 @@
+import { judgeReply } from './reply-verdict.js';
+import type { Check } from './types.js';
+
+/** `expect-verb`: the server answers with the verb `--expect` names (`receive` or `reject`). */
+export const expectVerbCheck: Check = {
+  id: 'expect-verb',
+  title: 'the server answers with the expected verb',
+  scope: 'case',
+  skipReason: (config) => (config.expect === 'any' ? 'no verb expected (--expect receive|reject)' : undefined),
+  run({ exchange, config }) {
+    const verdict = judgeReply(exchange, config.profile);
+    // No verb at all is fax-action's finding (34106); this check only judges which verb.
+    if (!verdict?.verb || config.expect === 'any') return [];
+    const expected = config.expect === 'receive' ? 'Receive' : 'Reject';
+    if (verdict.verb === expected) return [];
+    return [
+      {
+        exchange,
+        diagnostic: {
+          check: 'expect-verb',
+          code: 'unexpected_verb',
+          severity: 'error',
+          message: `the server answered <${verdict.verb}> where <${expected}> was expected`,
+          hint: `answer <${expected}> for this request, or run with --expect ${verdict.verb.toLowerCase()} (or any)`,
+        },
+      },
+    ];
+  },
+};

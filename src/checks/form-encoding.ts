@@ -1,0 +1,43 @@
+import type { FormParams } from '../sender/types.js';
+import { encodeCanonically, FORM_ENCODINGS } from './form-encodings.js';
+import { withSipAddresses } from './sip-params.js';
+import type { Check, CheckContext, CheckIssue } from './types.js';
+import { compareVariant, type VariantRule } from './variant.js';
+
+const RULE: VariantRule = {
+  check: 'form-encoding',
+  failCode: 'encoding_variant_fails',
+  differCode: 'encoding_changes_reply',
+  hint: "decode the body with a real form decoder (URLSearchParams, your framework's urlencoded parser): '+' is a space, %XX is a UTF-8 byte in either case, order does not matter",
+};
+
+/**
+ * `form-encoding`: equivalent encodings of one request (order, `+`/`%20`, hex case, percent-encoded unreserved
+ * characters) are answered alike. Runs on the case's phone-number parameters and on its SIP parameters, whose
+ * display names carry the spaces, quotes and non-ASCII that naive decoders get wrong.
+ */
+export const formEncodingCheck: Check = {
+  id: 'form-encoding',
+  title: 'equivalent form encodings get the same reply',
+  scope: 'case',
+  async run(context) {
+    const sipParams = withSipAddresses(context.case.input);
+    const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeCanonically(sipParams) });
+    const issues: CheckIssue[] = [];
+    for (const [params, reference] of [[context.request.params, context.exchange], [sipParams, sipReference]] as const) {
+      issues.push(...(await compareEncodings(context, params, reference)));
+      // One defect shows in every encoding; the first is enough for this case.
+      if (issues.length > 0) break;
+    }
+    return issues;
+  },
+};
+
+async function compareEncodings(context: CheckContext, params: FormParams, reference: Parameters<typeof compareVariant>[2]): Promise<CheckIssue[]> {
+  for (const encoding of FORM_ENCODINGS) {
+    const variant = { ...context.request, params, encodedParams: encoding.encode(params) };
+    const issues = await compareVariant(context, RULE, reference, variant, `the same parameters with ${encoding.description}`);
+    if (issues.length > 0) return issues;
+  }
+  return [];
+}

@@ -1,0 +1,44 @@
+import type { Check } from './types.js';
+
+/** A reply slower than this share of the timeout works today and times out on a busy day. */
+const SLOW_SHARE = 0.5;
+
+/** `response-time`: every reply arrives complete within Twilio's timeout (11205); a slow one is a warning. */
+export const responseTimeCheck: Check = {
+  id: 'response-time',
+  title: 'the reply arrives complete within the timeout',
+  scope: 'case',
+  run({ exchange, config }) {
+    const seconds = (config.timeoutMs / 1000).toLocaleString('en-US');
+    if (exchange.failure?.kind === 'timeout') {
+      return [
+        {
+          exchange,
+          diagnostic: {
+            check: 'response-time',
+            code: 'reply_timeout',
+            severity: 'error',
+            twilioError: 11205,
+            message: `no complete reply within ${seconds} s: ${exchange.failure.message}`,
+            hint: 'answer with TwiML at once and do slow work (downloads, OCR, e-mail) after replying, e.g. in the action callback or a queue',
+          },
+        },
+      ];
+    }
+    if (exchange.response && exchange.durationMs > config.timeoutMs * SLOW_SHARE) {
+      return [
+        {
+          exchange,
+          diagnostic: {
+            check: 'response-time',
+            code: 'slow_reply',
+            severity: 'warning',
+            message: `the reply took ${Math.round(exchange.durationMs)} ms, more than half of the ${seconds} s Twilio waits`,
+            hint: 'answer with TwiML at once and do slow work after replying',
+          },
+        },
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,9 @@
+import type { FormParams } from '../sender/types.js';
+import type { CaseInput } from './types.js';
+
+/** The case's parameters with `From` and `To` replaced by its SIP addresses. */
+export function withSipAddresses(input: CaseInput): FormParams {
+  return input.params.map(([name, value]) =>
+    name === 'From' ? [name, input.sip.From] : name === 'To' ? [name, input.sip.To] : [name, value],
+  );
+}

@@ -1,0 +1,19 @@
+import { VALIDATOR_CHECKS } from '../twiml/index.js';
+import { judgeReply } from './reply-verdict.js';
+import { issuesOf, type Check } from './types.js';
+
+/**
+ * The validator's checks (`content-type` ... `fax-action`) as harness checks: each reads every 2xx reply and keeps
+ * the validator's diagnostics of its own id, so `--checks content-type` selects exactly that rule.
+ */
+export const twimlReplyChecks: readonly Check[] = VALIDATOR_CHECKS.map(
+  ({ id, title }): Check => ({
+    id,
+    title,
+    scope: 'case',
+    run({ exchange, config }) {
+      const verdict = judgeReply(exchange, config.profile);
+      return verdict ? issuesOf(exchange, verdict.diagnostics.filter((d) => d.check === id)) : [];
+    },
+  }),
+);

@@ -1,0 +1,76 @@
+import type { Exchange, WebhookRequest } from '../sender/types.js';
+import { describeSummary, newErrors, sameReply, summarizeReply } from './reply-summary.js';
+import type { CheckContext, CheckIssue } from './types.js';
+
+/** How a variant check words and codes its two ways of failing. */
+export interface VariantRule {
+  readonly check: string;
+  /** Diagnostic code when the variant fails although the reference works. */
+  readonly failCode: string;
+  /** Diagnostic code when both work but mean different things; absent: a different reply is fine. */
+  readonly differCode?: string;
+  readonly hint: string;
+}
+
+/**
+ * Sends `variant`, an equivalent of the request behind `reference`, and reports when it fails (no 2xx, or TwiML
+ * errors the reference reply does not have) or is answered differently. Quiet when the reference got no 2xx:
+ * that defect belongs to the check that saw it first; TwiML errors both replies share belong to the validator's checks.
+ */
+export async function compareVariant(
+  context: CheckContext,
+  rule: VariantRule,
+  reference: Exchange,
+  variant: WebhookRequest,
+  described: string,
+): Promise<CheckIssue[]> {
+  const profile = context.config.profile;
+  const expected = summarizeReply(reference, profile);
+  if (expected.outcome === 'failed') return [];
+  const exchange = await context.send(variant);
+  const actual = summarizeReply(exchange, profile);
+  const broken = newErrors(expected, actual)[0];
+  if (broken) {
+    return [
+      {
+        exchange,
+        diagnostic: {
+          check: rule.check,
+          code: rule.failCode,
+          severity: 'error',
+          ...(broken.twilioError ? { twilioError: broken.twilioError } : {}),
+          message: `${described}: the reply has an error the reference reply does not (${broken.check}: ${broken.message})`,
+          hint: rule.hint,
+        },
+      },
+    ];
+  }
+  if (actual.outcome === 'failed') {
+    return [
+      {
+        exchange,
+        diagnostic: {
+          check: rule.check,
+          code: rule.failCode,
+          severity: 'error',
+          ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
+          message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}`,
+          hint: rule.hint,
+        },
+      },
+    ];
+  }
+  if (!rule.differCode || sameReply(expected, actual)) return [];
+  return [
+    {
+      exchange,
+      diagnostic: {
+        check: rule.check,
+        code: rule.differCode,
+        severity: 'error',
+        message: `${described}: the server answers ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}`,
+        hint: rule.hint,
+      },
+    },
+  ];
+}

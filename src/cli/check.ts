@@ -1,0 +1,171 @@
+import { CHECK_IDS } from '../checks/registry.js';
+import { createReporters } from '../reporters/index.js';
+import { checkServer, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
+import { describeUrlProblem } from '../runner/target-url.js';
+import { parseCommandArgs, usageError, type Command } from './command.js';
+import { EXIT, type CliIo } from './io.js';
+import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
+
+const OPTIONS = {
+  method: { type: 'string' },
+  'auth-token': { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  insecure: { type: 'boolean' },
+  expect: { type: 'string' },
+  checks: { type: 'string' },
+  'skip-checks': { type: 'string' },
+  reporter: { type: 'string', multiple: true },
+  color: { type: 'boolean' },
+  ...SERVER_START_OPTIONS,
+} as const;
+
+const HELP = `Usage: twiml-fax-kit check URL [options]
+
+Plays Twilio's fax service against your fax webhook: a few readable example faxes, then --runs generated ones,
+each sent as Twilio sends it (headers, signature, redirects, timeouts, 64 kB limit), plus variants of each
+(other form encodings, SIP addresses, parameters Twilio may add). Every way the server would make a real fax
+fail is reported with Twilio's error code, a hint, and a curl line that reproduces it byte for byte.
+A failing generated case is shrunk to the smallest request that still fails.
+
+Options:
+  --method POST|GET|both   how the number requests the webhook (default POST); both also runs get-post
+  --auth-token TOKEN       sign requests with X-Twilio-Signature (default: env TWILIO_AUTH_TOKEN); never printed
+  --runs N                 generated cases after the examples (default 100)
+  --seed N                 repeat a run exactly (default: random; every report says which seed it used)
+  --concurrency N          cases in flight at once (default 8)
+  --timeout MS             total time per request in ms (default 15000, Twilio's)
+  --insecure               accept self-signed certificates (a local https server; Twilio never would)
+  --expect receive|reject|any
+                           the verb the server must answer with (default any)
+  --checks a,b             run only these checks
+  --skip-checks a,b        leave these checks out
+  --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
+  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set)
+${SERVER_START_HELP}
+
+Checks:
+  ${CHECK_IDS.join(', ')}
+
+Examples:
+  twiml-fax-kit check http://localhost:3000/fax
+  TWILIO_AUTH_TOKEN=... twiml-fax-kit check https://fax.example.com/fax --method both --expect receive
+  twiml-fax-kit check http://localhost:3000/fax --seed 1234 --runs 20 --checks status-code,content-type
+  twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter junit:reports/fax.xml
+  twiml-fax-kit check http://localhost:3000/fax --reporter github   (annotations in GitHub Actions)
+  twiml-fax-kit check http://127.0.0.1:3000/fax --start "node server.js" --wait-for http://127.0.0.1:3000/health
+
+Exit codes:
+  0  no error finding (warnings allowed)
+  1  at least one error finding (including a server that cannot be reached)
+  2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed)
+  130  interrupted with Ctrl-C (the report covers the cases that ran; a second Ctrl-C stops at once)
+`;
+
+/** The shell's convention for a run stopped by Ctrl-C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+
+type Parsed = { ok: true; options: CheckServerOptions & { url: string } } | { ok: false; message: string };
+
+type Field<T> = { readonly value: T } | { readonly error: string };
+
+function parseCount(flag: string, raw: string | undefined, fallback: number, min: number): Field<number> {
+  if (raw === undefined) return { value: fallback };
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || !Number.isSafeInteger(value)) return { error: `--${flag} must be a whole number of at least ${min}, not '${raw}'` };
+  return { value };
+}
+
+function parseList(raw: string | undefined): string[] | undefined {
+  return raw === undefined ? undefined : raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+}
+
+function oneOf<T extends string>(flag: string, raw: string | undefined, values: readonly T[], fallback: T): Field<T> {
+  if (raw === undefined) return { value: fallback };
+  const match = values.find((v) => v.toLowerCase() === raw.toLowerCase());
+  return match ? { value: match } : { error: `--${flag} must be one of ${values.join(', ')}, not '${raw}'` };
+}
+
+function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart } {
+  const parsed = parseCommandArgs('check', argv, OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.args;
+  if (positionals.length !== 1) {
+    return { ok: false, message: positionals.length === 0 ? "give the webhook URL to check, e.g. 'twiml-fax-kit check http://localhost:3000/fax'" : `give one URL, not ${positionals.length} (see 'twiml-fax-kit check --help')` };
+  }
+  const url = positionals[0] as string;
+  const urlProblem = describeUrlProblem(url);
+  if (urlProblem) return { ok: false, message: urlProblem };
+  const method = oneOf('method', values.method, ['POST', 'GET', 'both'] as const, 'POST');
+  if ('error' in method) return { ok: false, message: method.error };
+  const expect = oneOf('expect', values.expect, ['receive', 'reject', 'any'] as const, 'any');
+  if ('error' in expect) return { ok: false, message: expect.error };
+  const runs = parseCount('runs', values.runs, 100, 0);
+  if ('error' in runs) return { ok: false, message: runs.error };
+  const seed = parseCount('seed', values.seed, randomSeed(), 0);
+  if ('error' in seed) return { ok: false, message: seed.error };
+  const concurrency = parseCount('concurrency', values.concurrency, 8, 1);
+  if ('error' in concurrency) return { ok: false, message: concurrency.error };
+  const timeoutMs = parseCount('timeout', values.timeout, 15_000, 1);
+  if ('error' in timeoutMs) return { ok: false, message: timeoutMs.error };
+  const checks = parseList(values.checks);
+  const skipChecks = parseList(values['skip-checks']);
+  const unknown = [...(checks ?? []), ...(skipChecks ?? [])].filter((id) => !CHECK_IDS.includes(id));
+  if (unknown.length > 0) return { ok: false, message: `unknown check ${unknown.map((id) => `'${id}'`).join(', ')}; valid checks: ${CHECK_IDS.join(', ')}` };
+  const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
+  if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
+  const server = parseServerStart(values, url);
+  if (!server.ok) return server;
+  return {
+    ok: true,
+    options: {
+      url,
+      method: method.value,
+      expect: expect.value,
+      runs: runs.value,
+      seed: seed.value,
+      concurrency: concurrency.value,
+      timeoutMs: timeoutMs.value,
+      insecure: values.insecure ?? false,
+      ...(checks && { checks }),
+      ...(skipChecks && { skipChecks }),
+      ...(authToken !== undefined && { authToken }),
+    },
+    ...(values.reporter && { reporterSpecs: values.reporter }),
+    ...(values.color !== undefined && { color: values.color }),
+    ...(server.start && { start: server.start }),
+  };
+}
+
+/** `twiml-fax-kit check URL`: the conformance harness. */
+export const checkCommand: Command = {
+  name: 'check',
+  summary: "play Twilio's fax service against a webhook URL and report what would fail",
+  help: HELP,
+  async run(argv, io) {
+    const parsed = parseOptions(argv, io);
+    if (!parsed.ok) return usageError(io, parsed.message);
+    const reporters = createReporters(parsed.reporterSpecs ?? [], io, parsed.color !== undefined ? { color: parsed.color } : {});
+    if (!reporters.ok) return usageError(io, reporters.message);
+    const { url, ...options } = parsed.options;
+    return runWithServer(parsed.start, io, async () => {
+      // First Ctrl-C: start no new case and report what ran. The handler removes itself, so a second Ctrl-C
+      // reaches bin.ts, which exits at once.
+      const interrupt = new AbortController();
+      const removeInterrupt = io.onInterrupt?.(() => {
+        removeInterrupt?.();
+        interrupt.abort();
+      });
+      try {
+        const report = await checkServer({ url }, { ...options, reporters: reporters.reporters, signal: interrupt.signal });
+        if (!interrupt.signal.aborted) return report.ok ? EXIT.ok : EXIT.findings;
+        io.stderr.write('twiml-fax-kit: interrupted; the report covers only the cases that ran\n');
+        return EXIT_INTERRUPTED;
+      } finally {
+        removeInterrupt?.();
+      }
+    });
+  },
+};

@@ -1,0 +1,113 @@
+import { CHECKS, selectChecks } from '../checks/registry.js';
+import type { CheckConfig } from '../checks/types.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
+import { formatFindingsText } from '../reporters/index.js';
+import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
+import type { Sender } from '../sender/types.js';
+import type { Reporter } from './events.js';
+import type { Report } from './report.js';
+import { runConformance } from './run.js';
+import { describeUrlProblem, withoutCredentials } from './target-url.js';
+import type { ShrinkBudget } from './shrink.js';
+
+/** What to check: a live URL, or an in-process fetch handler such as Hono's `app.fetch` (no port; `url` is what the handler sees). */
+export type CheckTarget =
+  | { readonly url: string }
+  | { readonly handler: FetchHandler; readonly name?: string; readonly url?: string };
+
+/** How to play Twilio against the target; every option has the CLI's default. */
+export interface CheckServerOptions {
+  /** How the number requests the webhook; `both` also runs `get-post`. Default `POST`. */
+  readonly method?: 'POST' | 'GET' | 'both';
+  /** Signs every request (`X-Twilio-Signature`); never appears in the report. */
+  readonly authToken?: string;
+  /** Generated cases after the fixed examples. Default 100. */
+  readonly runs?: number;
+  /** Repeats a run exactly. Default random (the report says which). */
+  readonly seed?: number;
+  /** Cases in flight at once. Default 8. */
+  readonly concurrency?: number;
+  /** Total time per exchange in ms. Default Twilio's 15 000. */
+  readonly timeoutMs?: number;
+  /** Accept self-signed certificates (local testing). */
+  readonly insecure?: boolean;
+  /** The verb the server must answer with. Default `any`. */
+  readonly expect?: 'receive' | 'reject' | 'any';
+  /** Run only these check ids. */
+  readonly checks?: readonly string[];
+  /** Leave these check ids out. */
+  readonly skipChecks?: readonly string[];
+  readonly reporters?: readonly Reporter[];
+  readonly profile?: FaxProfile;
+  /** Bounds on shrinking a generated failure; `false` reports it unshrunk. */
+  readonly shrink?: ShrinkBudget | false;
+  /** Stops the run early (no new case starts); the report covers what ran. */
+  readonly signal?: AbortSignal;
+}
+
+/** The handler URL used when none is given. */
+const DEFAULT_HANDLER_URL = 'http://localhost/';
+
+/** A seed for a run that did not ask for one: any 32-bit integer fast-check accepts. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
+/**
+ * Plays Twilio's fax service against a server and returns the report (the same value `--reporter json` prints).
+ * Throws only for bad options (an invalid URL, unknown check ids); everything wrong with the server is a finding.
+ * @example const report = await checkServer({ url: 'http://127.0.0.1:3000/fax' }, { runs: 20, seed: 1 });
+ * @example const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' });
+ */
+export async function checkServer(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {
+  const profile = options.profile ?? TWILIO_PROFILE;
+  const url = 'handler' in target ? (target.url ?? DEFAULT_HANDLER_URL) : target.url;
+  const urlProblem = describeUrlProblem(url);
+  if (urlProblem) throw new TypeError(urlProblem);
+  const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
+  if (!selection.ok) throw new TypeError(selection.message);
+  const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
+  const config: CheckConfig = {
+    profile,
+    method: options.method ?? 'POST',
+    expect: options.expect ?? 'any',
+    hasAuthToken: options.authToken !== undefined,
+    timeoutMs,
+  };
+  const sender = createSender({
+    profile,
+    timeoutMs,
+    ...(options.authToken !== undefined && { authToken: options.authToken }),
+    ...(options.insecure !== undefined && { insecure: options.insecure }),
+    ...('handler' in target && { transport: inProcessTransport(target.handler) }),
+  });
+  try {
+    return await runConformance({
+      target: 'handler' in target ? `handler:${target.name ?? (target.handler.name || 'fetch')}` : withoutCredentials(url),
+      url,
+      sender,
+      config,
+      checks: selection.checks,
+      seed: options.seed ?? randomSeed(),
+      runs: options.runs ?? 100,
+      concurrency: options.concurrency ?? 8,
+      ...(options.reporters && { reporters: options.reporters }),
+      ...(options.authToken && { secrets: [options.authToken] }),
+      ...(options.shrink !== undefined && { shrink: options.shrink }),
+      ...(options.signal && { signal: options.signal }),
+    });
+  } finally {
+    await (sender as Sender & { close?: () => Promise<void> }).close?.();
+  }
+}
+
+/**
+ * `checkServer` as an assertion for a test: resolves with the report when there is no error finding, and throws
+ * an Error whose message lists the findings otherwise (the one deliberate exception of the kit).
+ * @example await assertConformance({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 20 });
+ */
+export async function assertConformance(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {
+  const report = await checkServer(target, options);
+  if (!report.ok) throw new Error(formatFindingsText(report));
+  return report;
+}

@@ -1,0 +1,37 @@
+import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
+
+/** What one case came to: its base request and exchange, and the issues of each check that ran on it. */
+export interface CaseOutcome {
+  readonly case: PlannedCase;
+  readonly request: WebhookRequest;
+  readonly exchange: Exchange;
+  readonly issues: ReadonlyMap<string, readonly CheckIssue[]>;
+}
+
+/** Where and how a run sends its base requests. */
+export interface CaseTarget {
+  readonly url: string;
+  readonly config: CheckConfig;
+  readonly send: (request: WebhookRequest) => Promise<Exchange>;
+}
+
+/** The base request of a case: its parameters to the webhook URL, as the number is configured. */
+export function baseRequestOf(target: CaseTarget, plannedCase: PlannedCase): WebhookRequest {
+  const method: HttpMethod = target.config.method === 'both' ? 'POST' : target.config.method;
+  return { method, url: target.url, params: plannedCase.input.params };
+}
+
+/**
+ * Sends a case's base request and runs `checks` on it, one after the other (a case's variants stay in order;
+ * cases run in parallel).
+ */
+export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase, checks: readonly Check[]): Promise<CaseOutcome> {
+  const request = baseRequestOf(target, plannedCase);
+  const exchange = await target.send(request);
+  const issues = new Map<string, readonly CheckIssue[]>();
+  for (const check of checks) {
+    issues.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send }));
+  }
+  return { case: plannedCase, request, exchange, issues };
+}

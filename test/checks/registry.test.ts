@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_IDS, CHECKS, selectChecks } from '../../src/checks/registry.js';
+import { VALIDATOR_CHECKS } from '../../src/twiml/index.js';
+
+describe('the check registry', () => {
+  it('holds every harness check and every validator check, once each, with kebab-case ids', () => {
+    const harness = ['reachable', 'response-time', 'status-code', 'expect-verb', 'form-encoding', 'unknown-params', 'get-post', 'sip-addresses'];
+    expect([...CHECK_IDS].sort()).toEqual([...harness, ...VALIDATOR_CHECKS.map((c) => c.id)].sort());
+    for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('selects only the checks --checks names, in registry order', () => {
+    const selection = selectChecks(CHECKS, { only: ['content-type', 'status-code'] });
+    expect(selection.ok && selection.checks.map((c) => c.id)).toEqual(['status-code', 'content-type']);
+  });
+
+  it('leaves out the checks --skip-checks names', () => {
+    const selection = selectChecks(CHECKS, { skip: ['form-encoding', 'sip-addresses'] });
+    expect(selection.ok && selection.checks.map((c) => c.id)).toEqual(CHECK_IDS.filter((id) => id !== 'form-encoding' && id !== 'sip-addresses'));
+  });
+
+  it('refuses unknown ids with a message listing the valid ones', () => {
+    const selection = selectChecks(CHECKS, { only: ['status-code', 'status-codes'] });
+    expect(selection).toEqual({ ok: false, message: `unknown check 'status-codes'; valid checks: ${CHECK_IDS.join(', ')}` });
+  });
+
+  it('refuses a selection that leaves nothing to run', () => {
+    expect(selectChecks(CHECKS, { only: ['reachable'], skip: ['reachable'] })).toMatchObject({ ok: false });
+  });
+
+  it('skips get-post unless the method is both, and expect-verb unless a verb is expected', () => {
+    const reasons = (method: 'POST' | 'both', expect: 'any' | 'receive') =>
+      Object.fromEntries(CHECKS.filter((c) => c.skipReason).map((c) => [c.id, c.skipReason?.({ method, expect } as never)]));
+    expect(reasons('POST', 'any')).toEqual({ 'get-post': 'needs --method both', 'expect-verb': 'no verb expected (--expect receive|reject)' });
+    expect(reasons('both', 'receive')).toEqual({ 'get-post': undefined, 'expect-verb': undefined });
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { CHECK_IDS } from '../../src/checks/registry.js';
+import type { Report } from '../../src/runner/report.js';
+import { RECEIVE_XML, refusedUrl, send, serve, type RunningServer } from '../zoo/serve.js';
+
+function bufferIo(env: Record<string, string> = {}): { io: CliIo; stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (out += chunk) },
+    stderr: { write: (chunk: string) => (err += chunk) },
+    stdin: (async function* () {})(),
+    env,
+    cwd: mkdtempSync(join(tmpdir(), 'check-cli-')),
+  };
+  return { io, stdout: () => out, stderr: () => err };
+}
+
+let good: RunningServer;
+let plain: RunningServer;
+beforeAll(async () => {
+  good = await serve((req, res) => req.resume().on('end', () => send(res, 200, RECEIVE_XML)));
+  plain = await serve((req, res) => req.resume().on('end', () => send(res, 200, RECEIVE_XML, 'text/plain')));
+});
+afterAll(async () => {
+  await Promise.all([good.close(), plain.close()]);
+});
+
+const FAST = ['--runs', '3', '--seed', '42', '--timeout', '3000'];
+
+describe('twiml-fax-kit check', () => {
+  it('exits 0 and prints the JSON report of a conforming server', async () => {
+    const { io, stdout } = bufferIo();
+    expect(await runCli(['check', good.url(), ...FAST, '--reporter', 'json'], io)).toBe(0);
+    const report = JSON.parse(stdout()) as Report;
+    expect(report).toMatchObject({ ok: true, target: good.url(), seed: 42, findings: [] });
+    expect(report.summary.requests).toBeGreaterThan(5);
+  });
+
+  it('exits 1 when a check finds an error', async () => {
+    const { io, stdout } = bufferIo();
+    expect(await runCli(['check', plain.url(), ...FAST, '--reporter', 'json'], io)).toBe(1);
+    expect((JSON.parse(stdout()) as Report).findings).toMatchObject([{ check: 'content-type', twilioError: 12300 }]);
+  });
+
+  it('exits 1 with a reachable finding when nothing listens', async () => {
+    const { io, stdout } = bufferIo();
+    expect(await runCli(['check', await refusedUrl(), ...FAST, '--reporter', 'json'], io)).toBe(1);
+    expect((JSON.parse(stdout()) as Report).findings).toMatchObject([{ check: 'reachable', code: 'connection_refused', twilioError: 11205 }]);
+  });
+
+  it('writes a junit file and the pretty report side by side', async () => {
+    const { io, stdout } = bufferIo();
+    expect(await runCli(['check', plain.url(), ...FAST, '--reporter', 'pretty', '--reporter', 'junit:out/fax.xml', '--no-color'], io)).toBe(1);
+    expect(stdout()).toContain('content-type');
+    expect(readFileSync(join(io.cwd, 'out/fax.xml'), 'utf8')).toContain('<testsuite');
+  });
+
+  it('signs with TWILIO_AUTH_TOKEN from the environment and never prints it', async () => {
+    const token = 'env-token-never-printed';
+    const { io, stdout, stderr } = bufferIo({ TWILIO_AUTH_TOKEN: token });
+    await runCli(['check', plain.url(), ...FAST, '--reporter', 'json'], io);
+    const report = JSON.parse(stdout()) as Report;
+    expect(report.findings[0]?.request.headers['X-Twilio-Signature']).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(stdout() + stderr()).not.toContain(token);
+  });
+
+  it.each([
+    [['check'], "give the webhook URL to check, e.g. 'twiml-fax-kit check http://localhost:3000/fax'"],
+    [['check', 'localhost:3000/fax'], "'localhost:3000/fax' is not an http(s) URL; Twilio only requests http:// and https:// webhooks"],
+    [['check', 'not a url'], "'not a url' is not a URL; give the full webhook URL, e.g. https://example.com/fax"],
+    [['check', 'http://x/fax', '--runs', 'many'], "--runs must be a whole number of at least 0, not 'many'"],
+    [['check', 'http://x/fax', '--method', 'PUT'], "--method must be one of POST, GET, both, not 'PUT'"],
+    [['check', 'http://x/fax', '--checks', 'status-code,speed'], `unknown check 'speed'; valid checks: ${CHECK_IDS.join(', ')}`],
+    [['check', 'http://x/fax', '--reporter', 'html'], 'unknown reporter'],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const { io, stderr } = bufferIo();
+    expect(await runCli(argv, io)).toBe(2);
+    expect(stderr()).toContain(message);
+    expect(stderr().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('documents every option, the checks and examples in --help', async () => {
+    const { io, stdout } = bufferIo();
+    expect(await runCli(['check', '--help'], io)).toBe(0);
+    for (const flag of ['--method', '--auth-token', '--runs', '--seed', '--concurrency', '--timeout', '--insecure', '--expect', '--checks', '--skip-checks', '--reporter']) {
+      expect(stdout()).toContain(flag);
+    }
+    expect(stdout()).toContain(CHECK_IDS.join(', '));
+    expect(stdout().split('Examples:')[1]?.match(/twiml-fax-kit check /g)?.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('twiml-fax-kit check, interrupted', () => {
+  it('stops starting cases on Ctrl-C, reports what ran and exits 130', async () => {
+    const { io, stdout, stderr } = bufferIo();
+    let interrupt: (() => void) | undefined;
+    const slow = await serve((req, res) => req.resume().on('end', () => setTimeout(() => send(res, 200, RECEIVE_XML), 20)));
+    const interruptible: CliIo = { ...io, onInterrupt: (handler) => ((interrupt = handler), () => (interrupt = undefined)) };
+    const exit = runCli(['check', slow.url(), '--runs', '200', '--concurrency', '1', '--reporter', 'json'], interruptible);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    interrupt?.();
+    expect(await exit).toBe(130);
+    expect(stderr()).toContain('interrupted');
+    expect((JSON.parse(stdout()) as Report).summary.requests).toBeLessThan(200);
+    expect(interrupt).toBeUndefined();
+    await slow.close();
+  });
+});

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { assertConformance, checkServer } from '../../src/runner/check-server.js';
+import type { Reporter, RunEvent } from '../../src/runner/events.js';
+
+function faxApp(reply: string, contentType = 'text/xml'): Hono {
+  const app = new Hono();
+  app.post('/fax', (c) => c.body(reply, 200, { 'Content-Type': contentType }));
+  return app;
+}
+
+function recorder(): { reporter: Reporter; events: RunEvent[] } {
+  const events: RunEvent[] = [];
+  const reporter: Reporter = {
+    onRunStarted: (e) => void events.push(e),
+    onCaseFinished: (e) => void events.push(e),
+    onShrinking: (e) => void events.push(e),
+    onFinding: (e) => void events.push(e),
+    onCheckFinished: (e) => void events.push(e),
+    onRunFinished: (e) => void events.push(e),
+  };
+  return { reporter, events };
+}
+
+describe('checkServer and assertConformance', () => {
+  it('resolves with the report when the handler conforms', async () => {
+    const app = faxApp('<Response><Receive/></Response>');
+    await expect(assertConformance({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 5, seed: 1 })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('throws the formatted findings when the handler does not conform', async () => {
+    const app = faxApp('<Response><Receive pageSize="A4"/></Response>');
+    const failure = assertConformance({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 5, seed: 1 });
+    await expect(failure).rejects.toThrow(/attribute-values/);
+    await expect(failure).rejects.toThrow(/curl /);
+  });
+
+  it('throws one clear line for options that cannot run', async () => {
+    await expect(checkServer({ url: 'ftp://example.com/fax' })).rejects.toThrow("'ftp://example.com/fax' is not an http(s) URL");
+    await expect(checkServer({ url: 'http://localhost/fax' }, { checks: ['nope'] })).rejects.toThrow("unknown check 'nope'");
+  });
+
+  it('tells reporters what happens, in order: start, cases, shrinking, findings, checks, end', async () => {
+    const app = new Hono();
+    // Fails only for generated numbers from abroad that are long: the examples pass, so the finding is shrunk.
+    app.post('/fax', async (c) => {
+      const { From } = await c.req.parseBody();
+      return typeof From === 'string' && From.length > 13 ? c.text('boom', 500) : c.body('<Response><Receive/></Response>', 200, { 'Content-Type': 'text/xml' });
+    });
+    const { reporter, events } = recorder();
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 20, seed: 7, checks: ['status-code', 'get-post'], reporters: [reporter] });
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('run-started');
+    expect(types.filter((t) => t === 'case-finished')).toHaveLength(22);
+    expect(types.slice(23)).toEqual(['shrinking', 'finding', 'check-finished', 'check-finished', 'run-finished']);
+    expect(events.at(-1)).toEqual({ type: 'run-finished', report });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['status-code', 'failed'], ['get-post', 'skipped']]);
+    expect(report.summary).toMatchObject({ checks: 2, passed: 0, failed: 1, skipped: 1 });
+  });
+});
+
+describe('variant checks on a server whose every reply has a TwiML defect', () => {
+  it('still reports that SIP faxes fail', async () => {
+    const app = new Hono();
+    app.post('/fax', async (c) => {
+      const { From } = await c.req.parseBody();
+      if (typeof From === 'string' && !From.startsWith('+')) return c.text('cannot parse number', 500);
+      return c.body('<Response><Receive pageSize="A4"/></Response>', 200, { 'Content-Type': 'text/xml' });
+    });
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 3, seed: 1 });
+    expect(report.findings.map((f) => `${f.check}/${f.code}`).sort()).toEqual(['attribute-values/value_case_mismatch', 'sip-addresses/sip_address_fails']);
+  });
+});

@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkServer } from '../../src/runner/check-server.js';
+import type { Report } from '../../src/runner/report.js';
+import { DEFECTIVE_SERVERS, type DefectiveServer } from './defective-servers.js';
+import { refusedUrl, serve, serveGarbage, type RunningServer } from './serve.js';
+
+const running: RunningServer[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((server) => server.close()));
+});
+
+async function urlOf(entry: DefectiveServer): Promise<string> {
+  if (entry.server === 'refused') return refusedUrl();
+  const server = entry.server === 'garbage' ? await serveGarbage() : await serve(entry.server);
+  running.push(server);
+  return server.url(entry.path);
+}
+
+function describeFindings(report: Report): string[] {
+  return report.findings.map((f) => `${f.severity} ${f.check}/${f.code} ${f.twilioError ?? ''}`);
+}
+
+describe('the defective zoo', () => {
+  it.each(DEFECTIVE_SERVERS.map((entry) => [entry.name, entry] as const))('catches %s', async (_name, entry) => {
+    const report = await checkServer({ url: await urlOf(entry) }, { runs: 5, seed: 7, timeoutMs: 2_000, ...entry.options });
+    const { check, code, twilioError, severity = 'error' } = entry.caughtBy;
+    const caught = report.findings.find((f) => f.check === check && (code === '*' || f.code === code));
+    expect(caught, describeFindings(report).join('\n')).toMatchObject({ severity, ...(twilioError && { twilioError }) });
+    expect(report.ok).toBe(severity !== 'error');
+    const allowed = new Set([check, ...(entry.alsoReportedBy ?? [])]);
+    expect(report.findings.filter((f) => f.severity === 'error' && !allowed.has(f.check)).map((f) => `${f.check}/${f.code}`)).toEqual([]);
+    expect(report.checks.find((c) => c.id === check)?.status).toBe(severity === 'error' ? 'failed' : 'passed');
+  });
+});
