@@ -1,5 +1,6 @@
 import { PACT_GENERATE_HELP, runPactGenerate } from '../pact/commands/pact-generate.js';
 import { PACT_VERIFY_HELP, runPactVerify } from '../pact/commands/pact-verify.js';
+import { PACT_NOT_INSTALLED } from '../pact/load-pact.js';
 import { usageError, type Command } from './command.js';
 import { EXIT } from './io.js';
 
@@ -10,6 +11,13 @@ Pact contracts for the fax webhook: Twilio's fax service is the consumer, your a
 Commands:
   generate   write the contract as a Pact file for your provider name and paths
   verify     verify your running app against pacts with Pact's own verifier (and publish the result)
+
+Needs @pact-foundation/pact installed next to the kit (npm install --save-dev @pact-foundation/pact).
+
+Examples:
+  twiml-fax-kit pact generate --provider fax-app
+  twiml-fax-kit pact verify http://localhost:3000 --state-url http://localhost:3000/_pact/state
+  twiml-fax-kit pact generate --help
 
 Exit codes: 0 written or verified, 1 mismatches, 2 usage error or Pact could not run.
 `;
@@ -37,6 +45,12 @@ export const pactCommand: Command = {
       io.stdout.write(subcommand.help);
       return EXIT.ok;
     }
-    return subcommand.run(rest, io);
+    try {
+      return await subcommand.run(rest, io);
+    } catch (error) {
+      // Pact is an optional peer dependency: its absence is the user's setup to fix, not an internal error.
+      if (error instanceof Error && error.message === PACT_NOT_INSTALLED) return usageError(io, PACT_NOT_INSTALLED);
+      throw error;
+    }
   },
 };

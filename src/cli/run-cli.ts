@@ -17,6 +17,12 @@ Options:
   -v, --version  print the version
   --debug        print stack traces of internal errors
 
+Examples:
+  twiml-fax-kit check http://localhost:3000/fax
+  twiml-fax-kit check http://127.0.0.1:3000/fax --start "npm start" --reporter junit:reports/fax.xml
+  twiml-fax-kit validate reply.xml
+  twiml-fax-kit pact generate --provider fax-app
+
 Exit codes: 0 conforming, 1 findings of error severity, 2 usage error or the kit could not run.
 `;
 }

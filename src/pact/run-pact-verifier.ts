@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { VerifierOptions } from '@pact-foundation/pact-core';
+import { PACT_NOT_INSTALLED } from './load-pact.js';
 
 /** One mismatch as Pact's verifier reports it (`type` is Pact's: `BodyMismatch`, `HeaderMismatch`, ...). */
 export interface PactMismatch {
@@ -55,7 +56,12 @@ verification.then(
  * Never throws: a verifier that cannot start or crashes is a `could-not-run` outcome.
  */
 export function runPactVerifier(options: VerifierOptions, env: Readonly<Record<string, string | undefined>> = process.env): Promise<PactVerifierOutcome> {
-  const corePath = createRequire(import.meta.url).resolve('@pact-foundation/pact-core');
+  let corePath: string;
+  try {
+    corePath = createRequire(import.meta.url).resolve('@pact-foundation/pact-core');
+  } catch {
+    return Promise.resolve({ kind: 'could-not-run', message: PACT_NOT_INSTALLED });
+  }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-e', CHILD_SCRIPT, corePath, JSON.stringify(options)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

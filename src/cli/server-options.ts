@@ -1,0 +1,74 @@
+import { DEFAULT_SERVER_LOG, DEFAULT_WAIT_TIMEOUT_MS, withStartedServer } from '../lifecycle/index.js';
+import { displayPath } from '../lifecycle/server-log.js';
+import { usageError } from './command.js';
+import type { CliIo } from './io.js';
+
+/** The flags that start the server under test (`check --start`), in `parseCommandArgs` form. */
+export const SERVER_START_OPTIONS = {
+  start: { type: 'string' },
+  'wait-for': { type: 'string' },
+  'wait-timeout': { type: 'string' },
+  'server-log': { type: 'string' },
+} as const;
+
+/** The help lines of those flags. */
+export const SERVER_START_HELP = `  --start COMMAND          start the server under test first (through the shell, e.g. "npm start"), and stop it
+                           and every process it started afterwards, whatever happens (findings, Ctrl-C, a crash)
+  --wait-for URL           with --start: the URL that answers once the server is ready (default: the checked URL)
+  --wait-timeout MS        with --start: how long to wait for it (default ${DEFAULT_WAIT_TIMEOUT_MS})
+  --server-log FILE        with --start: where the server's output goes (default ${DEFAULT_SERVER_LOG})`;
+
+/** How to start the server under test, from the flags. */
+export interface ServerStart {
+  readonly command: string;
+  readonly waitFor: string;
+  readonly waitTimeoutMs: number;
+  readonly logFile: string;
+}
+
+type StartValues = { readonly start?: string; readonly 'wait-for'?: string; readonly 'wait-timeout'?: string; readonly 'server-log'?: string };
+
+/**
+ * Reads `--start`, `--wait-for`, `--wait-timeout` and `--server-log`: no start (undefined), a start, or one line
+ * saying which flag is wrong. The wait flags without `--start` are a mistake worth telling, not ignoring.
+ */
+export function parseServerStart(values: StartValues, checkedUrl: string): { ok: true; start?: ServerStart } | { ok: false; message: string } {
+  if (values.start === undefined) {
+    const stray = (['wait-for', 'wait-timeout', 'server-log'] as const).find((flag) => values[flag] !== undefined);
+    return stray ? { ok: false, message: `--${stray} needs --start COMMAND (the command that starts your server)` } : { ok: true };
+  }
+  const rawTimeout = values['wait-timeout'];
+  const waitTimeoutMs = rawTimeout === undefined ? DEFAULT_WAIT_TIMEOUT_MS : Number(rawTimeout);
+  if (rawTimeout !== undefined && (!/^\d+$/.test(rawTimeout) || waitTimeoutMs < 1 || !Number.isSafeInteger(waitTimeoutMs))) {
+    return { ok: false, message: `--wait-timeout must be a whole number of milliseconds of at least 1, not '${rawTimeout}'` };
+  }
+  return {
+    ok: true,
+    start: { command: values.start, waitFor: values['wait-for'] ?? checkedUrl, waitTimeoutMs, logFile: values['server-log'] ?? DEFAULT_SERVER_LOG },
+  };
+}
+
+/** Interrupted runs exit as a shell reports a Ctrl-C'd command. */
+const EXIT_INTERRUPTED = 130;
+
+/**
+ * Runs `run` (the check, returning its exit code), first starting the server when `start` says so and stopping it
+ * afterwards. Says on stderr where the server's output went; a server that cannot be started is exit 2 with the
+ * lifecycle's one-line reason, a Ctrl-C stops the server at once and exits 130.
+ */
+export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: () => Promise<number>): Promise<number> {
+  if (!start) return run();
+  const result = await withStartedServer(
+    { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env },
+    io.onInterrupt,
+    (_server, signal) => Promise.race([run(), new Promise<number>((done) => signal.addEventListener('abort', () => done(EXIT_INTERRUPTED), { once: true }))]),
+  );
+  if (!result.ok) return result.interrupted ? interrupted(io) : usageError(io, result.message);
+  io.stderr.write(`server output: ${displayPath(result.logFile, io.cwd)}\n`);
+  return result.interrupted ? interrupted(io) : result.value;
+}
+
+function interrupted(io: CliIo): number {
+  io.stderr.write('twiml-fax-kit: interrupted; the server has been stopped\n');
+  return EXIT_INTERRUPTED;
+}

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+interface AssertionResult {
+  readonly fullName: string;
+  readonly status: 'passed' | 'failed' | 'skipped' | 'pending';
+  readonly failureMessages: readonly string[];
+}
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+
+let results: Map<string, AssertionResult>;
+beforeAll(() => {
+  // A child vitest runs the fixture suites, since a test cannot watch its own run's tests fail.
+  const outputFile = join(mkdtempSync(join(tmpdir(), 'fax-vitest-')), 'results.json');
+  spawnSync(process.execPath, [vitestBin, 'run', '--root', fixtures, '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${outputFile}`], {
+    cwd: fixtures,
+    env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  const json = JSON.parse(readFileSync(outputFile, 'utf8')) as { testResults: { assertionResults: AssertionResult[] }[] };
+  results = new Map(json.testResults.flatMap((file) => file.assertionResults).map((r) => [r.fullName, r]));
+});
+
+function result(name: string): AssertionResult {
+  const found = [...results.values()].find((r) => r.fullName.startsWith(name));
+  if (!found) throw new Error(`no test named '${name}…' among ${[...results.keys()].join(', ')}`);
+  return found;
+}
+
+describe('describeFaxConformance in a vitest run', () => {
+  it('registers one test per selected check, named by check id and title', () => {
+    expect([...results.keys()].sort()).toEqual([
+      'defective content-type: the reply is text/xml or application/xml',
+      'defective fax-action: exactly one fax verb, <Receive> or <Reject>, with nothing inside it',
+      'defective status-code: the final reply is 2xx, through redirects Twilio follows',
+      'good content-type: the reply is text/xml or application/xml',
+      'good get-post: GET and POST with the same parameters get the same reply',
+      'good status-code: the final reply is 2xx, through redirects Twilio follows',
+    ]);
+  });
+
+  it('passes the checks a conforming handler satisfies', () => {
+    expect(result('good status-code').status).toBe('passed');
+    expect(result('good content-type').status).toBe('passed');
+    expect(result('defective status-code').status).toBe('passed');
+  });
+
+  it('skips a check the configuration cannot run', () => {
+    expect(result('good get-post').status).toBe('skipped');
+  });
+
+  it('fails a check with its id, Twilio code and title, hint and curl line', () => {
+    const failed = result('defective content-type');
+    expect(failed.status).toBe('failed');
+    const message = failed.failureMessages.join('\n');
+    expect(message).toContain('content-type: ');
+    expect(message).toContain('Twilio 12300 Invalid Content-Type');
+    expect(message).toContain('Hint:');
+    expect(message).toMatch(/Reproduce with:\s+curl /);
+    expect(message).toContain('seed 7');
+  });
+
+  it('fails the check of a misspelled verb with Twilio 34106', () => {
+    const failed = result('defective fax-action');
+    expect(failed.status).toBe('failed');
+    expect(failed.failureMessages.join('\n')).toContain('Twilio 34106');
+  });
+});
