@@ -1,15 +1,24 @@
+import { actionCallbackCheck } from './action-callback.js';
+import { cachingCheck } from './caching.js';
+import { cookiesCheck } from './cookies.js';
 import { expectVerbCheck } from './expect-verb.js';
 import { formEncodingCheck } from './form-encoding.js';
 import { getPostCheck } from './get-post.js';
+import { idempotencyCheck } from './idempotency.js';
 import { reachableCheck } from './reachable.js';
 import { responseTimeCheck } from './response-time.js';
+import { signatureAcceptedCheck } from './signature-accepted.js';
+import { signatureEnforcedCheck } from './signature-enforced.js';
 import { sipAddressesCheck } from './sip-addresses.js';
 import { statusCodeCheck } from './status-code.js';
 import { twimlReplyChecks } from './twiml-reply.js';
 import type { Check } from './types.js';
 import { unknownParamsCheck } from './unknown-params.js';
 
-/** Every check the harness runs, in report order: transport first, then the reply, then the variants. */
+/**
+ * Every check the harness runs, in report order: transport first, then the reply, then the variants, then the
+ * stateful and security checks (once per run each).
+ */
 export const CHECKS: readonly Check[] = [
   reachableCheck,
   responseTimeCheck,
@@ -20,6 +29,12 @@ export const CHECKS: readonly Check[] = [
   unknownParamsCheck,
   getPostCheck,
   sipAddressesCheck,
+  signatureAcceptedCheck,
+  signatureEnforcedCheck,
+  cookiesCheck,
+  cachingCheck,
+  actionCallbackCheck,
+  idempotencyCheck,
 ];
 
 /** The ids `--checks` and `--skip-checks` accept. */

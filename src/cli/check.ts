@@ -14,6 +14,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   insecure: { type: 'boolean' },
+  'media-url': { type: 'string' },
   expect: { type: 'string' },
   checks: { type: 'string' },
   'skip-checks': { type: 'string' },
@@ -33,11 +34,14 @@ A failing generated case is shrunk to the smallest request that still fails.
 Options:
   --method POST|GET|both   how the number requests the webhook (default POST); both also runs get-post
   --auth-token TOKEN       sign requests with X-Twilio-Signature (default: env TWILIO_AUTH_TOKEN); never printed
+                           also runs signature-accepted and signature-enforced (skipped without a token)
   --runs N                 generated cases after the examples (default 100)
   --seed N                 repeat a run exactly (default: random; every report says which seed it used)
   --concurrency N          cases in flight at once (default 8)
   --timeout MS             total time per request in ms (default 15000, Twilio's)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
+  --media-url BASE         MediaUrl of action callbacks is BASE/<FaxSid>.pdf (or .tiff); default: the kit serves a
+                           small valid fax itself on 127.0.0.1 for the run
   --expect receive|reject|any
                            the verb the server must answer with (default any)
   --checks a,b             run only these checks
@@ -116,6 +120,8 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if (unknown.length > 0) return { ok: false, message: `unknown check ${unknown.map((id) => `'${id}'`).join(', ')}; valid checks: ${CHECK_IDS.join(', ')}` };
   const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
   if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
+  const mediaUrl = values['media-url'];
+  if (mediaUrl !== undefined && describeUrlProblem(mediaUrl)) return { ok: false, message: `--media-url: ${describeUrlProblem(mediaUrl)}` };
   const server = parseServerStart(values, url);
   if (!server.ok) return server;
   return {
@@ -132,6 +138,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       ...(checks && { checks }),
       ...(skipChecks && { skipChecks }),
       ...(authToken !== undefined && { authToken }),
+      ...(mediaUrl !== undefined && { mediaUrl }),
     },
     ...(values.reporter && { reporterSpecs: values.reporter }),
     ...(values.color !== undefined && { color: values.color }),

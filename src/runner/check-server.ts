@@ -3,7 +3,9 @@ import type { CheckConfig } from '../checks/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { formatFindingsText } from '../reporters/index.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
-import type { Sender } from '../sender/types.js';
+import type { FormParams, Sender } from '../sender/types.js';
+import { startMediaServer } from '../media/media-server.js';
+import { signTwilioRequest } from '../signature/sign.js';
 import type { Reporter } from './events.js';
 import type { Report } from './report.js';
 import { runConformance } from './run.js';
@@ -41,6 +43,11 @@ export interface CheckServerOptions {
   readonly profile?: FaxProfile;
   /** Bounds on shrinking a generated failure; `false` reports it unshrunk. */
   readonly shrink?: ShrinkBudget | false;
+  /**
+   * Where `MediaUrl`s of action callbacks point (`BASE/FaxSid.pdf` or `.tiff`). Default: the kit serves a small
+   * valid fax itself on 127.0.0.1 for the run, so a server that downloads the media works offline.
+   */
+  readonly mediaUrl?: string;
   /** Stops the run early (no new case starts); the report covers what ran. */
   readonly signal?: AbortSignal;
 }
@@ -67,12 +74,18 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
   const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
   if (!selection.ok) throw new TypeError(selection.message);
   const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
+  // Started only when a check will hand out MediaUrls, and stopped with the run.
+  const needsMedia = options.mediaUrl === undefined && selection.checks.some((c) => c.id === 'action-callback');
+  const media = needsMedia ? await startMediaServer() : undefined;
+  const mediaBaseUrl = options.mediaUrl ?? media?.baseUrl;
+  const { authToken } = options;
   const config: CheckConfig = {
     profile,
     method: options.method ?? 'POST',
     expect: options.expect ?? 'any',
     hasAuthToken: options.authToken !== undefined,
     timeoutMs,
+    ...(mediaBaseUrl !== undefined && { mediaBaseUrl }),
   };
   const sender = createSender({
     profile,
@@ -95,9 +108,11 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       ...(options.authToken && { secrets: [options.authToken] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
+      ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signTwilioRequest({ authToken, url: signedUrl, ...(params && { params }) }) }),
     });
   } finally {
     await (sender as Sender & { close?: () => Promise<void> }).close?.();
+    await media?.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
+import type { Check, CheckConfig, CheckContext, CheckIssue, PlannedCase } from '../checks/types.js';
 import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
 
 /** What one case came to: its base request and exchange, and the issues of each check that ran on it. */
@@ -14,6 +14,8 @@ export interface CaseTarget {
   readonly url: string;
   readonly config: CheckConfig;
   readonly send: (request: WebhookRequest) => Promise<Exchange>;
+  /** Signs with the run's auth token (absent without one); handed to checks as `CheckContext.sign`. */
+  readonly sign?: CheckContext['sign'];
 }
 
 /** The base request of a case: its parameters to the webhook URL, as the number is configured. */
@@ -31,7 +33,7 @@ export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase,
   const exchange = await target.send(request);
   const issues = new Map<string, readonly CheckIssue[]>();
   for (const check of checks) {
-    issues.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send }));
+    issues.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send, ...(target.sign && { sign: target.sign }) }));
   }
   return { case: plannedCase, request, exchange, issues };
 }

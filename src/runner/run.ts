@@ -30,6 +30,8 @@ export interface RunPlan {
   readonly secrets?: readonly string[];
   /** `false`: report generated failures as found, unshrunk. */
   readonly shrink?: ShrinkBudget | false;
+  /** Signs with the auth token for checks that forge requests (`CheckContext.sign`); absent without a token. */
+  readonly sign?: CaseTarget['sign'];
   /** Aborted (e.g. Ctrl-C): no new case starts and nothing is shrunk; the report covers the cases that ran. */
   readonly signal?: AbortSignal;
 }
@@ -57,6 +59,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
       requests += 1;
       return plan.sender.send(request);
     },
+    ...(plan.sign && { sign: plan.sign }),
   };
 
   await emit(reporters, { type: 'run-started', target: plan.target, seed: plan.seed, plannedCases: cases.length, checks: plan.checks.map((c) => c.id) });

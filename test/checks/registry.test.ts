@@ -5,7 +5,8 @@ import { VALIDATOR_CHECKS } from '../../src/twiml/index.js';
 describe('the check registry', () => {
   it('holds every harness check and every validator check, once each, with kebab-case ids', () => {
     const harness = ['reachable', 'response-time', 'status-code', 'expect-verb', 'form-encoding', 'unknown-params', 'get-post', 'sip-addresses'];
-    expect([...CHECK_IDS].sort()).toEqual([...harness, ...VALIDATOR_CHECKS.map((c) => c.id)].sort());
+    const stateful = ['signature-accepted', 'signature-enforced', 'cookies', 'caching', 'action-callback', 'idempotency'];
+    expect([...CHECK_IDS].sort()).toEqual([...harness, ...stateful, ...VALIDATOR_CHECKS.map((c) => c.id)].sort());
     for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
@@ -28,10 +29,17 @@ describe('the check registry', () => {
     expect(selectChecks(CHECKS, { only: ['reachable'], skip: ['reachable'] })).toMatchObject({ ok: false });
   });
 
-  it('skips get-post unless the method is both, and expect-verb unless a verb is expected', () => {
-    const reasons = (method: 'POST' | 'both', expect: 'any' | 'receive') =>
-      Object.fromEntries(CHECKS.filter((c) => c.skipReason).map((c) => [c.id, c.skipReason?.({ method, expect } as never)]));
-    expect(reasons('POST', 'any')).toEqual({ 'get-post': 'needs --method both', 'expect-verb': 'no verb expected (--expect receive|reject)' });
-    expect(reasons('both', 'receive')).toEqual({ 'get-post': undefined, 'expect-verb': undefined });
+  it('skips get-post unless the method is both, expect-verb unless a verb is expected, signatures without a token and caching for POST', () => {
+    const reasons = (method: 'POST' | 'both', expect: 'any' | 'receive', hasAuthToken: boolean) =>
+      Object.fromEntries(CHECKS.filter((c) => c.skipReason).map((c) => [c.id, c.skipReason?.({ method, expect, hasAuthToken } as never)]));
+    const needsToken = 'needs --auth-token or TWILIO_AUTH_TOKEN';
+    expect(reasons('POST', 'any', false)).toEqual({
+      'get-post': 'needs --method both',
+      'expect-verb': 'no verb expected (--expect receive|reject)',
+      'signature-accepted': needsToken,
+      'signature-enforced': needsToken,
+      caching: 'needs --method GET or both (Twilio caches only GET replies)',
+    });
+    expect(reasons('both', 'receive', true)).toEqual({ 'get-post': undefined, 'expect-verb': undefined, 'signature-accepted': undefined, 'signature-enforced': undefined, caching: undefined });
   });
 });

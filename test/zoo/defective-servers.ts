@@ -140,6 +140,8 @@ export const DEFECTIVE_SERVERS: readonly DefectiveServer[] = [
       else send(res, 200, RECEIVE_XML);
     }),
     caughtBy: { check: 'unknown-params', code: 'unknown_params_break_reply', twilioError: 11200 },
+    // Its action URL refuses the callback's own parameters (FaxStatus, NumPages, ...) the same way.
+    alsoReportedBy: ['action-callback'],
   },
   {
     name: '405 on GET, checked with --method both',

@@ -1,0 +1,72 @@
+import { decodeParams } from '../../sender/encode-params.js';
+import type { HttpMethod } from '../../sender/types.js';
+import type { SignedContent } from './signed-content.js';
+
+/** A way of getting Twilio's signature wrong: what such a server signs instead, and how to say and fix it. */
+export interface SignatureMistake {
+  /** Stable diagnostic code of `signature-accepted` when this mistake is found. */
+  readonly code: string;
+  /** What the server does, as a sentence ending the message "…: the server …". */
+  readonly behaviour: string;
+  readonly hint: string;
+  /** What such a server would sign for the request, or undefined when the mistake makes no difference to it. */
+  readonly misread: (signed: SignedContent, method: HttpMethod) => SignedContent | undefined;
+}
+
+const withoutQuery = (url: string): string => url.split('?', 1)[0] as string;
+
+/** The mistakes seen in public fax webhook code (protocol.md §6), most common first. */
+export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
+  {
+    code: 'signature_url_without_query',
+    behaviour: 'validates the signature against the URL without its query string',
+    hint: 'validate against the URL Twilio requested, query string included (req.originalUrl in Express, not req.path): use the public URL, not one rebuilt from the path',
+    misread: (signed) => (signed.url.includes('?') ? { ...signed, url: withoutQuery(signed.url) } : undefined),
+  },
+  {
+    code: 'signature_plus_not_space',
+    behaviour: "decodes '+' in the form body as a literal '+' instead of a space before validating the signature",
+    hint: "decode the body with a real form decoder (URLSearchParams, express.urlencoded) and validate the decoded values: in a form body '+' is a space and %2B is '+'",
+    misread: (signed, method) => {
+      if (method !== 'POST' || !signed.params?.some(([, value]) => value.includes(' '))) return undefined;
+      return { ...signed, params: signed.params.map(([name, value]) => [name, value.replaceAll(' ', '+')]) };
+    },
+  },
+  {
+    code: 'signature_query_decoded',
+    behaviour: "validates the signature against the URL with its query string decoded (%2B turned back into '+')",
+    hint: 'validate against the raw URL exactly as requested (req.originalUrl), not one rebuilt from the parsed query',
+    misread: (signed, method) => {
+      const decoded = method === 'GET' ? decodeQuery(signed.url) : undefined;
+      return decoded === undefined || decoded === signed.url ? undefined : { url: decoded };
+    },
+  },
+  {
+    code: 'signature_get_params_added',
+    behaviour: 'adds the query parameters of a GET to the signature as if they were form parameters',
+    hint: 'for a GET, Twilio signs the URL alone: validate the full URL with empty parameters ({})',
+    misread: (signed, method) => (method === 'GET' && signed.url.includes('?') ? { url: signed.url, params: decodeParams(signed.url.slice(signed.url.indexOf('?') + 1)) } : undefined),
+  },
+  {
+    code: 'signature_without_params',
+    behaviour: 'validates the signature against the URL alone, leaving out the form parameters Twilio signs with a POST',
+    hint: 'pass the decoded form parameters to validateRequest (twilio.webhook() does it for you)',
+    misread: (signed, method) => (method === 'POST' && (signed.params?.length ?? 0) > 0 ? { url: signed.url } : undefined),
+  },
+  {
+    code: 'signature_url_wrong_scheme',
+    behaviour: 'validates the signature against the URL with the other scheme (http for https or the reverse), as a server behind a TLS-terminating proxy does when it rebuilds the URL',
+    hint: "validate against the public URL Twilio requested: configure it (twilio.webhook({ url })) or honour the proxy's X-Forwarded-Proto",
+    misread: (signed) => ({ ...signed, url: signed.url.replace(/^(https?):/i, (_m, scheme: string) => (scheme.toLowerCase() === 'https' ? 'http:' : 'https:')) }),
+  },
+];
+
+function decodeQuery(url: string): string | undefined {
+  const start = url.indexOf('?');
+  if (start === -1) return undefined;
+  try {
+    return url.slice(0, start + 1) + decodeURIComponent(url.slice(start + 1));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,113 @@
+import CachePolicy from 'http-cache-semantics';
+import type { Exchange, WebhookRequest } from '../sender/types.js';
+import { bodiesDiffer, cacheViewOf } from './_stateful/cache-exchange.js';
+import { freshCaller, freshFaxSid, withParams } from './_stateful/fresh-ids.js';
+import { httpOutcomeOf } from './_stateful/http-outcome.js';
+import { isEntityTag, isHttpDate, isStrongEntityTag } from './_stateful/http-validators.js';
+import type { Check, CheckContext, CheckIssue } from './types.js';
+
+const CHECK = 'caching';
+
+/**
+ * `caching` (GET only: Twilio never caches POST replies): repeats a GET as Twilio's cache would, with cache
+ * semantics from `http-cache-semantics`: the same URL again, the same URL with the validators the cache holds
+ * (`If-None-Match`, `If-Modified-Since`), and another URL. Fails on malformed validators, a 304 that does not match
+ * what was sent or carries a body, and one strong ETag on two different bodies (Twilio would serve stale TwiML).
+ */
+export const cachingCheck: Check = {
+  id: CHECK,
+  title: 'GET replies can be cached and revalidated as Twilio does',
+  scope: 'run',
+  // profile.sender.cachedMethods: only GET replies are ever cached.
+  skipReason: (config) => (config.method === 'POST' ? 'needs --method GET or both (Twilio caches only GET replies)' : undefined),
+  async run(context) {
+    const request: WebhookRequest = { ...context.request, method: 'GET' };
+    const first = context.request.method === 'GET' ? context.exchange : await context.send(request);
+    const view = cacheViewOf(first);
+    if (!view || !httpOutcomeOf(first).ok) return [];
+    const malformed = malformedValidators(first);
+    if (malformed.length > 0) return malformed;
+    const { etag, 'last-modified': lastModified } = first.response?.headers ?? {};
+    if (etag === undefined && lastModified === undefined) return [];
+
+    const issues = sameEtagOtherBody(first, await context.send(request), 'the same URL requested again');
+    const policy = new CachePolicy(view.request, view.response, { shared: false });
+    const conditional = Object.fromEntries(
+      Object.entries(policy.revalidationHeaders(view.request)).filter(([name]) => name === 'if-none-match' || name === 'if-modified-since'),
+    ) as Record<string, string>;
+    if (Object.keys(conditional).length > 0) issues.push(...(await revalidate(context, request, first, policy, conditional)));
+    const other = await context.send({ ...request, params: withParams(request.params, { FaxSid: freshFaxSid(), From: freshCaller() }) });
+    issues.push(...sameEtagOtherBody(first, other, 'another fax (other FaxSid and From)'));
+    return issues;
+  },
+};
+
+/** Sends the conditional request Twilio's cache would and judges the reply. */
+async function revalidate(context: CheckContext, request: WebhookRequest, first: Exchange, policy: CachePolicy, conditional: Record<string, string>): Promise<CheckIssue[]> {
+  const exchange = await context.send({ ...request, headers: { ...request.headers, ...titleCased(conditional) } });
+  const sent = Object.entries(titleCased(conditional)).map(([name, value]) => `${name}: ${value}`).join(', ');
+  const outcome = httpOutcomeOf(exchange);
+  const response = exchange.response;
+  const view = cacheViewOf(exchange);
+  if (!response || !view || (!outcome.ok && response.status !== 304)) {
+    return [issue(exchange, 'conditional_request_fails', `a revalidation request (${sent}) fails: ${outcome.description}`, 'answer conditional requests: 304 with the same ETag when nothing changed, 200 with the new reply otherwise', outcome.twilioError)];
+  }
+  if (response.status !== 304) return sameEtagOtherBody(first, exchange, `a revalidation request (${sent})`);
+  const issues: CheckIssue[] = [];
+  if (response.body.byteLength > 0) {
+    issues.push(issue(exchange, 'not_modified_with_body', `the 304 reply to ${sent} carries a ${response.body.byteLength}-byte body; a 304 has none`, 'send 304 with headers only (no body, no Content-Length of a body)'));
+  }
+  if (!policy.revalidatedPolicy(view.request, view.response).matches) {
+    const got = [`ETag ${response.headers.etag ?? '(none)'}`, ...(response.headers['last-modified'] ? [`Last-Modified ${response.headers['last-modified']}`] : [])].join(', ');
+    issues.push(
+      issue(
+        exchange,
+        'not_modified_validator_mismatch',
+        `the server answered 304 to ${sent} with validators that do not match (${got}); Twilio cannot tell which cached TwiML the 304 confirms`,
+        'send the same ETag (and Last-Modified) in the 304 as in the 200 it confirms, and answer 304 only when the If-None-Match sent matches',
+      ),
+    );
+  }
+  return issues;
+}
+
+function malformedValidators(exchange: Exchange): CheckIssue[] {
+  const headers = exchange.response?.headers ?? {};
+  const issues: CheckIssue[] = [];
+  if (headers.etag !== undefined && !isEntityTag(headers.etag)) {
+    issues.push(
+      issue(exchange, 'malformed_etag', `the ETag ${JSON.stringify(headers.etag)} is not an entity tag; Twilio's cache cannot revalidate with it`, 'quote the ETag: ETag: "abc123" (or W/"abc123" for a weak one), with no spaces or quotes inside'),
+    );
+  }
+  const lastModified = headers['last-modified'];
+  if (lastModified !== undefined && !isHttpDate(lastModified)) {
+    issues.push(
+      issue(exchange, 'malformed_last_modified', `the Last-Modified ${JSON.stringify(lastModified)} is not an HTTP date; Twilio's cache cannot revalidate with it`, "write it as an IMF-fixdate, e.g. 'Tue, 15 Nov 1994 08:12:31 GMT' (Date#toUTCString())"),
+    );
+  }
+  return issues;
+}
+
+/** A strong ETag identifies one body exactly; the same tag on another body means the ETag does not follow the content. */
+function sameEtagOtherBody(first: Exchange, later: Exchange, described: string): CheckIssue[] {
+  const tag = first.response?.headers.etag;
+  if (!later.response || !httpOutcomeOf(later).ok || tag === undefined || !isStrongEntityTag(tag)) return [];
+  if (later.response.headers.etag !== tag || !bodiesDiffer(first, later)) return [];
+  return [
+    issue(
+      later,
+      'etag_reused',
+      `${described} gets a different body with the same strong ETag ${tag}: once Twilio has cached one reply, a 304 for that ETag makes it use stale TwiML`,
+      'derive the ETag from the reply body (e.g. a hash of it), or send no ETag when the TwiML depends on the request',
+    ),
+  ];
+}
+
+function issue(exchange: Exchange, code: string, message: string, hint: string, twilioError?: CheckIssue['diagnostic']['twilioError']): CheckIssue {
+  return { exchange, diagnostic: { check: CHECK, code, severity: 'error', ...(twilioError ? { twilioError } : {}), message, hint } };
+}
+
+// Headers as a curl line shows them, in the usual spelling.
+function titleCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase()), value]));
+}

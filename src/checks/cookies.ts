@@ -1,0 +1,110 @@
+import type { Exchange, WebhookRequest } from '../sender/types.js';
+import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
+import { httpOutcomeOf } from './_stateful/http-outcome.js';
+import { PairCookieJars, type NumberPair } from './_stateful/pair-cookie-jars.js';
+import { rejectedSetCookie } from './_stateful/set-cookie-issue.js';
+import { VirtualClock } from './_stateful/virtual-clock.js';
+import type { Check, CheckIssue } from './types.js';
+
+/** Time between two faxes of the conversation that are meant to share cookies. */
+const SHORT_PAUSE_MS = 60_000;
+
+/** One request of the conversation: who faxes, what it carried, and what came back. */
+interface Turn {
+  readonly request: WebhookRequest;
+  readonly exchange: Exchange;
+  readonly cookie: string;
+}
+
+/**
+ * `cookies`: a conversation as Twilio holds it, on a virtual clock with one RFC 6265 jar per (From, To) pair: a
+ * first fax, a second one carrying the cookies the server set, a fax from another pair (which carries none), and a
+ * fax after the pair has been idle longer than Twilio keeps cookies (4 hours: none again). The pairs are new to the
+ * server, so the traffic of other checks cannot have started a session for them.
+ */
+export const cookiesCheck: Check = {
+  id: 'cookies',
+  title: 'sessions work as Twilio keeps cookies (per number pair, 4 hours idle)',
+  scope: 'run',
+  async run(context) {
+    const { cookieIdleExpiryMs } = context.config.profile.sender;
+    const clock = new VirtualClock();
+    const jars = new PairCookieJars(cookieIdleExpiryMs);
+    const to = paramOf(context.request.params, 'To') ?? '';
+    const first: NumberPair = { From: freshCaller(), To: to };
+    let other: NumberPair = { From: freshCaller(), To: to };
+    if (other.From === first.From) other = { From: `${first.From.slice(0, -1)}${first.From.endsWith('9') ? '8' : '9'}`, To: to };
+
+    const turn = async (pair: NumberPair): Promise<Turn> => {
+      const now = clock.now();
+      const cookie = jars.cookieHeader(pair, context.request.url, now);
+      const request: WebhookRequest = {
+        method: context.request.method,
+        url: context.request.url,
+        params: withParams(context.request.params, { FaxSid: freshFaxSid(), From: pair.From, To: pair.To }),
+        ...(cookie !== '' && { headers: { Cookie: cookie } }),
+      };
+      const exchange = await context.send(request);
+      for (const hop of exchange.hops) if (hop.response) jars.store(pair, hop.response.setCookies, hop.request.url, now);
+      return { request, exchange, cookie };
+    };
+
+    const opening = await turn(first);
+    const rejected = rejectedSetCookie(opening.exchange);
+    if (rejected) return [rejectedCookieIssue(opening.exchange, rejected)];
+    // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
+    if (!httpOutcomeOf(opening.exchange).ok || jars.count(first, context.request.url, clock.now()) === 0) return [];
+
+    clock.advance(SHORT_PAUSE_MS);
+    const returning = await turn(first);
+    const issues = judge(returning, 'fails_with_own_cookies', `a second fax from the same numbers, carrying the cookies the server set (${returning.cookie})`, 'the server failed on a request carrying its own session cookie: look for the exception in its logs and reproduce it with the curl line');
+    clock.advance(SHORT_PAUSE_MS);
+    issues.push(...judge(await turn(other), 'fails_for_new_pair', 'a fax from another pair of numbers, which carries none of the first pair\'s cookies', 'treat a request without cookies as a new session: Twilio keeps cookies per (From, To) pair and never shares them'));
+    clock.advance(cookieIdleExpiryMs + SHORT_PAUSE_MS);
+    const hours = cookieIdleExpiryMs / 3_600_000;
+    issues.push(
+      ...judge(
+        await turn(first),
+        'fails_after_cookie_expiry',
+        `a fax from the first numbers again after ${hours} hours without traffic, when Twilio has forgotten their cookies`,
+        `treat a request without cookies as a new session: Twilio drops a pair's cookies after ${hours} hours without traffic, so a returning caller may come without them`,
+      ),
+    );
+    return issues;
+  },
+};
+
+function judge(turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
+  const rejected = rejectedSetCookie(turn.exchange);
+  if (rejected) return [rejectedCookieIssue(turn.exchange, rejected)];
+  const outcome = httpOutcomeOf(turn.exchange);
+  if (outcome.ok) return [];
+  return [
+    {
+      exchange: turn.exchange,
+      diagnostic: {
+        check: 'cookies',
+        code,
+        severity: 'error',
+        ...(outcome.twilioError ? { twilioError: outcome.twilioError } : {}),
+        message: `${described}: the server answers ${outcome.description}; Twilio fails that fax`,
+        hint,
+      },
+    },
+  ];
+}
+
+function rejectedCookieIssue(exchange: Exchange, violation: string): CheckIssue {
+  return {
+    exchange,
+    diagnostic: {
+      check: 'cookies',
+      code: 'invalid_set_cookie',
+      severity: 'error',
+      twilioError: 11206,
+      message: `${violation}; Twilio rejects the whole reply as an HTTP protocol violation and fails the fax`,
+      hint: 'send Set-Cookie as name=value with a non-empty name and no control characters (use your framework\'s cookie API rather than writing the header by hand)',
+    },
+  };
+}
+

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { WebhookRequest } from '../sender/types.js';
+import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
+import { describeSummary, summarizeReply } from './reply-summary.js';
+import type { Check } from './types.js';
+
+const HINT =
+  'treat a repeated FaxSid (same I-Twilio-Idempotency-Token) as a retry: answer it as the first time, e.g. with the stored reply, and do not fail on a duplicate key';
+
+/**
+ * `idempotency`: the same webhook delivered twice, same `FaxSid` and same `I-Twilio-Idempotency-Token`, as Twilio
+ * does when it retries. The second delivery must work and answer the same verb. Uses a new fax, so the checks that
+ * repeat the case's own request cannot have delivered it already.
+ */
+export const idempotencyCheck: Check = {
+  id: 'idempotency',
+  title: 'a retried delivery (same FaxSid) gets the same answer',
+  scope: 'run',
+  async run(context) {
+    const profile = context.config.profile;
+    const request: WebhookRequest = {
+      method: context.request.method,
+      url: context.request.url,
+      params: withParams(context.request.params, { FaxSid: freshFaxSid() }),
+      idempotencyToken: randomUUID(),
+    };
+    const first = summarizeReply(await context.send(request), profile);
+    // A first delivery that fails is the base checks' finding; there is nothing to repeat.
+    if (first.outcome === 'failed') return [];
+    const retry = await context.send(request);
+    const second = summarizeReply(retry, profile);
+    if (second.outcome === 'failed') {
+      return [
+        {
+          exchange: retry,
+          diagnostic: {
+            check: 'idempotency',
+            code: 'retry_fails',
+            severity: 'error',
+            ...(second.twilioError ? { twilioError: second.twilioError } : {}),
+            message: `the same webhook delivered a second time (same FaxSid and I-Twilio-Idempotency-Token, as Twilio retries): the server ${describeSummary(second)}, where the first delivery got ${describeSummary(first)}`,
+            hint: HINT,
+          },
+        },
+      ];
+    }
+    if (second.verb === first.verb) return [];
+    return [
+      {
+        exchange: retry,
+        diagnostic: {
+          check: 'idempotency',
+          code: 'retry_changes_verb',
+          severity: 'error',
+          message: `the same webhook delivered a second time answers <${second.verb}>, where the first delivery got <${first.verb}>: a retry would change what happens to the fax`,
+          hint: HINT,
+        },
+      },
+    ];
+  },
+};

@@ -1,0 +1,106 @@
+import { stripCredentials } from '../sender/url-credentials.js';
+import { signTwilioRequest } from '../signature/index.js';
+import type { WebhookRequest } from '../sender/types.js';
+import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
+import { httpOutcomeOf } from './_stateful/http-outcome.js';
+import { signedContentOf } from './_stateful/signed-content.js';
+import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
+import type { Check, CheckContext, CheckIssue } from './types.js';
+
+/** A key no account has: a signature made with it is what a forger without the auth token can produce. */
+const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';
+
+const HINT =
+  'validate X-Twilio-Signature on every request (twilio.webhook() or twilio.validateRequest with the public URL and the decoded parameters) and answer 403 when it does not match';
+
+/** One forged request and how to describe the server accepting it. */
+interface Forgery {
+  readonly code: string;
+  /** "the server accepted …" */
+  readonly accepted: string;
+  /** Why that means the signature is not (fully) checked. */
+  readonly meaning: string;
+  readonly request: WebhookRequest;
+}
+
+/**
+ * `signature-enforced`: forged requests are refused: no signature, a signature made with another token, a
+ * parameter changed after signing, a signature made for another URL. A 2xx to any of them is a security error: the
+ * server would act on faxes anyone can forge. The finding's curl line carries the forged signature.
+ */
+export const signatureEnforcedCheck: Check = {
+  id: 'signature-enforced',
+  title: 'forged or unsigned requests are refused',
+  scope: 'run',
+  skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
+  async run(context) {
+    // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
+    if (!httpOutcomeOf(context.exchange).ok) return [];
+    const issues: CheckIssue[] = [];
+    for (const forgery of forgeriesFor(context)) {
+      const exchange = await context.send(forgery.request);
+      const outcome = httpOutcomeOf(exchange);
+      if (!outcome.ok) continue;
+      issues.push({
+        exchange,
+        diagnostic: {
+          check: 'signature-enforced',
+          code: forgery.code,
+          severity: 'error',
+          message: `the server accepted ${forgery.accepted} (${outcome.description}): ${forgery.meaning}`,
+          hint: HINT,
+        },
+      });
+      // A server that takes unsigned requests takes every forgery: one finding says it all.
+      if (forgery.code === 'unsigned_request_accepted') break;
+    }
+    return issues;
+  },
+};
+
+function forgeriesFor(context: CheckContext): Forgery[] {
+  const request: WebhookRequest = { method: context.request.method, url: context.request.url, params: withParams(context.request.params, { FaxSid: freshFaxSid() }) };
+  const signed = signedContentOf(request);
+  const forgeries: Forgery[] = [
+    {
+      code: 'unsigned_request_accepted',
+      accepted: 'a request with no X-Twilio-Signature',
+      meaning: 'it does not check the signature at all, so anyone who finds the URL can send it faxes',
+      request: { ...request, signature: false },
+    },
+    {
+      code: 'wrong_token_accepted',
+      accepted: 'a request signed with another auth token',
+      meaning: 'it checks that X-Twilio-Signature is present, not that it is valid',
+      request: { ...request, signature: signTwilioRequest({ authToken: FORGER_TOKEN, url: signed.url, ...(signed.params && { params: signed.params }) }) },
+    },
+  ];
+  // A captured request replayed with another From, under the signature the server has already accepted for it.
+  const captured = context.exchange.hops[0]?.request.headers['X-Twilio-Signature'];
+  const from = paramOf(context.request.params, 'From') ?? '';
+  let forgedFrom = freshCaller();
+  if (forgedFrom === from) forgedFrom = freshCaller();
+  if (captured !== undefined) {
+    forgeries.push({
+      code: 'tampered_params_accepted',
+      accepted: `a request whose From was changed after signing (${from} signed, ${forgedFrom} sent)`,
+      meaning: `it leaves the ${context.request.method === 'POST' ? 'form parameters' : 'query string'} out of the signature it checks (or trusts a signature it has seen before), so a captured request can be replayed with other values`,
+      request: { ...context.request, params: withParams(context.request.params, { From: forgedFrom }), signature: captured },
+    });
+  }
+  const sign = context.sign;
+  if (sign) {
+    forgeries.push({
+      code: 'other_url_signature_accepted',
+      accepted: `a request signed for another URL (${stripCredentials(elsewhere(signed.url))})`,
+      meaning: 'it does not compare the signature with its own URL, so a signature made for any other webhook is good enough',
+      request: { ...request, signature: sign(elsewhere(signed.url), signed.params) },
+    });
+  }
+  return forgeries;
+}
+
+/** The same URL on another path: what a signature for a different webhook of the same account covers. */
+function elsewhere(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i, '$1/another-webhook');
+}
