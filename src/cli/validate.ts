@@ -56,7 +56,9 @@ export const validateCommand: Command = {
     const { values, positionals } = parsed.args;
     const reporter = values.reporter;
     if (reporter !== 'pretty' && reporter !== 'json') return usageError(io, `unknown reporter '${reporter}'; use pretty or json`);
-    // Declared as its own flag; node:util's allowNegative may still report it as content-type: false.
+    // node:util's allowNegative reads --no-content-type as content-type: false and lets the last flag win, so a
+    // contradiction would pass silently: refuse it instead.
+    if (givesBothContentTypeFlags(argv)) return usageError(io, 'use either --content-type TYPE or --no-content-type, not both');
     const flag = values['content-type'] as string | boolean | undefined;
     const contentType = flag === false || values['no-content-type'] === true ? null : typeof flag === 'string' ? flag : undefined;
 
@@ -74,6 +76,12 @@ export const validateCommand: Command = {
     return ok ? EXIT.ok : EXIT.findings;
   },
 };
+
+function givesBothContentTypeFlags(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  return flags.includes('--no-content-type') && flags.some((arg) => arg === '--content-type' || arg.startsWith('--content-type='));
+}
 
 function toJson(ok: boolean, results: readonly { file: string; validation: TwimlValidation }[]) {
   return {

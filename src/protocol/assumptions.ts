@@ -20,6 +20,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     why: 'TwiML verbs execute top to bottom and both fax verbs end the fax decision.',
   },
   {
+    id: 'utf-8-replies',
+    statement: 'Replies are read as UTF-8, whatever their XML declaration or charset says; bytes that are not UTF-8 are 12100.',
+    why: 'Twilio documents no other encoding for TwiML, and every helper library writes UTF-8.',
+  },
+  {
     id: 'redirect-limit-10',
     statement: 'More than 10 redirect hops is a loop (11215).',
     why: 'Twilio never published its redirect limit.',

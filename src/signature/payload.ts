@@ -1,10 +1,10 @@
 import type { FormParams } from '../sender/types.js';
 
 /**
- * Parameters as a signature takes them: the form pairs in the order sent, or an object whose repeated names carry
- * an array of values (the shape twilio-node's `validateRequest` takes).
+ * Parameters as a signature takes them: the form pairs in the order sent, a `URLSearchParams` (what fetch handlers
+ * have), or an object whose repeated names carry an array of values (the shape twilio-node's `validateRequest` takes).
  */
-export type SignatureParams = FormParams | Readonly<Record<string, string | readonly string[]>>;
+export type SignatureParams = FormParams | URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
 
 /**
  * The exact string Twilio feeds to HMAC-SHA1: the URL, then each parameter name followed by its value, names in
@@ -34,7 +34,8 @@ function groupValuesByName(params: SignatureParams): Map<string, string[]> {
     if (values) values.push(value);
     else valuesByName.set(name, [value]);
   };
-  if (isFormParams(params)) {
+  // URLSearchParams has no own enumerable properties: read as an object it would sign the URL alone, silently.
+  if (isFormParams(params) || params instanceof URLSearchParams) {
     for (const [name, value] of params) add(name, value);
   } else {
     for (const [name, value] of Object.entries(params)) {

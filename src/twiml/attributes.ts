@@ -48,13 +48,21 @@ function checkNames(element: XmlElement, path: string, specs: readonly Attribute
       continue;
     }
     const known = specs.map((spec) => spec.name);
+    // `media_type` or `page-size`: the helper libraries' argument names, written into the XML by hand.
+    const spelled = specs.find((spec) => spelling(spec.name) === spelling(attribute.name));
     problems.push({
       check: 'known-attributes', code: 'unknown_attribute', severity: 'warning', twilioError: 12200,
-      message: `<${element.name}> has no attribute ${attribute.name}; Twilio ignores it`,
-      hint: known.length > 0 ? `remove ${attribute.name}; <${element.name}> takes ${known.join(', ')}` : `remove ${attribute.name}; <${element.name}> takes no attributes`,
+      message: `<${element.name}> has no attribute ${attribute.name}; Twilio ignores it${spelled?.default ? ` and uses ${spelled.name}="${spelled.default}"` : ''}`,
+      hint: spelled ? `rename ${attribute.name} to ${spelled.name}: TwiML attribute names are camelCase`
+        : known.length > 0 ? `remove ${attribute.name}; <${element.name}> takes ${known.join(', ')}` : `remove ${attribute.name}; <${element.name}> takes no attributes`,
       ...at,
     });
   }
+}
+
+/** A name with case, `_` and `-` ignored: `media_type`, `Media-Type` and `mediaType` spell the same. */
+function spelling(name: string): string {
+  return name.replace(/[_-]/g, '').toLowerCase();
 }
 
 type ValueProblem = Omit<Problem, 'severity' | 'offset' | 'path'>;
@@ -65,7 +73,7 @@ function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlEl
   if (spec.kind === 'url') {
     const why = urlProblem(value);
     if (!why) return undefined;
-    return { ...base, code: 'invalid_url', message: `${spec.name}=${quote(value)} on <${element.name}> ${why}`, hint: `use a relative URL such as /fax/received or an absolute https:// URL` };
+    return { ...base, code: 'invalid_url', message: `${spec.name}=${quote(value)} on <${element.name}> ${why.message}`, hint: why.hint ?? 'use a relative URL such as /fax/received or an absolute https:// URL' };
   }
   const values = spec.values ?? [];
   if (values.includes(value)) return undefined;
@@ -75,14 +83,19 @@ function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlEl
     : { ...base, code: 'invalid_value', message: `${spec.name}=${quote(value)} on <${element.name}> is not one of ${values.join(', ')}`, hint: `use one of ${values.join(', ')}` };
 }
 
-/** Why an `action` is neither a relative URL nor an absolute http(s) URL, or undefined when it is fine. */
-function urlProblem(value: string): string | undefined {
+/** Why an `action` is neither a relative URL nor an absolute http(s) URL (and, when it helps, a better hint). */
+function urlProblem(value: string): { readonly message: string; readonly hint?: string } | undefined {
   const trimmed = value.trim();
-  if (trimmed === '') return 'is empty';
+  if (trimmed === '') return { message: 'is empty' };
+  // `localhost:3000/fax` or `example.com:8080/fax`: a host and port with the scheme left out, which URL syntax
+  // reads as the scheme `localhost:`. Saying "the localhost: scheme" would only puzzle the author.
+  if (/^(?:localhost|[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+):[0-9]+(?:[/?#]|$)/i.test(trimmed)) {
+    return { message: 'has no scheme (http:// or https://), so Twilio cannot request it', hint: `write https://${trimmed}, or a relative URL such as /fax/received` };
+  }
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(trimmed)?.[1];
   if (scheme !== undefined) {
-    if (!/^https?$/i.test(scheme)) return `uses the ${scheme}: scheme; Twilio requests only http and https URLs`;
-    return URL.canParse(trimmed) && new URL(trimmed).host !== '' ? undefined : 'is not a valid URL';
+    if (!/^https?$/i.test(scheme)) return { message: `uses the ${scheme}: scheme; Twilio requests only http and https URLs` };
+    return URL.canParse(trimmed) && new URL(trimmed).host !== '' ? undefined : { message: 'is not a valid URL' };
   }
-  return URL.canParse(trimmed, 'https://webhook.invalid/fax') ? undefined : 'is not a valid relative URL';
+  return URL.canParse(trimmed, 'https://webhook.invalid/fax') ? undefined : { message: 'is not a valid relative URL' };
 }

@@ -5,18 +5,18 @@ import { quote } from './quote.js';
 /**
  * Judges the reply's Content-Type: `undefined` means unknown (not judged), `null` means the reply had none.
  * The media type is compared case-insensitively and parameters (any charset) are ignored, as HTTP says.
+ * Diagnostics are written with the key order of every other diagnostic, so JSON reports read alike.
  */
 export function checkContentType(contentType: string | null | undefined, schema: TwimlSchema): Diagnostic[] {
   if (contentType === undefined) return [];
-  const base = { check: 'content-type', twilioError: 12300 } as const;
   const wanted = schema.contentTypes[0] ?? 'text/xml';
   if (contentType === null) {
-    return [{ ...base, code: 'missing_content_type', severity: 'error', message: 'the reply has no Content-Type header', hint: `reply with Content-Type: ${wanted} (in Express: res.type('${wanted}'))` }];
+    return [{ check: 'content-type', code: 'missing_content_type', severity: 'error', twilioError: 12300, message: 'the reply has no Content-Type header', hint: `reply with Content-Type: ${wanted} (in Express: res.type('${wanted}'))` }];
   }
   const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
   if (schema.contentTypes.includes(mediaType)) return [];
   if (schema.undocumentedContentTypes.includes(mediaType)) {
-    return [{ ...base, code: 'undocumented_content_type', severity: 'warning', message: `Content-Type ${quote(contentType)} is accepted for messaging but undocumented for fax`, hint: `reply with Content-Type: ${wanted}` }];
+    return [{ check: 'content-type', code: 'undocumented_content_type', severity: 'warning', twilioError: 12300, message: `Content-Type ${quote(contentType)} is accepted for messaging but undocumented for fax`, hint: `reply with Content-Type: ${wanted}` }];
   }
-  return [{ ...base, code: 'invalid_content_type', severity: 'error', message: `Content-Type ${quote(contentType)} is not ${schema.contentTypes.join(' or ')}`, hint: `reply with Content-Type: ${wanted}` }];
+  return [{ check: 'content-type', code: 'invalid_content_type', severity: 'error', twilioError: 12300, message: `Content-Type ${quote(contentType)} is not ${schema.contentTypes.join(' or ')}`, hint: `reply with Content-Type: ${wanted}` }];
 }

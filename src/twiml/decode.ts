@@ -5,9 +5,24 @@ export type DecodedBody =
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** A reply body as the validator takes it: text, bytes, or the `ArrayBuffer` that `fetch`'s `arrayBuffer()` gives. */
+export type ReplyBody = string | Uint8Array | ArrayBuffer;
+
+/**
+ * The body as text or bytes. Anything else is a caller's bug (often an `undefined` body from a mocked response):
+ * a TypeError that names it beats a crash deep inside the checks.
+ */
+export function replyBodyOf(body: ReplyBody): string | Uint8Array {
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  const name = typeof body === 'object' && body !== null ? (body as object).constructor?.name : undefined;
+  const got = body === null ? 'null' : name && name !== 'Object' ? `a ${name}` : typeof body === 'object' ? 'an object' : typeof body;
+  throw new TypeError(`validateFaxTwiml: the body must be a string, a Uint8Array or an ArrayBuffer, not ${got}`);
+}
+
 /**
  * Decodes a reply body as UTF-8, dropping a leading byte-order mark (legal in XML). Twilio documents no other
- * encoding for TwiML, so the kit reads every reply as UTF-8 whatever its declaration says.
+ * encoding for TwiML, so the kit reads every reply as UTF-8 whatever its declaration says (assumption `utf-8-replies`).
  */
 export function decodeBody(body: string | Uint8Array): DecodedBody {
   if (typeof body === 'string') return { ok: true, text: body.charCodeAt(0) === 0xfeff ? body.slice(1) : body };
@@ -50,4 +65,10 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     i += length;
   }
   return bytes.length;
+}
+
+/** The encoding an XML declaration at the start of `text` names, when it names one other than UTF-8. */
+export function declaredNonUtf8Encoding(text: string): string | undefined {
+  const encoding = /^<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(text)?.[1];
+  return encoding !== undefined && !/^utf-?8$/i.test(encoding) ? encoding : undefined;
 }

@@ -10,12 +10,16 @@ import type { XmlElement } from './xml/parse.js';
  */
 export function checkRoot(root: XmlElement, schema: TwimlSchema): Problem[] {
   if (root.name !== schema.root) {
-    const hint = root.name.toLowerCase() === schema.root.toLowerCase()
+    const lower = root.name.toLowerCase();
+    // An <html> root is an error page or the wrong route far more often than TwiML written badly.
+    const html = lower === 'html';
+    const hint = lower === schema.root.toLowerCase()
       ? `rename <${root.name}> to <${schema.root}>`
-      : schema.verbs.some((verb) => verb.name.toLowerCase() === root.name.toLowerCase())
+      : schema.verbs.some((verb) => verb.name.toLowerCase() === lower)
         ? `wrap it: <${schema.root}><${root.name}/></${schema.root}>`
-        : `reply with <${schema.root}>, e.g. <${schema.root}><Receive/></${schema.root}>`;
-    return [{ check: 'twiml-root', code: 'root_not_response', severity: 'error', twilioError: 12102, message: `the root element is <${root.name}>, not <${schema.root}>`, hint, offset: root.offset, path: root.name }];
+        : `reply with <${schema.root}>, e.g. <${schema.root}><Receive/></${schema.root}>${html ? '; an HTML page usually means an error page or the wrong route' : ''}`;
+    const message = `the root element is <${root.name}>, not <${schema.root}>${html ? ': the body is an HTML page, not TwiML' : ''}`;
+    return [{ check: 'twiml-root', code: 'root_not_response', severity: 'error', twilioError: 12102, message, hint, offset: root.offset, path: root.name }];
   }
   const version = root.attributes.find((a) => a.name === 'version');
   if (version && !schema.rootVersions.includes(version.value)) {

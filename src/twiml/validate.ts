@@ -5,7 +5,7 @@ import { checkBodySize } from './body-size.js';
 import { VALIDATOR_CHECKS } from './checks.js';
 import { checkContentType } from './content-type.js';
 import { createTwimlContext } from './context.js';
-import { decodeBody } from './decode.js';
+import { declaredNonUtf8Encoding, decodeBody, replyBodyOf, type ReplyBody } from './decode.js';
 import { diagnose, type Problem } from './diagnose.js';
 import { checkFaxAction } from './fax-action.js';
 import { indexPositions } from './positions.js';
@@ -34,10 +34,12 @@ export interface TwimlValidation {
 }
 
 /**
- * Validates a reply to the fax webhook as Twilio would read it. Never throws; time is linear in the body.
+ * Validates a reply to the fax webhook as Twilio would read it. Never throws on any text or bytes (only on a body of
+ * another type, a TypeError); time is linear in the body.
  * @example validateFaxTwiml('<Response><Receive pageSize="a4"/></Response>', { contentType: 'text/xml' }).ok // true
  */
-export function validateFaxTwiml(body: string | Uint8Array, options: ValidateOptions = {}): TwimlValidation {
+export function validateFaxTwiml(reply: ReplyBody, options: ValidateOptions = {}): TwimlValidation {
+  const body = replyBodyOf(reply);
   const schema = (options.profile ?? TWILIO_PROFILE).twiml;
   const byteLength = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
   const diagnostics = [...checkContentType(options.contentType, schema), ...checkBodySize(byteLength, schema)];
@@ -49,10 +51,12 @@ export function validateFaxTwiml(body: string | Uint8Array, options: ValidateOpt
   const decoded = decodeBody(body);
   if (!decoded.ok) {
     const position = indexPositions(decoded.validPrefix).at(decoded.validPrefix.length);
+    const declared = declaredNonUtf8Encoding(decoded.validPrefix);
     return finish([{
       check: 'xml-well-formed', code: 'invalid_utf8', severity: 'error', twilioError: 12100,
-      message: `byte 0x${decoded.invalidByte.toString(16).toUpperCase().padStart(2, '0')} at offset ${decoded.byteOffset} is not UTF-8`,
-      hint: 'save and send the reply as UTF-8', line: position.line, column: position.column,
+      message: `byte 0x${decoded.invalidByte.toString(16).toUpperCase().padStart(2, '0')} at offset ${decoded.byteOffset} is not UTF-8${declared ? `; the XML declaration says ${declared}, but Twilio reads TwiML as UTF-8` : ''}`,
+      hint: declared ? 'save and send the reply as UTF-8, and declare encoding="UTF-8"' : 'save and send the reply as UTF-8',
+      line: position.line, column: position.column,
     }]);
   }
   const positions = indexPositions(decoded.text);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -104,6 +104,12 @@ describe('twiml-fax-kit validate', () => {
     expect((await run(['validate', '--content-type=text/html', 'good.xml'], { cwd: dir })).stdout).toContain('warning  content-type');
   });
 
+  it('exits 2 when --content-type and --no-content-type contradict each other, in either order', async () => {
+    const message = 'twiml-fax-kit: use either --content-type TYPE or --no-content-type, not both\n';
+    expect(await run(['validate', '--content-type', 'text/xml', '--no-content-type', 'good.xml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: message });
+    expect(await run(['validate', '--no-content-type', '--content-type=text/plain', 'good.xml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
   it('validates every .xml file of a directory in name order, with sidecar Content-Types', async () => {
     const result = await run(['validate', '--reporter', 'json', 'replies'], { cwd: dir });
     const json = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { code: string }[] }[] };
@@ -141,6 +147,14 @@ describe('twiml-fax-kit validate', () => {
     const { code, stdout } = await run(['validate', '--help'], { cwd: dir });
     expect(code).toBe(0);
     for (const part of ['Usage: twiml-fax-kit validate', '--content-type TYPE', '--no-content-type', '--reporter', 'Examples:', 'Exit codes:', '.content-type']) expect(stdout).toContain(part);
+  });
+
+  it("prints the README's example output verbatim", async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const shown = /```\n(examples\/replies\/lowercase-receive\.xml:[\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect((await run(['validate', 'examples/replies/lowercase-receive.xml'], { cwd: root })).stdout).toBe(shown);
   });
 
   it('validates the bundled examples: three work and three fail', async () => {

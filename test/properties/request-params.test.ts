@@ -76,6 +76,11 @@ describe('faxWebhookParams', () => {
     expect(E164_PATTERN.test(params.To) || SIP_URI_PATTERN.test(params.To)).toBe(true);
   });
 
+  it('draws plain objects, as a form parser hands them to a handler', () => {
+    const drawn = [...fc.sample(faxWebhookParams(), { numRuns: 200, seed: 1 }), ...fc.sample(actionCallbackParams(), { numRuns: 200, seed: 1 })];
+    expect(drawn.filter((params) => Object.getPrototypeOf(params) !== Object.prototype)).toEqual([]);
+  });
+
   test.prop([faxWebhookParams({ sip: true })], RUNS)('with sip: true, both addresses are SIP', ({ From, To }) => {
     expect(From).toMatch(/sips?:/);
     expect(To).toMatch(SIP_URI_PATTERN);

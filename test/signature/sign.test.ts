@@ -32,6 +32,11 @@ describe('signTwilioRequest', () => {
     expect(signTwilioRequest({ authToken: TOKEN, url: URL, params })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
   });
 
+  it('accepts the parameters as URLSearchParams, as a fetch handler reads a form', () => {
+    const params = new URLSearchParams(PARAMS.map(([name, value]) => [name, value]));
+    expect(signTwilioRequest({ authToken: TOKEN, url: URL, params })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+  });
+
   it('signs a GET by its URL alone', () => {
     const url = `${URL}&FaxSid=FX123`;
     expect(signTwilioRequest({ authToken: TOKEN, url })).toBe(signTwilioRequest({ authToken: TOKEN, url, params: [] }));

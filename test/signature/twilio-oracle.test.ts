@@ -69,6 +69,14 @@ describe('signatures agree with twilio-node', () => {
 });
 
 describe('sign and verify', () => {
+  test.prop([authToken(), webhookUrl(), formParams()], NUM_RUNS)(
+    'the form as URLSearchParams signs as twilio-node signs it',
+    (token, url, params) => {
+      const form = new URLSearchParams(params.map(([name, value]) => [name, value]));
+      expect(signTwilioRequest({ authToken: token, url, params: form })).toBe(twilio.getExpectedTwilioSignature(token, url, toTwilioParams(params)));
+    },
+  );
+
   test.prop([authToken(), webhookUrl(), formParams()], NUM_RUNS)('verify accepts what sign produced', (token, url, params) => {
     const signature = signTwilioRequest({ authToken: token, url, params });
     expect(verifyTwilioSignature({ authToken: token, url, params, signature })).toBe(true);

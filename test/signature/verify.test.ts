@@ -10,6 +10,13 @@ describe('verifyTwilioSignature', () => {
     expect(verifyTwilioSignature({ authToken, url, params, signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' })).toBe(true);
   });
 
+  it('accepts the published signature with the form as URLSearchParams, and refuses a changed form', () => {
+    const form = new URLSearchParams(params);
+    expect(verifyTwilioSignature({ authToken, url, params: form, signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' })).toBe(true);
+    form.set('Digits', '9999');
+    expect(verifyTwilioSignature({ authToken, url, params: form, signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' })).toBe(false);
+  });
+
   it('accepts a signature made over the URL with :443 when the URL has no port', () => {
     expect(verifyTwilioSignature({ authToken, url, params, signature: 'kvajT1Ptam85bY51eRf/AJRuM3w=' })).toBe(true);
   });

@@ -64,3 +64,22 @@ describe('body-size', () => {
     expect(findings(new TextEncoder().encode(text))).toEqual(['body-size/body_too_large']);
   });
 });
+
+describe('diagnostics as JSON', () => {
+  it('serialise with one key order whichever check wrote them', () => {
+    const order = ['check', 'code', 'severity', 'twilioError', 'message', 'hint', 'line', 'column', 'path'];
+    const bodies: [string | Uint8Array, string | null][] = [
+      ['<Response><receive/></Response>', 'text/plain'],
+      ['<Response><Receive/></Response>', 'text/html'],
+      ['<Response><Receive/></Response>', null],
+      [new Uint8Array([0x3c, 0xff]), 'text/xml'],
+      [`<Response><Receive/><!--${'x'.repeat(70_000)}--></Response>`, 'text/xml'],
+    ];
+    for (const [body, contentType] of bodies) {
+      for (const diagnostic of validateFaxTwiml(body, { contentType }).diagnostics) {
+        const keys = Object.keys(diagnostic);
+        expect(keys, diagnostic.code).toEqual(order.filter((key) => keys.includes(key)));
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
-import { validateFaxTwiml, type ValidateOptions } from '../../src/twiml/index.js';
+import { validateFaxTwiml, type ReplyBody, type ValidateOptions } from '../../src/twiml/index.js';
 
 /** `check/code` of every diagnostic, the shortest way to say what a reply triggers. */
-export function findings(body: string | Uint8Array, options: ValidateOptions = {}): string[] {
+export function findings(body: ReplyBody, options: ValidateOptions = {}): string[] {
   return validateFaxTwiml(body, options).diagnostics.map((d) => `${d.check}/${d.code}`);
 }
 

@@ -37,6 +37,23 @@ describe('robustness', () => {
     );
   });
 
+  it('reads an ArrayBuffer, as fetch gives it, like the same bytes', () => {
+    const bytes = new TextEncoder().encode('<Response><Receive/></Response>');
+    expect(validateFaxTwiml(bytes.buffer)).toMatchObject({ ok: true, verb: 'Receive' });
+    const latin1 = Uint8Array.from(Buffer.from('<Response><Receive action="/café"/></Response>', 'latin1'));
+    expect(findings(latin1.buffer as ArrayBuffer)).toEqual(['xml-well-formed/invalid_utf8']);
+  });
+
+  it.each([
+    ['undefined', undefined, 'undefined'],
+    ['null', null, 'null'],
+    ['a number', 42, 'number'],
+    ['a plain object', { body: '' }, 'an object'],
+    ['a fetch Response', new Response('<Response/>'), 'a Response'],
+  ])('names a body of the wrong type (%s) in a TypeError instead of crashing inside the checks', (_what, body, got) => {
+    expect(() => validateFaxTwiml(body as never)).toThrow(new TypeError(`validateFaxTwiml: the body must be a string, a Uint8Array or an ArrayBuffer, not ${got}`));
+  });
+
   it('reports NUL bytes instead of failing on them', () => {
     expect(beyondSize(new Uint8Array(200_000))).toEqual(['xml-well-formed/illegal_character']);
   });

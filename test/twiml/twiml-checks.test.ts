@@ -5,12 +5,17 @@ import { findings, reply } from './helpers.js';
 describe('twiml-root', () => {
   it.each([
     ['<response><Receive/></response>', 'rename <response> to <Response>'],
-    ['<html><body>OK</body></html>', 'reply with <Response>, e.g. <Response><Receive/></Response>'],
+    ['<html><body>OK</body></html>', 'reply with <Response>, e.g. <Response><Receive/></Response>; an HTML page usually means an error page or the wrong route'],
     ['<Receive/>', 'wrap it: <Response><Receive/></Response>'],
+    ['<Say>Thanks</Say>', 'reply with <Response>, e.g. <Response><Receive/></Response>'],
   ])('reports 12102 for the root of %s, and nothing inside it', (body, hint) => {
     const result = validateFaxTwiml(body);
     expect(result.diagnostics).toMatchObject([{ check: 'twiml-root', code: 'root_not_response', twilioError: 12102, severity: 'error', hint, line: 1, column: 1 }]);
     expect(result.verb).toBeNull();
+  });
+
+  it('says an <html> root is an HTML page, as it says for <!DOCTYPE html>', () => {
+    expect(validateFaxTwiml('<html><body>Not Found</body></html>').diagnostics[0]?.message).toBe('the root element is <html>, not <Response>: the body is an HTML page, not TwiML');
   });
 
   it('accepts both TwiML versions on <Response>', () => {
@@ -98,6 +103,19 @@ describe('known-attributes', () => {
     expect(validateFaxTwiml('<Response><Reject reason="busy"/></Response>').diagnostics[0]?.hint).toBe('remove reason; <Reject> takes no attributes');
   });
 
+  it.each([
+    ['media_type="image/tiff"', 'media_type', 'mediaType', ' and uses mediaType="application/pdf"'],
+    ['store-media="false"', 'store-media', 'storeMedia', ' and uses storeMedia="true"'],
+    ['Action_="/done"', 'Action_', 'action', ''],
+  ])('points %s, a snake_case or kebab-case spelling, at the camelCase name', (attribute, written, meant, fallback) => {
+    const result = validateFaxTwiml(`<Response><Receive ${attribute}/></Response>`);
+    expect(result.diagnostics).toMatchObject([{
+      check: 'known-attributes', code: 'unknown_attribute', severity: 'warning',
+      message: `<Receive> has no attribute ${written}; Twilio ignores it${fallback}`,
+      hint: `rename ${written} to ${meant}: TwiML attribute names are camelCase`,
+    }]);
+  });
+
   it('warns about an unknown attribute on <Response>', () => {
     expect(findings('<Response foo="bar"><Receive/></Response>')).toEqual(['known-attributes/unknown_attribute']);
   });
@@ -125,6 +143,21 @@ describe('attribute-values', () => {
       expect(findings(`<Response><Receive action="${action}"/></Response>`)).toEqual(['attribute-values/invalid_url']);
     },
   );
+
+  it.each([
+    ['localhost:3000/fax/done', 'write https://localhost:3000/fax/done, or a relative URL such as /fax/received'],
+    ['fax.example.com:8443/done?x=1', 'write https://fax.example.com:8443/done?x=1, or a relative URL such as /fax/received'],
+  ])('says action=%j lacks a scheme rather than calling the host a scheme', (action, hint) => {
+    const [diagnostic] = validateFaxTwiml(`<Response><Receive action="${action}"/></Response>`).diagnostics;
+    expect(diagnostic).toMatchObject({ code: 'invalid_url', hint });
+    expect(diagnostic?.message).toBe(`action="${action}" on <Receive> has no scheme (http:// or https://), so Twilio cannot request it`);
+  });
+
+  it('keeps naming a real scheme that is followed by digits', () => {
+    expect(validateFaxTwiml('<Response><Receive action="tel:5551234"/></Response>').diagnostics[0]?.message).toBe(
+      'action="tel:5551234" on <Receive> uses the tel: scheme; Twilio requests only http and https URLs',
+    );
+  });
 
   it.each(['/fax/received', 'received', '../fax?x=1&amp;y=2', '//other.example.com/fax', 'https://example.com/fax', 'HTTP://EXAMPLE.COM/fax'])(
     'accepts action=%j',

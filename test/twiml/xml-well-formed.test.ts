@@ -51,9 +51,31 @@ describe('xml-well-formed', () => {
     expect(parseFailure(body)).toMatchObject({ code, at });
   });
 
+  it('recognises a whole HTTP response piped in from curl -i', () => {
+    const piped = 'HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<Response><Receive/></Response>';
+    expect(parseFailure(piped)).toMatchObject({ code: 'not_xml', at: '1:1', hint: 'this is a whole HTTP response, headers included: validate the body alone (curl -s, not curl -i)' });
+  });
+
+  it('says an uppercase <?XML declaration must be lowercase rather than misplaced', () => {
+    expect(parseFailure('<?XML version="1.0"?>\n<Response><Receive/></Response>')).toEqual({
+      code: 'malformed_declaration', at: '1:1',
+      message: '<?XML is not an XML declaration: it must be written <?xml, in lowercase',
+      hint: 'write <?xml version="1.0" encoding="UTF-8"?> or leave it out',
+    });
+  });
+
   it('reports invalid UTF-8 at the offending byte, counting characters before it', () => {
     const bytes = Buffer.concat([Buffer.from('<Response>\n  é<Receive/>'), Buffer.from([0xc3, 0x28]), Buffer.from('</Response>')]);
     expect(parseFailure(bytes)).toMatchObject({ code: 'invalid_utf8', at: '2:14', message: 'byte 0xC3 at offset 25 is not UTF-8' });
+  });
+
+  it('says so when the declaration names another encoding, since the kit reads every reply as UTF-8', () => {
+    const body = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<Response><Receive action="/café"/></Response>', 'latin1');
+    expect(parseFailure(body)).toEqual({
+      code: 'invalid_utf8', at: '2:32',
+      message: 'byte 0xE9 at offset 75 is not UTF-8; the XML declaration says ISO-8859-1, but Twilio reads TwiML as UTF-8',
+      hint: 'save and send the reply as UTF-8, and declare encoding="UTF-8"',
+    });
   });
 
   it('reports Latin-1 bytes as invalid UTF-8', () => {

@@ -132,7 +132,11 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
       if (at === -1) return undefined;
       const sample = quote(text.slice(at, Math.min(to, at + 40)).trim());
       if (rootClosed) return fail('text_after_root', at, `text ${sample} follows the root element`, 'remove it: nothing but comments may follow </Response>');
-      if (!seenMarkup) return fail('not_xml', at, `the body is not XML: it starts with ${sample}`, 'reply with TwiML, e.g. <Response><Receive/></Response>');
+      if (!seenMarkup) {
+        // `curl -i ... | twiml-fax-kit validate` hands over the status line and headers too.
+        const hint = /^HTTP\/[0-9]/.test(text.slice(at)) ? 'this is a whole HTTP response, headers included: validate the body alone (curl -s, not curl -i)' : 'reply with TwiML, e.g. <Response><Receive/></Response>';
+        return fail('not_xml', at, `the body is not XML: it starts with ${sample}`, hint);
+      }
       return fail('text_outside_root', at, `text ${sample} comes before the root element`, 'remove it: only the XML declaration and comments may precede <Response>');
     }
     const segment = text.slice(from, to);
@@ -166,7 +170,9 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
     const end = text.indexOf('?>', at + 2);
     if (target === undefined || end === -1) return fail('malformed_processing_instruction', at, `${quote(text.slice(at, at + 20))} is not a valid processing instruction`, 'remove it');
     if (target.toLowerCase() === 'xml') {
-      if (target === 'xml' && !seenMarkup && isBlank(text.slice(0, at))) {
+      // `<?XML` is no declaration: the name is reserved and case-sensitive, so it is an error wherever it stands.
+      if (target !== 'xml') return fail('malformed_declaration', at, `<?${target} is not an XML declaration: it must be written <?xml, in lowercase`, 'write <?xml version="1.0" encoding="UTF-8"?> or leave it out');
+      if (!seenMarkup && isBlank(text.slice(0, at))) {
         return fail('whitespace_before_declaration', 0, `whitespace (${quote(text.slice(0, at), 20)}) comes before the XML declaration at ${where(at)}`, 'remove everything before <?xml (often a blank line printed before the TwiML), or leave the declaration out');
       }
       return fail('misplaced_declaration', at, `an XML declaration at ${where(at)} is not at the very start of the body`, 'remove it: the declaration may only open the body');
