@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The only file that touches process.argv and process.exit.
+import { EXIT } from './cli/io.js';
 import { runCli } from './cli/run-cli.js';
 import { killStartedServersSync } from './lifecycle/index.js';
 
@@ -12,7 +13,7 @@ let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     // A second Ctrl-C, or one with nothing to clean up, ends the kit at once.
-    if (interruptHandlers.size === 0 || interrupted) process.exit(130);
+    if (interruptHandlers.size === 0 || interrupted) process.exit(EXIT.interrupted);
     interrupted = true;
     for (const handler of interruptHandlers) handler();
   });

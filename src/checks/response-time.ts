@@ -19,7 +19,7 @@ export const responseTimeCheck: Check = {
             code: 'reply_timeout',
             severity: 'error',
             twilioError: 11205,
-            message: `no complete reply within ${seconds} s: ${exchange.failure.message}`,
+            message: `no complete reply within ${seconds} s; Twilio gives up there and fails the fax`,
             hint: 'answer with TwiML at once and do slow work (downloads, OCR, e-mail) after replying, e.g. in the action callback or a queue',
           },
         },

@@ -1,8 +1,7 @@
 import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
 import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
+import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
 import { httpOutcomeOf } from './_stateful/http-outcome.js';
-import { SIGNATURE_MISTAKES, type SignatureMistake } from './_stateful/signature-mistakes.js';
-import { signedContentOf } from './_stateful/signed-content.js';
 import { TRICKY_ADDRESSES } from './_stateful/tricky-values.js';
 import type { Check, CheckContext, CheckIssue } from './types.js';
 
@@ -52,10 +51,12 @@ function methodsOf(context: CheckContext): HttpMethod[] {
 async function issueFor(context: CheckContext, request: WebhookRequest, exchange: Exchange, described: string): Promise<CheckIssue> {
   const outcome = httpOutcomeOf(exchange);
   const refused = REFUSED.has(outcome.status ?? 0);
-  const mistake = refused ? await findMistake(context, request) : undefined;
+  const mistake = refused ? await findSignatureMistake(context, request) : undefined;
   const opening = `the server ${refused ? 'refused' : 'failed on'} a correctly signed request (${described}; ${outcome.description})`;
+  // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
+  const twilioError = outcome.twilioError ? { twilioError: outcome.twilioError } : {};
   if (mistake) {
-    return { exchange, diagnostic: { check: 'signature-accepted', code: mistake.code, severity: 'error', message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint } };
+    return { exchange, diagnostic: { check: 'signature-accepted', code: mistake.code, severity: 'error', ...twilioError, message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint } };
   }
   return {
     exchange,
@@ -63,26 +64,9 @@ async function issueFor(context: CheckContext, request: WebhookRequest, exchange
       check: 'signature-accepted',
       code: refused ? 'signed_request_refused' : 'signed_request_fails',
       severity: 'error',
-      ...(!refused && outcome.twilioError ? { twilioError: outcome.twilioError } : {}),
+      ...twilioError,
       message: refused ? `${opening}; Twilio's real faxes would be refused the same way` : opening,
       hint: refused ? GENERIC_HINT : 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line',
     },
   };
-}
-
-/**
- * Sends the same request again, each time signed the way a known mistake would compute it; the first one the
- * server accepts is what it does. Needs the run's signing capability; without it nothing is diagnosed.
- */
-async function findMistake(context: CheckContext, request: WebhookRequest): Promise<SignatureMistake | undefined> {
-  const sign = context.sign;
-  if (!sign) return undefined;
-  const signed = signedContentOf(request);
-  for (const mistake of SIGNATURE_MISTAKES) {
-    const misread = mistake.misread(signed, request.method);
-    if (!misread) continue;
-    const probe = await context.send({ ...request, signature: sign(misread.url, misread.params) });
-    if (httpOutcomeOf(probe).ok) return mistake;
-  }
-  return undefined;
 }

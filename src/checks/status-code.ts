@@ -1,5 +1,7 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { Check } from './types.js';
+import type { Exchange } from '../sender/types.js';
+import { refusalHint } from './refusal-hint.js';
+import type { Check, CheckConfig } from './types.js';
 
 /** `status-code`: the final reply is 2xx after following only the redirects Twilio follows (11200, 11215, 11216). */
 export const statusCodeCheck: Check = {
@@ -23,14 +25,32 @@ export const statusCodeCheck: Check = {
     if (status >= 300 && status < 400) {
       return issue('invalid_redirect', 11216, `the reply is ${status}, a redirect Twilio does not follow`, 'serve the webhook at its final URL');
     }
-    const method = exchange.hops.at(-1)?.request.method ?? 'POST';
-    const hint =
-      status === 405
-        ? `accept ${method} on the webhook URL (the number is configured for ${method})`
-        : status >= 500
-          ? 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line'
-          : 'answer 200 with fax TwiML; refuse only requests with a bad signature (403)';
     const twilioError: TwilioErrorCode = status >= 400 && status < 600 ? 11200 : 11217;
-    return issue('error_status', twilioError, `the reply is HTTP ${status}; Twilio fails the fax`, hint);
+    return issue('error_status', twilioError, `the reply is HTTP ${status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, status, config));
   },
 };
+
+function hintFor(exchange: Exchange, status: number, config: CheckConfig): string {
+  const refused = refusalHint(exchange, config);
+  if (refused) return refused;
+  const first = exchange.hops[0]?.request.method ?? 'POST';
+  const method = exchange.hops.at(-1)?.request.method ?? first;
+  if ((status === 404 || status === 405) && method !== first) {
+    return `Twilio followed the redirect with ${method} (the parameters in the query): redirect with 307 to keep the ${first}, or serve ${method} at the redirect's target`;
+  }
+  if (status === 404) return `nothing answers ${method} at this URL: check the path of the webhook URL and that the route accepts ${method}`;
+  if (status === 405) return `accept ${method} on the webhook URL (the number is configured for ${method})`;
+  if (status >= 500) return 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line';
+  return 'answer 200 with fax TwiML; refuse only requests with a bad signature (403)';
+}
+
+// The curl line reproduces the last hop; the message says how the kit got there.
+function describeRedirects(exchange: Exchange): string {
+  const redirects = exchange.hops.filter((hop) => hop.response && hop.response.status >= 300 && hop.response.status < 400);
+  const first = exchange.hops[0];
+  const last = exchange.hops.at(-1);
+  if (redirects.length === 0 || !first || !last) return '';
+  const statuses = redirects.map((hop) => hop.response?.status).join(', ');
+  const method = last.request.method === first.request.method ? '' : `, followed by ${last.request.method}`;
+  return ` after ${redirects.length === 1 ? 'a redirect' : `${redirects.length} redirects`} (${statuses}) from ${first.request.method} ${first.request.url}${method}`;
+}

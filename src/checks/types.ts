@@ -58,6 +58,8 @@ export interface CheckContext {
 export interface CheckIssue {
   readonly diagnostic: Diagnostic;
   readonly exchange: Exchange;
+  /** For a finding about two replies that differ: the other exchange, which the finding reproduces too. */
+  readonly reference?: Exchange;
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Exchange, WebhookRequest } from '../sender/types.js';
 import { describeSummary, newErrors, sameReply, summarizeReply } from './reply-summary.js';
+import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
+import { refusalHint } from './refusal-hint.js';
+import { failsOnlyWithoutSession } from './session-cookie.js';
 import type { CheckContext, CheckIssue } from './types.js';
 
 /** How a variant check words and codes its two ways of failing. */
@@ -14,8 +17,10 @@ export interface VariantRule {
 
 /**
  * Sends `variant`, an equivalent of the request behind `reference`, and reports when it fails (no 2xx, or TwiML
- * errors the reference reply does not have) or is answered differently. Quiet when the reference got no 2xx:
- * that defect belongs to the check that saw it first; TwiML errors both replies share belong to the validator's checks.
+ * errors the reference reply does not have) or is answered differently. Quiet when the reference got no 2xx: that
+ * defect belongs to the check that saw it first; TwiML errors both replies share belong to the validator's checks.
+ * A variant that fails only for want of the reference's session cookie is left to the `cookies` check, and a signed
+ * variant refused 401/403 is explained as the signature mistake the server makes: neither is the variant's defect.
  */
 export async function compareVariant(
   context: CheckContext,
@@ -34,6 +39,7 @@ export async function compareVariant(
     return [
       {
         exchange,
+        reference,
         diagnostic: {
           check: rule.check,
           code: rule.failCode,
@@ -46,6 +52,10 @@ export async function compareVariant(
     ];
   }
   if (actual.outcome === 'failed') {
+    if (await failsOnlyWithoutSession(context, reference, variant)) return [];
+    // With a token, a refused variant is a signature validation that misreads it: name the mistake when known.
+    const refused = context.config.hasAuthToken ? refusalHint(exchange, context.config) : undefined;
+    const mistake = refused ? await findSignatureMistake(context, variant) : undefined;
     return [
       {
         exchange,
@@ -54,8 +64,8 @@ export async function compareVariant(
           code: rule.failCode,
           severity: 'error',
           ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
-          message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}`,
-          hint: rule.hint,
+          message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}${mistake ? `; it ${mistake.behaviour}` : ''}`,
+          hint: mistake?.hint ?? refused ?? rule.hint,
         },
       },
     ];
@@ -64,6 +74,7 @@ export async function compareVariant(
   return [
     {
       exchange,
+      reference,
       diagnostic: {
         check: rule.check,
         code: rule.differCode,

@@ -1,5 +1,5 @@
-import { CHECK_IDS } from '../checks/registry.js';
-import { createReporters } from '../reporters/index.js';
+import { CHECK_IDS, CHECKS, selectChecks } from '../checks/registry.js';
+import { createReporters, ReportWriteError } from '../reporters/index.js';
 import { checkServer, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
@@ -68,9 +68,6 @@ Exit codes:
   130  interrupted with Ctrl-C (the report covers the cases that ran; a second Ctrl-C stops at once)
 `;
 
-/** The shell's convention for a run stopped by Ctrl-C (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
-
 type Parsed = { ok: true; options: CheckServerOptions & { url: string } } | { ok: false; message: string };
 
 type Field<T> = { readonly value: T } | { readonly error: string };
@@ -116,12 +113,13 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in timeoutMs) return { ok: false, message: timeoutMs.error };
   const checks = parseList(values.checks);
   const skipChecks = parseList(values['skip-checks']);
-  const unknown = [...(checks ?? []), ...(skipChecks ?? [])].filter((id) => !CHECK_IDS.includes(id));
-  if (unknown.length > 0) return { ok: false, message: `unknown check ${unknown.map((id) => `'${id}'`).join(', ')}; valid checks: ${CHECK_IDS.join(', ')}` };
+  const selection = selectChecks(CHECKS, { ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
+  if (!selection.ok) return selection;
   const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
   if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
   const mediaUrl = values['media-url'];
-  if (mediaUrl !== undefined && describeUrlProblem(mediaUrl)) return { ok: false, message: `--media-url: ${describeUrlProblem(mediaUrl)}` };
+  const mediaUrlProblem = mediaUrl === undefined ? undefined : describeUrlProblem(mediaUrl, 'https://media.example.com/faxes');
+  if (mediaUrlProblem) return { ok: false, message: `--media-url: ${mediaUrlProblem}` };
   const server = parseServerStart(values, url);
   if (!server.ok) return server;
   return {
@@ -157,7 +155,7 @@ export const checkCommand: Command = {
     const reporters = createReporters(parsed.reporterSpecs ?? [], io, parsed.color !== undefined ? { color: parsed.color } : {});
     if (!reporters.ok) return usageError(io, reporters.message);
     const { url, ...options } = parsed.options;
-    return runWithServer(parsed.start, io, async () => {
+    return runWithServer(parsed.start, io, async (serverLog) => {
       // First Ctrl-C: start no new case and report what ran. The handler removes itself, so a second Ctrl-C
       // reaches bin.ts, which exits at once.
       const interrupt = new AbortController();
@@ -166,10 +164,13 @@ export const checkCommand: Command = {
         interrupt.abort();
       });
       try {
-        const report = await checkServer({ url }, { ...options, reporters: reporters.reporters, signal: interrupt.signal });
+        const report = await checkServer({ url }, { ...options, reporters: reporters.reporters, signal: interrupt.signal, ...(serverLog !== undefined && { serverLog }) });
         if (!interrupt.signal.aborted) return report.ok ? EXIT.ok : EXIT.findings;
         io.stderr.write('twiml-fax-kit: interrupted; the report covers only the cases that ran\n');
-        return EXIT_INTERRUPTED;
+        return EXIT.interrupted;
+      } catch (error) {
+        if (error instanceof ReportWriteError) return usageError(io, `${error.message}; choose a writable path`);
+        throw error;
       } finally {
         removeInterrupt?.();
       }

@@ -35,7 +35,11 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     // node:util throws for unknown or malformed flags; turn it into one line that says what to do.
     const raw = error instanceof Error ? error.message : String(error);
     const firstLine = raw.split('\n')[0] ?? raw;
-    return { ok: false, message: `${firstLine.replace(/\. To specify a positional argument.*$/, '')} (see 'twiml-fax-kit ${command} --help')` };
+    // "Option '--runs' argument is ambiguous." is what node:util says for a value that is missing (`--runs --seed 1`)
+    // or starts with a dash (`--runs -1`); the useful part is on the lines it goes on with.
+    const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(firstLine)?.[1];
+    const line = ambiguous ? `${ambiguous} needs a value (one that starts with '-' goes as ${ambiguous}=VALUE)` : firstLine.replace(/\. To specify a positional argument.*$/, '');
+    return { ok: false, message: `${line} (see 'twiml-fax-kit ${command} --help')` };
   }
 }
 

@@ -22,6 +22,8 @@ export const EXIT = {
   findings: 1,
   /** The command was wrong (unknown flag, unreadable file) or the kit itself could not run. */
   usage: 2,
+  /** Stopped with Ctrl-C: the shell's convention for a command killed by SIGINT (128 + 2). */
+  interrupted: 130,
 } as const;
 
 /** Reads all of stdin into bytes. */

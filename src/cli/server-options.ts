@@ -1,7 +1,7 @@
 import { DEFAULT_SERVER_LOG, DEFAULT_WAIT_TIMEOUT_MS, withStartedServer } from '../lifecycle/index.js';
 import { displayPath } from '../lifecycle/server-log.js';
 import { usageError } from './command.js';
-import type { CliIo } from './io.js';
+import { EXIT, type CliIo } from './io.js';
 
 /** The flags that start the server under test (`check --start`), in `parseCommandArgs` form. */
 export const SERVER_START_OPTIONS = {
@@ -48,20 +48,19 @@ export function parseServerStart(values: StartValues, checkedUrl: string): { ok:
   };
 }
 
-/** Interrupted runs exit as a shell reports a Ctrl-C'd command. */
-const EXIT_INTERRUPTED = 130;
-
 /**
  * Runs `run` (the check, returning its exit code), first starting the server when `start` says so and stopping it
- * afterwards. Says on stderr where the server's output went; a server that cannot be started is exit 2 with the
- * lifecycle's one-line reason, a Ctrl-C stops the server at once and exits 130.
+ * afterwards; `run` gets the path of the server's log for its report. Says on stderr where the server's output went;
+ * a server that cannot be started is exit 2 with the lifecycle's one-line reason, a Ctrl-C stops the server at once
+ * and exits 130.
  */
-export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: () => Promise<number>): Promise<number> {
+export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: (serverLog?: string) => Promise<number>): Promise<number> {
   if (!start) return run();
   const result = await withStartedServer(
     { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env },
     io.onInterrupt,
-    (_server, signal) => Promise.race([run(), new Promise<number>((done) => signal.addEventListener('abort', () => done(EXIT_INTERRUPTED), { once: true }))]),
+    (server, signal) =>
+      Promise.race([run(displayPath(server.logFile, io.cwd)), new Promise<number>((done) => signal.addEventListener('abort', () => done(EXIT.interrupted), { once: true }))]),
   );
   if (!result.ok) return result.interrupted ? interrupted(io) : usageError(io, result.message);
   io.stderr.write(`server output: ${displayPath(result.logFile, io.cwd)}\n`);
@@ -70,5 +69,5 @@ export async function runWithServer(start: ServerStart | undefined, io: CliIo, r
 
 function interrupted(io: CliIo): number {
   io.stderr.write('twiml-fax-kit: interrupted; the server has been stopped\n');
-  return EXIT_INTERRUPTED;
+  return EXIT.interrupted;
 }

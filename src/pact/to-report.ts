@@ -1,6 +1,6 @@
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { CheckResult, Finding, Report, ReportedRequest, ReportedResponse } from '../runner/report.js';
-import { describeMismatch } from './describe-mismatch.js';
+import { describeMismatches, type MismatchContext } from './describe-mismatch.js';
 import { toCurlCommand } from './reproduce.js';
 import type { PactVerificationError, PactVerificationJson } from './run-pact-verifier.js';
 import type { ProxiedExchange } from './signing-proxy.js';
@@ -12,6 +12,9 @@ export interface VerificationFacts {
   /** Requests the provider received, in order (one per HTTP interaction). */
   readonly exchanges: readonly ProxiedExchange[];
   readonly durationMs: number;
+  /** How provider states reached the app, and the user's state-change URL when it was given. */
+  readonly stateSetup?: MismatchContext['stateSetup'];
+  readonly stateUrl?: string;
 }
 
 const BODY_START_CHARS = 2_000;
@@ -40,8 +43,8 @@ export function toVerificationReport(facts: VerificationFacts): Report {
     const pending = facts.json.pendingErrors.filter((error) => belongsTo(error, result.description));
     const errorFindings = exchange?.error !== undefined && errors.length > 0
       ? [unreachableFinding(id, exchange)]
-      : errors.flatMap((error) => toFindings(id, error, exchange, facts.target, 'error'));
-    const warningFindings = pending.flatMap((error) => toFindings(id, error, exchange, facts.target, 'warning'));
+      : errors.flatMap((error) => toFindings(id, error, exchange, facts, 'error'));
+    const warningFindings = pending.flatMap((error) => toFindings(id, error, exchange, facts, 'warning'));
     findings.push(...errorFindings, ...warningFindings);
     const failed = errors.length > 0 || (result.result !== 'OK' && pending.length === 0);
     checks.push({
@@ -53,11 +56,17 @@ export function toVerificationReport(facts: VerificationFacts): Report {
       warnings: warningFindings.length,
     });
   });
+  // Pact's errors that belong to no interaction (a pact it could not load, a broker it could not reach) fail the
+  // run too, and must say so rather than leave a FAILED verdict with no finding.
+  const unmatched = facts.json.errors.filter((error) => !results.some((result) => belongsTo(error, result.description)));
+  if (unmatched.length > 0) {
+    checks.push({ id: 'pact-verification', title: "Pact's verifier", status: 'failed', exchanges: 0, errors: unmatched.length, warnings: 0 });
+    findings.push(...unmatched.map((error) => verifierErrorFinding(error, facts.target)));
+  }
   const failed = checks.filter((check) => check.status === 'failed').length;
   return {
     ok: facts.json.result && failed === 0,
     target: facts.target,
-    seed: 0,
     summary: {
       requests: facts.exchanges.length,
       checks: checks.length,
@@ -75,13 +84,21 @@ function belongsTo(error: PactVerificationError, description: string): boolean {
   return error.interaction === description || error.interaction.endsWith(` - ${description}`);
 }
 
-function toFindings(check: string, error: PactVerificationError, exchange: ProxiedExchange | undefined, target: string, severity: 'error' | 'warning'): Finding[] {
-  const request = exchange ? reportedRequest(exchange.request) : { method: 'POST' as const, url: target, headers: {} };
+function toFindings(check: string, error: PactVerificationError, exchange: ProxiedExchange | undefined, facts: VerificationFacts, severity: 'error' | 'warning'): Finding[] {
+  const state = stateOf(error);
+  if (STATE_CHANGE_FAILED.test(error.mismatch.message ?? '')) return [stateChangeFinding(check, error, state, facts, severity)];
+  const request = exchange ? reportedRequest(exchange.request) : { method: 'POST' as const, url: facts.target, headers: {} };
   const response = exchange?.response ? reportedResponse(exchange.response) : undefined;
-  const reproduce = exchange ? toCurlCommand(exchange.request) : `twiml-fax-kit pact verify ${target}`;
+  const reproduce = exchange ? toCurlCommand(exchange.request) : `twiml-fax-kit pact verify ${facts.target}`;
   const mismatches = error.mismatch.mismatches ?? [];
+  const context: MismatchContext = {
+    stateSetup: facts.stateSetup ?? 'none',
+    ...(state !== undefined ? { state } : {}),
+    ...(exchange ? { request: exchange.request } : {}),
+    ...(exchange?.response ? { response: exchange.response } : {}),
+  };
   const described = mismatches.length > 0
-    ? mismatches.map(describeMismatch)
+    ? describeMismatches(mismatches, context)
     : [{ code: 'pact_verification_error', message: error.mismatch.message ?? error.interaction }];
   return described.map((description) => ({
     check,
@@ -96,6 +113,47 @@ function toFindings(check: string, error: PactVerificationError, exchange: Proxi
     ...(response ? { response } : {}),
     reproduce,
   }));
+}
+
+const STATE_CHANGE_FAILED = /state change/i;
+
+/** `Verifying a pact between C and P Given STATE - DESCRIPTION` -> `STATE`. */
+function stateOf(error: PactVerificationError): string | undefined {
+  return / Given (.+?) - /.exec(error.interaction)?.[1];
+}
+
+/** Pact could not set up the interaction's provider state: the state endpoint, not the webhook, needs fixing. */
+function stateChangeFinding(check: string, error: PactVerificationError, state: string | undefined, facts: VerificationFacts, severity: 'error' | 'warning'): Finding {
+  const body = JSON.stringify({ state: state ?? '', params: {}, action: 'setup' });
+  const stateUrl = facts.stateUrl;
+  return {
+    check,
+    code: 'pact_state_change_failed',
+    severity,
+    message: state
+      ? `Pact could not set up provider state '${state}': ${error.mismatch.message ?? 'the state change failed'}`
+      : `Pact's state change before this interaction (which has no provider state, so Pact sends an empty one) failed: ${error.mismatch.message ?? 'the state change failed'}`,
+    hint: stateUrl !== undefined
+      ? `${stateUrl} must answer Pact's POST { state, params, action } with a 2xx for every state, including an empty state: Pact sends one for the action callbacks, which have none. Check the URL, then the endpoint's log.`
+      : 'A state handler threw: its message is above.',
+    request: { method: 'POST', url: stateUrl ?? facts.target, headers: { 'content-type': 'application/json' }, body },
+    reproduce: stateUrl !== undefined
+      ? toCurlCommand({ method: 'POST', url: stateUrl, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) })
+      : `twiml-fax-kit pact verify ${facts.target}`,
+  };
+}
+
+/** An error of Pact's verifier outside any interaction. */
+function verifierErrorFinding(error: PactVerificationError, target: string): Finding {
+  return {
+    check: 'pact-verification',
+    code: 'pact_verification_error',
+    severity: 'error',
+    message: [error.interaction, error.mismatch.message].filter((part) => part !== undefined && part !== '').join(': '),
+    hint: 'Pact could not verify this pact: check that it is a pact file (or URL) it can load.',
+    request: { method: 'POST', url: target, headers: {} },
+    reproduce: `twiml-fax-kit pact verify ${target}`,
+  };
 }
 
 /** Pact saw the proxy's 502; the finding says what really happened. */

@@ -33,7 +33,7 @@ interface ReporterSpec {
 /**
  * Makes the reporters for the `--reporter NAME[:FILE]` values (no value: `pretty` to stdout). A FILE is written
  * when the run finishes (parent directories created, relative to `io.cwd`); without one the report goes to stdout,
- * which only one reporter may use. `options.color` is `--color`/`--no-color`; unset, colour follows the stream.
+ * which only one reporter may use (`github` may join `pretty` there). `options.color` is `--color`/`--no-color`; unset, colour follows the stream.
  * @example createReporters(['pretty', 'junit:reports/fax.xml'], io)
  */
 export function createReporters(specs: readonly string[], io: CliIo, options: { readonly color?: boolean } = {}): CreateReportersOutcome {
@@ -68,16 +68,28 @@ function isReporterName(name: string): name is ReporterName {
   return Object.hasOwn(REPORTERS, name);
 }
 
+/**
+ * `github`'s workflow commands may follow `pretty`'s text on stdout, as a GitHub Actions step wants them (the runner
+ * picks `::error` lines out of the log wherever they are); never json's or junit's documents, which they would break.
+ */
+function canShareStdout(a: ReporterName, b: ReporterName): boolean {
+  return [a, b].sort().join('+') === 'github+pretty';
+}
+
 function findSharedDestination(specs: readonly ReporterSpec[]): string | undefined {
+  const onStdout = specs.filter((spec) => spec.destination.kind === 'stdout');
+  for (const [index, earlier] of onStdout.entries()) {
+    const clash = onStdout.slice(index + 1).find((spec) => !canShareStdout(earlier.name, spec.name));
+    if (clash) {
+      return `reporters '${earlier.spec}' and '${clash.spec}' both write to stdout; give one a file (e.g. --reporter ${clash.name}:report.${extensionOf(clash.name)})`;
+    }
+  }
   const seen = new Map<string, ReporterSpec>();
   for (const spec of specs) {
-    const key = spec.destination.kind === 'stdout' ? 'stdout' : `file:${spec.destination.path}`;
-    const earlier = seen.get(key);
-    if (earlier && spec.destination.kind === 'stdout') {
-      return `reporters '${earlier.spec}' and '${spec.spec}' both write to stdout; give one a file (e.g. --reporter ${spec.name}:report.${extensionOf(spec.name)})`;
-    }
+    if (spec.destination.kind === 'stdout') continue;
+    const earlier = seen.get(spec.destination.path);
     if (earlier) return `reporters '${earlier.spec}' and '${spec.spec}' both write to the same file; give each its own file`;
-    seen.set(key, spec);
+    seen.set(spec.destination.path, spec);
   }
   return undefined;
 }

@@ -17,8 +17,9 @@ export function formatSeverity(severity: Severity, colors: Palette = PLAIN): str
 }
 
 /**
- * One finding as a block of text, schemathesis style: severity, check, Twilio error, message, what was sent and
- * received, hint, then "Reproduce with:" and the curl line. Everything that came from the server is made printable.
+ * One finding as a block of text, schemathesis style: severity, check, Twilio error, message, the case shown (and
+ * how many cases had the finding), what was sent and received, hint, then "Reproduce with:" and the curl line (and
+ * the reference request's, when the finding is about two replies that differ). Everything that came from the server is made printable.
  */
 export function formatFinding(finding: Finding, colors: Palette = PLAIN): string {
   const safe = showControlCharacters;
@@ -30,11 +31,23 @@ export function formatFinding(finding: Finding, colors: Palette = PLAIN): string
   const lines = [heading.join(colors.dim(' · '))];
   const position = finding.line === undefined ? '' : colors.dim(` (line ${finding.line}${finding.column === undefined ? '' : `, column ${finding.column}`})`);
   lines.push(indent(safe(finding.message), 2) + position, '');
+  const seen = formatSeen(finding);
+  if (seen) lines.push(...labelled('Case', [seen], colors));
   lines.push(...labelled('Sent', formatSent(finding.request), colors));
   lines.push(...labelled('Received', finding.response ? formatReceived(finding.response) : ['nothing (no reply)'], colors));
   if (finding.hint) lines.push('', indent(`${colors.bold('Hint:')} ${safe(finding.hint)}`, 2));
   lines.push('', indent(colors.bold('Reproduce with:'), 2), '', indent(colors.cyan(safe(finding.reproduce)), 4));
+  if (finding.compareWith) lines.push('', indent(colors.bold('Compare with the reference request:'), 2), '', indent(colors.cyan(safe(finding.compareWith)), 4));
   return lines.join('\n');
+}
+
+// Which case the finding shows, and how many cases had it: one finding stands for all of them.
+function formatSeen(finding: Finding): string | undefined {
+  const count = finding.count ?? 1;
+  const seen = count > 1 ? `seen in ${count} cases` : undefined;
+  const shown = finding.case === undefined ? undefined : showControlCharacters(finding.case);
+  if (shown && seen) return `${shown} · ${seen}`;
+  return shown ?? seen;
 }
 
 function formatSent(request: ReportedRequest): string[] {

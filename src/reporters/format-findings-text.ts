@@ -24,9 +24,11 @@ export function formatFindingGroups(report: Report, colors: Palette = PLAIN): st
  */
 export function formatFindingsText(report: Report): string {
   const target = showControlCharacters(report.target);
-  if (report.findings.length === 0) return `twiml-fax-kit: no findings for ${target} (seed ${report.seed})\n`;
+  const seed = report.seed;
+  if (report.findings.length === 0) return `twiml-fax-kit: no findings for ${target}${seed === undefined ? '' : ` (seed ${seed})`}\n`;
   const { errors, warnings, infos } = countFindings(report);
   const counts = [countOf(errors, 'error'), countOf(warnings, 'warning')];
   if (infos > 0) counts.push(countOf(infos, 'note'));
-  return `twiml-fax-kit: ${counts.join(', ')} for ${target} (seed ${report.seed}; repeat with --seed ${report.seed})\n\n${formatFindingGroups(report)}\n`;
+  const repeat = seed === undefined ? '' : ` (seed ${seed}; repeat with --seed ${seed})`;
+  return `twiml-fax-kit: ${counts.join(', ')} for ${target}${repeat}\n\n${formatFindingGroups(report)}\n`;
 }

@@ -6,7 +6,8 @@ import { countOf, formatDuration } from './text-layout.js';
 
 /**
  * The closing part of the pretty report: one row per check (passed, failed or skipped with its reason), the
- * counts, the duration, the seed with how to repeat the run, and the verdict line.
+ * counts, the duration, the seed with how to repeat the run (when there is one), where the started server's output
+ * went (with `--start`), and the verdict line.
  */
 export function formatSummary(report: Report, colors: Palette = PLAIN): string {
   const checks = groupFindingsByCheck(report).map((g) => printableCheck(g.check));
@@ -26,7 +27,8 @@ export function formatSummary(report: Report, colors: Palette = PLAIN): string {
     `  Checks:    ${counts.join(', ')} (${summary.checks})`,
     `  Requests:  ${summary.requests}`,
     `  Duration:  ${formatDuration(summary.durationMs)}`,
-    `  Seed:      ${report.seed} (repeat this run with --seed ${report.seed})`,
+    ...(report.seed === undefined ? [] : [`  Seed:      ${report.seed} (repeat this run with --seed ${report.seed})`]),
+    ...(report.serverLog === undefined ? [] : [`  Server:    output in ${showControlCharacters(report.serverLog)}`]),
     '',
     formatVerdict(report, colors),
   ];

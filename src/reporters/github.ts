@@ -34,6 +34,7 @@ function formatAnnotation(finding: Finding): string {
   const parts = [`${finding.message} [${finding.code}]`];
   if (finding.hint) parts.push(`Hint: ${finding.hint}`);
   parts.push(`Reproduce with:\n${finding.reproduce}`);
+  if (finding.compareWith) parts.push(`Compare with the reference request:\n${finding.compareWith}`);
   return command(COMMAND[finding.severity], `${finding.check}${twilio}`, parts.join('\n\n'));
 }
 
@@ -44,7 +45,9 @@ function summaryLine(report: Report): string {
   return (
     `${verdict}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} for ${report.target}; ` +
     `checks ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped; ` +
-    `${countOf(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}; repeat with --seed ${report.seed}`
+    `${countOf(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}` +
+    (report.seed === undefined ? '' : `; repeat with --seed ${report.seed}`) +
+    (report.serverLog === undefined ? '' : `; server output in ${report.serverLog}`)
   );
 }
 

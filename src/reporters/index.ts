@@ -7,3 +7,4 @@ export { formatJsonReport } from './json.js';
 export { formatJunitReport } from './junit.js';
 export { formatGithubCommands } from './github.js';
 export { shouldUseColor } from './color.js';
+export { ReportWriteError } from './write-report.js';

@@ -25,10 +25,11 @@ export function formatJunitReport(report: Report): string {
     `  <testsuite name="${SUITE}" ${counts}>`,
     '    <properties>',
     `      <property name="target" value="${attr(report.target)}"/>`,
-    `      <property name="seed" value="${report.seed}"/>`,
+    ...(report.seed === undefined ? [] : [`      <property name="seed" value="${report.seed}"/>`]),
     `      <property name="requests" value="${report.summary.requests}"/>`,
     '    </properties>',
     ...groups.flatMap(formatTestcase),
+    ...(report.serverLog === undefined ? [] : [`    <system-out>${text(`server output: ${report.serverLog}`)}</system-out>`]),
     '  </testsuite>',
     '</testsuites>',
   ];

@@ -3,10 +3,15 @@ import { dirname } from 'node:path';
 import type { OutputStream } from '../cli/io.js';
 import type { ReporterContext } from './reporter-context.js';
 
+/** A report file that could not be written: the user's path is wrong, not the kit (exit 2 with this one line). */
+export class ReportWriteError extends Error {
+  override readonly name = 'ReportWriteError';
+}
+
 /**
  * Writes a finished report to its destination: stdout (waiting for the stream to drain, so that a caller may exit
- * right after), or a file, creating its parent directories. Rejects with a one-line message if the file cannot be
- * written.
+ * right after), or a file, creating its parent directories. Rejects with a `ReportWriteError` (one line) if the
+ * file cannot be written.
  */
 export async function writeReport(context: ReporterContext, text: string): Promise<void> {
   const { destination } = context;
@@ -16,7 +21,7 @@ export async function writeReport(context: ReporterContext, text: string): Promi
     await writeFile(destination.path, text, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not write the report to ${destination.path}: ${reason}`);
+    throw new ReportWriteError(`could not write the report to ${destination.path}: ${reason}`);
   }
 }
 

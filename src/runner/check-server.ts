@@ -50,6 +50,8 @@ export interface CheckServerOptions {
   readonly mediaUrl?: string;
   /** Stops the run early (no new case starts); the report covers what ran. */
   readonly signal?: AbortSignal;
+  /** The file holding the output of the server under test, when the caller started it; named in the report. */
+  readonly serverLog?: string;
 }
 
 /** The handler URL used when none is given. */
@@ -108,6 +110,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       ...(options.authToken && { secrets: [options.authToken] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
+      ...(options.serverLog !== undefined && { serverLog: options.serverLog }),
       ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signTwilioRequest({ authToken, url: signedUrl, ...(params && { params }) }) }),
     });
   } finally {

@@ -6,15 +6,18 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * A `curl` command that sends exactly the bytes of `request`: method, URL, every header in order (signature and
- * idempotency token included) and the body. `-H 'Expect:'` stops curl from adding a header of its own to large
- * bodies; `--globoff` keeps `[]{}` in URLs literal. `-i` prints the status line and headers of the reply.
+ * A `curl` command that sends exactly the bytes of `request`: method, URL (already as requested, which curl sends
+ * unchanged), every header in order (signature and idempotency token included) and the body. `-H 'Expect:'` stops
+ * curl from adding a header of its own to large bodies; `--globoff` keeps `[]{}` in URLs literal. `-i` prints the
+ * status line and headers of the reply.
+ * `maxTimeMs` adds `--max-time`, so that a reply too slow for Twilio fails under curl too.
  * @example toCurl({ method: 'GET', url: 'http://127.0.0.1:3000/fax?From=%2B1', headers: {} })
  */
-export function toCurl(request: SentRequest): string {
+export function toCurl(request: SentRequest, options: { readonly maxTimeMs?: number } = {}): string {
   const parts = ['curl', '-sS', '-i', '--globoff'];
+  if (options.maxTimeMs !== undefined) parts.push('--max-time', String(options.maxTimeMs / 1000));
   if (request.method !== 'GET' || request.body !== undefined) parts.push('-X', request.method);
-  parts.push(shellQuote(wireUrl(request.url)));
+  parts.push(shellQuote(request.url));
   // curl reads `Name:` as "remove the header" and `Name;` as "send it empty".
   for (const [name, value] of Object.entries(request.headers)) parts.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
   if (request.body !== undefined) {
@@ -23,14 +26,4 @@ export function toCurl(request: SentRequest): string {
     parts.push('-H', shellQuote('Expect:'), flag, shellQuote(request.body));
   }
   return parts.join(' ');
-}
-
-// HTTP clients send the WHATWG-serialized URL (a space in a configured URL goes out as %20); curl would send a
-// raw space, which servers refuse.
-function wireUrl(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
 }

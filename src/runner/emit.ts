@@ -1,7 +1,24 @@
 import type { Reporter, RunEvent } from './events.js';
 
-/** Delivers one event to every reporter's matching hook, awaiting those that return a promise. */
+/**
+ * Delivers one event to every reporter's matching hook, awaiting those that return a promise. Every reporter gets
+ * `run-finished` even when an earlier one fails (a report file that cannot be written must not swallow the report
+ * on stdout); the first failure is rethrown afterwards.
+ */
 export async function emit(reporters: readonly Reporter[], event: RunEvent): Promise<void> {
+  if (event.type === 'run-finished') {
+    // One after the other, in order: reporters may share stdout (pretty, then github's annotations).
+    const failures: unknown[] = [];
+    for (const reporter of reporters) {
+      try {
+        await reporter.onRunFinished?.(event);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+    return;
+  }
   for (const reporter of reporters) {
     switch (event.type) {
       case 'run-started':
@@ -18,9 +35,6 @@ export async function emit(reporters: readonly Reporter[], event: RunEvent): Pro
         break;
       case 'check-finished':
         reporter.onCheckFinished?.(event);
-        break;
-      case 'run-finished':
-        await reporter.onRunFinished?.(event);
         break;
     }
   }

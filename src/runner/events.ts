@@ -5,7 +5,7 @@ import type { CheckResult, Finding, Report } from './report.js';
  * the runner never writes output itself.
  */
 export type RunEvent =
-  | { readonly type: 'run-started'; readonly target: string; readonly seed: number; readonly plannedCases: number; readonly checks: readonly string[] }
+  | { readonly type: 'run-started'; readonly target: string; readonly seed?: number; readonly plannedCases: number; readonly checks: readonly string[] }
   | { readonly type: 'case-finished'; readonly done: number; readonly total: number; readonly failed: boolean }
   | { readonly type: 'shrinking'; readonly check: string }
   | { readonly type: 'finding'; readonly finding: Finding }

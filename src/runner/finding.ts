@@ -12,11 +12,13 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization']);
 
 /**
  * Turns a check's issue into a finding: the last request of the exchange (the one that got the bad reply or
- * none), what came back, and a curl line that sends the same bytes again.
+ * none), what came back, and a curl line that sends the same bytes again (giving up after `timeoutMs`, the run's
+ * limit, when the exchange timed out).
  */
-export function buildFinding(issue: CheckIssue, fallback: SentRequest, count: number, caseLabel: string): Finding {
+export function buildFinding(issue: CheckIssue, fallback: SentRequest, count: number, caseLabel: string, timeoutMs?: number): Finding {
   const { diagnostic, exchange } = issue;
   const hop = exchange.hops.at(-1);
+  const referenceRequest = issue.reference?.hops.at(-1)?.request;
   const sent = redactRequest(hop?.request ?? fallback);
   const response = hop?.response ?? exchange.response;
   return {
@@ -30,7 +32,8 @@ export function buildFinding(issue: CheckIssue, fallback: SentRequest, count: nu
     ...(diagnostic.column !== undefined ? { column: diagnostic.column } : {}),
     request: reportRequest(sent),
     ...(response ? { response: reportResponse(response) } : {}),
-    reproduce: toCurl(sent),
+    reproduce: toCurl(sent, exchange.failure?.kind === 'timeout' && timeoutMs !== undefined ? { maxTimeMs: timeoutMs } : {}),
+    ...(referenceRequest && { compareWith: toCurl(redactRequest(referenceRequest)) }),
     count,
     case: caseLabel,
   };

@@ -35,6 +35,11 @@ export interface Finding {
   readonly response?: ReportedResponse;
   /** A shell command that sends the same bytes again (a `curl` line, signature header included). */
   readonly reproduce: string;
+  /**
+   * For a finding about two replies that differ (an equivalent request answered otherwise): the `curl` line of the
+   * reference request, whose reply `reproduce`'s is compared with.
+   */
+  readonly compareWith?: string;
   /** How many cases showed this (check, code); the finding shows one of them, shrunk when generated. Absent: 1. */
   readonly count?: number;
   /** Which case the finding shows, e.g. "a fax from a US number" or "generated case 17 (shrunk)". */
@@ -71,7 +76,10 @@ export interface Report {
   readonly ok: boolean;
   /** The URL checked, credentials removed, or `handler:NAME` for an in-process handler. */
   readonly target: string;
-  readonly seed: number;
+  /** The seed that repeats the run (`--seed`); absent for reports no seed can repeat (`pact verify`). */
+  readonly seed?: number;
+  /** Where the output of the server the kit started (`--start`) went, relative to the working directory if inside it. */
+  readonly serverLog?: string;
   readonly summary: ReportSummary;
   readonly checks: readonly CheckResult[];
   readonly findings: readonly Finding[];

@@ -1,5 +1,7 @@
 import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
 import { hasErrors } from '../diagnostic.js';
+import { appendQuery, encodeParams } from '../sender/encode-params.js';
+import { requestedUrl } from '../sender/requested-url.js';
 import type { Exchange, Sender, SentRequest, WebhookRequest } from '../sender/types.js';
 import { emit } from './emit.js';
 import { baseRequestOf, evaluateCase, type CaseOutcome, type CaseTarget } from './evaluate.js';
@@ -34,6 +36,8 @@ export interface RunPlan {
   readonly sign?: CaseTarget['sign'];
   /** Aborted (e.g. Ctrl-C): no new case starts and nothing is shrunk; the report covers the cases that ran. */
   readonly signal?: AbortSignal;
+  /** Where the started server's output goes (`--start`), named in the report. */
+  readonly serverLog?: string;
 }
 
 interface Occurrence {
@@ -110,6 +114,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     },
     checks: results,
     findings: safeFindings,
+    ...(plan.serverLog !== undefined && { serverLog: plan.serverLog }),
   };
   await emit(reporters, { type: 'run-finished', report });
   return report;
@@ -138,15 +143,16 @@ async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group:
     const shrunk = await shrinkFailure(target, check, first.issue.diagnostic.code, { seed: plan.seed, runs: plan.runs, index: first.outcome.case.index }, plan.shrink ?? DEFAULT_SHRINK_BUDGET);
     if (shrunk) shown = shrunk;
   }
-  return buildFinding(shown.issue, fallbackRequest(target, shown.case), group.length, shown.case.label);
+  // A check may find the same (check, code) twice in one case (action-callback's two callbacks): count cases.
+  const cases = new Set(group.map((o) => o.outcome.case.id)).size;
+  return buildFinding(shown.issue, fallbackRequest(target, shown.case), cases, shown.case.label, plan.config.timeoutMs);
 }
 
 // The sender records every request it sends; this only covers an exchange that failed before its first hop.
 function fallbackRequest(target: CaseTarget, plannedCase: PlannedCase): SentRequest {
   const request = baseRequestOf(target, plannedCase);
-  const url = withoutCredentials(request.url);
-  const body = new URLSearchParams(request.params.map(([n, v]) => [n, v])).toString();
+  const body = encodeParams(request.params);
   return request.method === 'POST'
-    ? { method: 'POST', url, headers: {}, body }
-    : { method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}${body}`, headers: {} };
+    ? { method: 'POST', url: withoutCredentials(requestedUrl(request.url)), headers: {}, body }
+    : { method: 'GET', url: withoutCredentials(requestedUrl(appendQuery(request.url, body))), headers: {} };
 }

@@ -6,4 +6,5 @@ export { inProcessTransport, type FetchHandler, type InProcessTransportOptions }
 export type { Transport, TransportRequest, TransportReply, TransportError } from './transport.js';
 export { TransportFailureError } from './transport.js';
 export { encodeParams, decodeParams, appendQuery } from './encode-params.js';
+export { requestedUrl } from './requested-url.js';
 export { FAILURE_TWILIO_ERRORS } from './failures.js';

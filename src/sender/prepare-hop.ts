@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
 import { signTwilioRequest } from '../signature/index.js';
-import { decodeParams, splitFragment } from './encode-params.js';
+import { decodeParams } from './encode-params.js';
+import { requestedUrl } from './requested-url.js';
 import { stripCredentials } from './url-credentials.js';
 import type { HttpMethod, SentRequest, WebhookRequest } from './types.js';
 
@@ -39,32 +40,32 @@ export function idempotencyTokenFor(webhook: WebhookRequest): string {
  */
 export function prepareHop(planned: PlannedRequest, context: ExchangeContext, authorization?: string): PreparedHop {
   const { behaviour, webhook } = context;
-  const requestedUrl = splitFragment(planned.url).base;
+  const url = requestedUrl(planned.url);
   const headers: Record<string, string> = { ...behaviour.headers };
   if (planned.body !== undefined) headers['Content-Type'] = behaviour.formContentType;
   headers['I-Twilio-Idempotency-Token'] = context.idempotencyToken;
-  const signature = signatureFor(planned, requestedUrl, context);
+  const signature = signatureFor(planned, url, context);
   if (signature !== undefined) headers['X-Twilio-Signature'] = signature;
   if (authorization !== undefined) headers.Authorization = authorization;
   for (const [name, value] of Object.entries(webhook.headers ?? {})) setHeader(headers, name, value);
 
   const sent: SentRequest = {
     method: planned.method,
-    url: stripCredentials(requestedUrl),
+    url: stripCredentials(url),
     headers,
     ...(planned.body !== undefined && { body: planned.body }),
   };
   return { sent, ...(planned.body !== undefined && { body: Buffer.from(planned.body, 'utf8') }) };
 }
 
-function signatureFor(planned: PlannedRequest, requestedUrl: string, context: ExchangeContext): string | undefined {
+function signatureFor(planned: PlannedRequest, url: string, context: ExchangeContext): string | undefined {
   const { signature } = context.webhook;
   if (signature === false) return undefined;
   if (typeof signature === 'string') return signature;
   if (context.authToken === undefined) return undefined;
   // POST: the parameters as the server will decode them from the body actually sent; GET: they are in the URL.
   const params = planned.body === undefined ? undefined : decodeParams(planned.body);
-  return signTwilioRequest({ authToken: context.authToken, url: requestedUrl, ...(params && { params }) });
+  return signTwilioRequest({ authToken: context.authToken, url, ...(params && { params }) });
 }
 
 /** Sets a header, replacing any existing one whatever its case, so an override never sends a duplicate. */

@@ -4,8 +4,8 @@ export interface UrlCredentials {
   readonly password: string;
 }
 
-// Works on the string, not on `new URL().href`, so the URL keeps its exact spelling (an explicit `:443`, the case
-// of the host, the query's escapes): the signature and the report must show the URL as configured.
+// Works on the string, not on `new URL().href`, so it removes the user-info and changes nothing else: the spelling
+// of the URL is the caller's (the sender passes the URL as requested, see requested-url.ts).
 const USER_INFO = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^/?#]*)@/;
 
 /** The URL without `user:pass@`. */

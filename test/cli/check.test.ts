@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,24 @@ describe('twiml-fax-kit check', () => {
     expect(readFileSync(join(io.cwd, 'out/fax.xml'), 'utf8')).toContain('<testsuite');
   });
 
+  it('names the log of the server it started in the report', async () => {
+    const url = await refusedUrl();
+    const { port } = new URL(url);
+    const server = `require('node:http').createServer((q, s) => q.resume().on('end', () => s.writeHead(200, { 'content-type': 'text/xml' }).end('<Response><Receive/></Response>'))).listen(${port}, '127.0.0.1')`;
+    const { io, stdout, stderr } = bufferIo();
+    const code = await runCli(['check', url, ...FAST, '--checks', 'status-code', '--start', `node -e "${server}"`, '--reporter', 'json'], io);
+    expect({ code, stderr: stderr() }).toEqual({ code: 0, stderr: 'server output: .twiml-fax-kit/server.log\n' });
+    expect((JSON.parse(stdout()) as Report).serverLog).toBe('.twiml-fax-kit/server.log');
+  });
+
+  it('exits 2 with one line when a report file cannot be written, and still prints the report on stdout', async () => {
+    const { io, stdout, stderr } = bufferIo();
+    writeFileSync(join(io.cwd, 'reports'), 'a file where a directory should be');
+    expect(await runCli(['check', good.url(), ...FAST, '--reporter', 'junit:reports/fax.xml', '--reporter', 'json'], io)).toBe(2);
+    expect(stderr()).toMatch(/^twiml-fax-kit: could not write the report to .*reports\/fax\.xml: .*; choose a writable path\n$/);
+    expect((JSON.parse(stdout()) as Report).ok).toBe(true);
+  });
+
   it('signs with TWILIO_AUTH_TOKEN from the environment and never prints it', async () => {
     const token = 'env-token-never-printed';
     const { io, stdout, stderr } = bufferIo({ TWILIO_AUTH_TOKEN: token });
@@ -72,8 +90,13 @@ describe('twiml-fax-kit check', () => {
 
   it.each([
     [['check'], "give the webhook URL to check, e.g. 'twiml-fax-kit check http://localhost:3000/fax'"],
-    [['check', 'localhost:3000/fax'], "'localhost:3000/fax' is not an http(s) URL; Twilio only requests http:// and https:// webhooks"],
-    [['check', 'not a url'], "'not a url' is not a URL; give the full webhook URL, e.g. https://example.com/fax"],
+    [['check', 'localhost:3000/fax'], "'localhost:3000/fax' has no scheme; give the full URL, e.g. http://localhost:3000/fax"],
+    [['check', 'ftp://files.example.com/fax'], "'ftp://files.example.com/fax' is not an http(s) URL; Twilio only requests http:// and https:// URLs"],
+    [['check', 'not a url'], "'not a url' is not a URL; give the full URL, e.g. https://example.com/fax"],
+    [['check', 'http://x/fax', '--auth-token', '--runs', '3'], "--auth-token needs a value (one that starts with '-' goes as --auth-token=VALUE)"],
+    [['check', 'http://x/fax', '--runs', '-1'], "--runs needs a value (one that starts with '-' goes as --runs=VALUE)"],
+    [['check', 'http://x/fax', '--media-url', 'fax media'], "--media-url: 'fax media' is not a URL; give the full URL, e.g. https://media.example.com/faxes"],
+    [['check', 'http://x/fax', '--checks', 'status-code', '--skip-checks', 'status-code'], 'no check left to run; loosen --checks / --skip-checks'],
     [['check', 'http://x/fax', '--runs', 'many'], "--runs must be a whole number of at least 0, not 'many'"],
     [['check', 'http://x/fax', '--method', 'PUT'], "--method must be one of POST, GET, both, not 'PUT'"],
     [['check', 'http://x/fax', '--checks', 'status-code,speed'], `unknown check 'speed'; valid checks: ${CHECK_IDS.join(', ')}`],

@@ -47,6 +47,20 @@ describe('createReporters', () => {
     });
   });
 
+  it('lets github annotations follow the pretty report on stdout, as a GitHub Actions step wants', async () => {
+    const { io, stdout } = bufferIo();
+    await finish(reportersOf(createReporters(['pretty', 'junit:' + join(dir, 'fax.xml'), 'github'], io)), FAILED_REPORT);
+    const lines = stdout.text().split('\n');
+    const firstCommand = lines.findIndex((line) => line.startsWith('::'));
+    expect(lines.slice(0, firstCommand).join('\n')).toBe(formatPrettyReport(FAILED_REPORT).trimEnd());
+    expect(lines.slice(firstCommand).filter((line) => line !== '').every((line) => /^::(error|warning|notice) title=[^:,]*::/.test(line))).toBe(true);
+  });
+
+  it.each([[['github', 'json']], [['pretty', 'github', 'github']], [['pretty', 'github', 'junit']]])('still refuses %j on stdout', (specs) => {
+    const { io } = bufferIo();
+    expect(createReporters(specs, io)).toMatchObject({ ok: false, message: expect.stringContaining('both write to stdout') });
+  });
+
   it('refuses two reporters writing the same file', () => {
     const { io } = bufferIo({ cwd: dir });
     const outcome = createReporters(['json:out/report', `junit:${join(dir, 'out', 'report')}`], io);

@@ -33,6 +33,8 @@ export const MISSING_CONTENT_TYPE: Finding = {
   request: SENT,
   response: { status: 200, headers: { 'content-length': '51' }, bodyStart: '<Response><Receive action="/fax/done"/></Response>\n', bodyBytes: 51 },
   reproduce: CURL,
+  count: 24,
+  case: 'a fax from a US number',
 };
 
 /** A lower-case verb: warning 12200, then 34106 because no fax action is left. */
@@ -54,6 +56,8 @@ export const LOWERCASE_VERB: Finding = {
     bodyBytes: 74,
   },
   reproduce: CURL,
+  count: 1,
+  case: 'generated case 7 (shrunk)',
 };
 
 /** The consequence of the lower-case verb: error 34106. */
@@ -96,6 +100,9 @@ export const PASSED_REPORT: Report = {
   ],
   findings: [],
 };
+
+/** A report no seed can repeat (as `pact verify` makes), of a server the kit started (`--start`). */
+export const SEEDLESS_REPORT: Report = { ...PASSED_REPORT, seed: undefined, serverLog: '.twiml-fax-kit/server.log' };
 
 /** A stream that keeps what is written. */
 export interface BufferStream extends OutputStream {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeGithubData, escapeGithubProperty, formatGithubCommands } from '../../src/reporters/github.js';
 import type { Report } from '../../src/runner/report.js';
-import { FAILED_REPORT, PASSED_REPORT } from './fixtures.js';
+import { FAILED_REPORT, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 import { hostileString } from './hostile-string.js';
 
 /** Undoes the escaping, as the Actions runner does before it shows an annotation. */
@@ -24,6 +24,13 @@ describe('github reporter', () => {
   it('prints only the notice for a clean run', () => {
     expect(formatGithubCommands(PASSED_REPORT)).toMatchInlineSnapshot(`
       "::notice title=twiml-fax-kit::PASSED: 0 errors, 0 warnings for handler:fax-app; checks 2 passed, 0 failed, 0 skipped; 10 requests in 480 ms; repeat with --seed 7
+      "
+    `);
+  });
+
+  it('leaves out how to repeat a run no seed repeats, and names the log of a started server', () => {
+    expect(formatGithubCommands(SEEDLESS_REPORT)).toMatchInlineSnapshot(`
+      "::notice title=twiml-fax-kit::PASSED: 0 errors, 0 warnings for handler:fax-app; checks 2 passed, 0 failed, 0 skipped; 10 requests in 480 ms; server output in .twiml-fax-kit/server.log
       "
     `);
   });

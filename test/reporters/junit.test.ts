@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatJunitReport } from '../../src/reporters/junit.js';
 import { showControlCharacters } from '../../src/reporters/show-control-characters.js';
 import type { Report } from '../../src/runner/report.js';
-import { FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT } from './fixtures.js';
+import { FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 import { hostileString } from './hostile-string.js';
 import { parseWellFormedXml } from './xml-parse.js';
 
@@ -55,6 +55,14 @@ describe('junit reporter', () => {
     const failure = suiteOf(formatJunitReport(FAILED_REPORT)).testcases[2]?.failure;
     expect(failure?.['@message']).toMatch(/^verb-case \(Twilio 34106 .*\[2 findings\]$/);
     expect(failure?.['#text']).toContain('lowercase_verb');
+  });
+
+  it('leaves out the seed property when no seed repeats the run, and names the log of a started server in system-out', () => {
+    const xml = formatJunitReport(SEEDLESS_REPORT);
+    expect(xml).not.toContain('name="seed"');
+    expect((parseWellFormedXml(xml) as { testsuites: { testsuite: { 'system-out': string } } }).testsuites.testsuite['system-out']).toBe(
+      'server output: .twiml-fax-kit/server.log',
+    );
   });
 
   it('keeps a passing run to passing testcases with no failures', () => {

@@ -3,7 +3,7 @@ import { createReporters } from '../../src/reporters/create-reporters.js';
 import { formatPrettyReport } from '../../src/reporters/pretty.js';
 import type { Report } from '../../src/runner/report.js';
 import type { Reporter } from '../../src/runner/events.js';
-import { bufferIo, FAILED_REPORT, PASSED_REPORT } from './fixtures.js';
+import { bufferIo, FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 
 async function runPretty(reporter: Reporter, report: Report): Promise<void> {
   reporter.onRunStarted?.({ type: 'run-started', target: report.target, seed: report.seed, plannedCases: 10, checks: report.checks.map((c) => c.id) });
@@ -30,6 +30,7 @@ describe('pretty reporter', () => {
       ✗ error · content-type · Twilio 12300 Invalid Content-Type · [missing_content_type]
         The reply has no Content-Type header; Twilio rejects it (its debugger shows 502).
 
+        Case       a fax from a US number · seen in 24 cases
         Sent       POST https://fax.example.test/fax/incoming
                    Content-Type: application/x-www-form-urlencoded; charset=UTF-8
                    X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=
@@ -48,6 +49,7 @@ describe('pretty reporter', () => {
       ! warning · verb-case · Twilio 12200 Schema validation warning · [lowercase_verb]
         <receive> is not a fax verb: verb names are case-sensitive. (line 2, column 3)
 
+        Case       generated case 7 (shrunk)
         Sent       POST https://fax.example.test/fax/incoming
                    Content-Type: application/x-www-form-urlencoded; charset=UTF-8
                    X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=
@@ -67,6 +69,7 @@ describe('pretty reporter', () => {
       ✗ error · verb-case · Twilio 34106 Fax: No Fax TwiML action specified · [no_fax_action]
         The reply has no <Receive> or <Reject>: Twilio fails the fax.
 
+        Case       generated case 7 (shrunk)
         Sent       POST https://fax.example.test/fax/incoming
                    Content-Type: application/x-www-form-urlencoded; charset=UTF-8
                    X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=
@@ -113,6 +116,32 @@ describe('pretty reporter', () => {
         Requests:  10
         Duration:  480 ms
         Seed:      7 (repeat this run with --seed 7)
+
+      ✓ PASSED: handler:fax-app conforms
+      "
+    `);
+  });
+
+  it('ends a finding about two differing replies with the curl line of the reference request too', () => {
+    const finding = { ...MISSING_CONTENT_TYPE, compareWith: "curl -sS -i -X POST 'https://fax.example.test/fax/incoming' --data-binary 'From=%2B1'" };
+    expect(formatPrettyReport({ ...FAILED_REPORT, findings: [finding] }).split('Reproduce with:')[1]).toContain(
+      `\n\n  Compare with the reference request:\n\n    ${finding.compareWith}\n`,
+    );
+  });
+
+  it('leaves out the seed line when no seed repeats the run, and names the log of a started server', () => {
+    expect(formatPrettyReport(SEEDLESS_REPORT)).toMatchInlineSnapshot(`
+      "twiml-fax-kit checked handler:fax-app
+
+      Summary
+
+        ✓  status-code   Replies 2xx to the incoming-fax webhook  passed   10 exchanges
+        ✓  content-type  Replies with an XML Content-Type         passed   10 exchanges
+
+        Checks:    2 passed, 0 failed, 0 skipped (2)
+        Requests:  10
+        Duration:  480 ms
+        Server:    output in .twiml-fax-kit/server.log
 
       ✓ PASSED: handler:fax-app conforms
       "

@@ -71,3 +71,19 @@ describe('variant checks on a server whose every reply has a TwiML defect', () =
     expect(report.findings.map((f) => `${f.check}/${f.code}`).sort()).toEqual(['attribute-values/value_case_mismatch', 'sip-addresses/sip_address_fails']);
   });
 });
+
+describe('what a finding says about the cases behind it', () => {
+  it('counts the cases that showed it and names the one it shows', async () => {
+    const app = faxApp('<Response><Receive/></Response>', 'text/plain');
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 4, seed: 1, checks: ['content-type'] });
+    expect(report.findings).toMatchObject([{ check: 'content-type', count: 6, case: 'a fax from a US number' }]);
+  });
+
+  it('counts a case once when a check finds the same thing twice in it', async () => {
+    const app = faxApp('<Response><Receive action="/fax/done"/></Response>');
+    app.post('/fax/done', (c) => c.text('no such route', 404));
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 2, seed: 1, checks: ['action-callback'] });
+    expect(report.checks[0]).toMatchObject({ id: 'action-callback', errors: 2 });
+    expect(report.findings).toMatchObject([{ code: 'callback_error_status', count: 1 }]);
+  });
+});

@@ -5,7 +5,7 @@ import twilio from 'twilio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkServer } from '../../src/runner/check-server.js';
 import type { Finding } from '../../src/runner/report.js';
-import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
+import { readParams, readText, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 const run = promisify(execFile);
 const AUTH_TOKEN = 'reproduce-token-5f1c0ffee';
@@ -59,6 +59,36 @@ describe('reproduce: the curl line of a finding', () => {
     expect(finding?.request.method).toBe('GET');
     expect(finding?.reproduce).not.toContain('--data-binary');
     expect(await reproduce(finding)).toMatchObject({ status: 200, body: finding?.response?.bodyStart });
+  });
+
+  it('reproduces a difference with two curl lines: the reference request and the one answered otherwise', async () => {
+    // A hand-written form decoder: '+' stays '+', so a space written as '+' or as %20 gets two different replies.
+    const server = await serve((req, res) => {
+      void readText(req).then((body) => {
+        const from = body.split('&').map((pair) => pair.split('=')).find(([name]) => name === 'From')?.[1] ?? '';
+        send(res, 200, `<Response><Receive action="/done?from=${encodeURIComponent(decodeURIComponent(from))}"/></Response>`);
+      });
+    });
+    running.push(server);
+    const report = await checkServer({ url: server.url() }, { runs: 0, seed: 1, checks: ['form-encoding'] });
+    const finding = report.findings[0];
+    expect(finding?.code).toBe('encoding_changes_reply');
+    const replay = await reproduce(finding);
+    const reference = await reproduce(finding && { ...finding, reproduce: finding.compareWith ?? 'false' });
+    expect(replay.body).toBe(finding?.response?.bodyStart);
+    expect(reference.body).not.toBe(replay.body);
+    // Twilio's encoding (the reference) is the one this server misreads: '+' for a space comes back as %2B.
+    expect(reference.body).toContain('Jane%2BO');
+  });
+
+  it('reproduces a timeout: the curl line gives up where the run did', async () => {
+    const server = await serve((req, res) => void req.resume().on('end', () => setTimeout(() => send(res, 200, RECEIVE_XML), 1_500).unref()));
+    running.push(server);
+    const report = await checkServer({ url: server.url() }, { runs: 0, seed: 1, timeoutMs: 300, checks: ['response-time'] });
+    const finding = report.findings[0];
+    expect(finding).toMatchObject({ code: 'reply_timeout', message: 'no complete reply within 0.3 s; Twilio gives up there and fails the fax' });
+    expect(finding?.reproduce).toMatch(/^curl -sS -i --globoff --max-time 0\.3 /);
+    await expect(run('sh', ['-c', finding?.reproduce ?? 'true'])).rejects.toMatchObject({ code: 28 });
   });
 
   it('never shows the auth token, even when the server echoes it', async () => {

@@ -75,6 +75,13 @@ describe('POST', () => {
     }
   });
 
+  it('records the URL as requested when the configured one has characters a client escapes', async () => {
+    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/fax box?who=o'neil#rc=1`, params: [['To', '+1']] });
+
+    expect(lastReceived().target).toBe("/fax%20box?who=o%27neil");
+    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/fax%20box?who=o%27neil`);
+  });
+
   it('gives every exchange a fresh UUID idempotency token unless one is given', async () => {
     await sender.send({ method: 'POST', url: `${server.origin}/fax`, params: FAX_PARAMS });
     const first = lastReceived().headers['i-twilio-idempotency-token'];

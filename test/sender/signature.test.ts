@@ -58,6 +58,17 @@ describe('X-Twilio-Signature', () => {
     expect(server.requests.at(-1)?.target).toContain('tenant=7&FaxSid=');
   });
 
+  // Node's HTTP clients send the WHATWG-serialized URL: a raw ' in a query goes out as %27, a space in a path as %20.
+  it.each([
+    ['a GET whose query carries a raw apostrophe and lower-case hex', 'GET', '/fax?tenant=7', "From=%22Jane%20O'Neil%22%20%3csip%3ajane%40example.com%3e&To=%2b1"],
+    ['a POST to a configured URL with a space and an apostrophe', 'POST', "/fax box/in?who=o'neil", undefined],
+  ] as const)('validates for %s, signed over the URL as requested', async (_label, method, path, encodedParams) => {
+    const exchange = await sender.send({ method, url: `${server.origin}${path}`, params: FAX_PARAMS, ...(encodedParams && { encodedParams }) });
+
+    expect(exchange.response?.status).toBe(200);
+    expect(server.requests.at(-1)?.target).not.toMatch(/[ ']/);
+  });
+
   it('validates for a POST with repeated parameter names', async () => {
     const params = [...FAX_PARAMS, ['MediaUrl', 'b'], ['MediaUrl', 'a']] as const;
     const exchange = await sender.send({ method: 'POST', url: `${server.origin}/fax`, params });

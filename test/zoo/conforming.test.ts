@@ -65,6 +65,20 @@ describe('the conforming zoo', () => {
     expectConforming(await checkServer({ url: server.url() }, { ...OPTIONS, authToken: AUTH_TOKEN }));
   });
 
+  it("passes an Express app behind twilio-node's webhook() on a URL with a query string, by GET", async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.all('/fax', twilio.webhook(AUTH_TOKEN), (req, res) => {
+      const twiml = new twilio.twiml.FaxResponse();
+      twiml.receive({ action: `/fax/received?tenant=${String(req.query.tenant)}` });
+      res.type('text/xml').send(twiml.toString());
+    });
+    app.all('/fax/received', twilio.webhook(AUTH_TOKEN), (_req, res) => res.type('text/xml').send('<Response/>'));
+    const server = await started(await serve(app));
+    // By GET every variant is signed over its URL, including the raw ' and lower-case hex of form-encoding's.
+    expectConforming(await checkServer({ url: server.url('/fax?tenant=acme') }, { ...OPTIONS, authToken: AUTH_TOKEN, method: 'GET' }));
+  });
+
   it("reports the 400 twilio-node's middleware answers when the kit is given no auth token", async () => {
     const app = express();
     app.use(express.urlencoded({ extended: false }));

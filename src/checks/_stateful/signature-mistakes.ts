@@ -42,6 +42,16 @@ export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
     },
   },
   {
+    code: 'signature_query_reencoded',
+    behaviour: 'validates the signature against the URL with its query string re-encoded from the parsed parameters (%20 as +, hex digits and escapes its own way) instead of as requested',
+    hint: 'validate against the raw URL exactly as requested (req.originalUrl), not one rebuilt from the parsed query: Twilio signs the bytes it sent',
+    misread: (signed, method) => {
+      const url = method === 'GET' ? signed.url : undefined;
+      const reencoded = url === undefined ? undefined : reencodeQuery(url);
+      return reencoded === undefined || reencoded === url ? undefined : { url: reencoded };
+    },
+  },
+  {
     code: 'signature_get_params_added',
     behaviour: 'adds the query parameters of a GET to the signature as if they were form parameters',
     hint: 'for a GET, Twilio signs the URL alone: validate the full URL with empty parameters ({})',
@@ -60,6 +70,11 @@ export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
     misread: (signed) => ({ ...signed, url: signed.url.replace(/^(https?):/i, (_m, scheme: string) => (scheme.toLowerCase() === 'https' ? 'http:' : 'https:')) }),
   },
 ];
+
+function reencodeQuery(url: string): string | undefined {
+  const start = url.indexOf('?');
+  return start === -1 ? undefined : `${url.slice(0, start + 1)}${new URLSearchParams(url.slice(start + 1)).toString()}`;
+}
 
 function decodeQuery(url: string): string | undefined {
   const start = url.indexOf('?');

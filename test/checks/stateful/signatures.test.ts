@@ -23,7 +23,12 @@ describe('signedContentOf', () => {
   test.prop([
     fc.constantFrom('POST', 'GET'),
     faxWebhookParams(),
-    fc.constantFrom('https://fax.example.com/fax', 'https://fax.example.com:8443/fax?x=1&y=a%20b', 'http://user:pw@fax.example.com/fax?q=%2B1#rt=5000'),
+    fc.constantFrom(
+      'https://fax.example.com/fax',
+      'https://fax.example.com:8443/fax?x=1&y=a%20b',
+      'http://user:pw@fax.example.com/fax?q=%2B1#rt=5000',
+      "https://Fax.Example.com:443/fax box?who=o'neil",
+    ),
   ])('signs exactly what the sender signs on the wire', async (method, record, url) => {
     const request = { method, url, params: Object.entries(record) } as const;
     const exchange = await sender.send(request);

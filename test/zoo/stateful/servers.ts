@@ -119,7 +119,7 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
     }),
     path: '/fax?x=1',
     options: { authToken: AUTH_TOKEN },
-    caughtBy: { check: 'signature-accepted', code: 'signature_url_without_query', messageIncludes: 'without its query string' },
+    caughtBy: { check: 'signature-accepted', code: 'signature_url_without_query', twilioError: 11200, messageIncludes: 'without its query string' },
   },
   {
     name: "a signature check after a hand-written decoder that leaves '+' as '+'",
@@ -131,7 +131,7 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
       });
     },
     options: { authToken: AUTH_TOKEN },
-    caughtBy: { check: 'signature-accepted', code: 'signature_plus_not_space', messageIncludes: "'+' in the form body" },
+    caughtBy: { check: 'signature-accepted', code: 'signature_plus_not_space', twilioError: 11200, messageIncludes: "'+' in the form body" },
   },
   {
     name: 'a GET signature check against the URL with its query decoded (%2B back to +)',
@@ -140,7 +140,18 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
       send(res, ok ? 200 : 403, ok ? RECEIVE_XML : 'invalid signature\n', ok ? 'text/xml' : 'text/plain');
     }),
     options: { authToken: AUTH_TOKEN, method: 'GET' },
-    caughtBy: { check: 'signature-accepted', code: 'signature_query_decoded', messageIncludes: 'query string decoded' },
+    caughtBy: { check: 'signature-accepted', code: 'signature_query_decoded', twilioError: 11200, messageIncludes: 'query string decoded' },
+  },
+  {
+    name: 'a GET signature check against the URL rebuilt from the parsed query (URLSearchParams)',
+    server: faxServer((req, res, params) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const ok = twilio.validateRequest(AUTH_TOKEN, String(req.headers['x-twilio-signature'] ?? ''), urlOf(req, `${path}?${params.toString()}`), {});
+      send(res, ok ? 200 : 403, ok ? RECEIVE_XML : 'invalid signature\n', ok ? 'text/xml' : 'text/plain');
+    }),
+    options: { authToken: AUTH_TOKEN, method: 'GET' },
+    // Twilio's own encoding survives the rebuild; an equivalent one (%20, lower-case hex) does not.
+    caughtBy: { check: 'form-encoding', code: 'encoding_variant_fails', twilioError: 11200, messageIncludes: 'query string re-encoded' },
   },
   {
     name: 'a signature check behind a TLS proxy that assumes https',
@@ -150,7 +161,7 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
       send(res, ok ? 200 : 403, ok ? RECEIVE_XML : 'invalid signature\n', ok ? 'text/xml' : 'text/plain');
     }),
     options: { authToken: AUTH_TOKEN },
-    caughtBy: { check: 'signature-accepted', code: 'signature_url_wrong_scheme', messageIncludes: 'other scheme' },
+    caughtBy: { check: 'signature-accepted', code: 'signature_url_wrong_scheme', twilioError: 11200, messageIncludes: 'other scheme' },
   },
   {
     name: 'a signature check that trusts signatures it has validated before',

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import twilio from 'twilio';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkServer } from '../../src/runner/check-server.js';
+import type { Report } from '../../src/runner/report.js';
+import { readParams, readText, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
+
+const AUTH_TOKEN = 'hints-auth-token-0123456789abcdef';
+const RUN = { runs: 3, seed: 5, timeoutMs: 3_000, shrink: false } as const;
+
+const running: RunningServer[] = [];
+afterAll(() => Promise.all(running.map((server) => server.close())));
+
+async function started(listener: Parameters<typeof serve>[0], path?: string): Promise<string> {
+  const server = await serve(listener);
+  running.push(server);
+  return server.url(path);
+}
+
+const hintsOf = (report: Report, check: string): string[] => report.findings.filter((f) => f.check === check).map((f) => f.hint ?? '');
+
+describe('variant failures that the variant did not cause', () => {
+  it('name the signature mistake when a correctly signed variant is refused', async () => {
+    // Validates signatures over parameters decoded by hand ('+' stays '+'): every value with a space is refused.
+    const url = await started((req, res) => {
+      void readText(req).then((body) => {
+        const params = Object.fromEntries(body.split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]));
+        const ok = twilio.validateRequest(AUTH_TOKEN, String(req.headers['x-twilio-signature'] ?? ''), `http://${req.headers.host}${req.url}`, params);
+        send(res, ok ? 200 : 403, ok ? RECEIVE_XML : 'invalid signature\n', ok ? 'text/xml' : 'text/plain');
+      });
+    });
+    const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN, checks: ['unknown-params', 'sip-addresses'] });
+    expect(report.findings.map((f) => f.check).sort()).toEqual(['sip-addresses', 'unknown-params']);
+    for (const finding of report.findings) {
+      expect(finding.message).toContain("it decodes '+' in the form body as a literal '+'");
+      expect(finding.hint).toContain('real form decoder');
+    }
+  });
+
+  it('leave a variant that fails only for want of the session cookie to the cookies check', async () => {
+    const seen = new Set<string>();
+    const url = await started((req, res) => {
+      void readParams(req).then((params) => {
+        const pair = `${params.get('From')}|${params.get('To')}`;
+        const hasCookie = /(?:^|;\s*)sid=/.test(req.headers.cookie ?? '');
+        if (!hasCookie && seen.has(pair)) return send(res, 500, 'TypeError: session is undefined\n', 'text/plain');
+        seen.add(pair);
+        if (!hasCookie) res.setHeader('Set-Cookie', `sid=${randomUUID()}; Path=/; HttpOnly`);
+        send(res, 200, RECEIVE_XML);
+      });
+    });
+    const report = await checkServer({ url }, { ...RUN, checks: ['form-encoding', 'unknown-params', 'cookies'] });
+    expect(report.findings.map((f) => `${f.check}/${f.code}`)).toEqual(['cookies/fails_after_cookie_expiry']);
+  });
+
+  it("keep the variant's own hint when the variant itself is the cause", async () => {
+    const url = await started((req, res) => {
+      void readParams(req).then((params) => {
+        res.setHeader('Set-Cookie', `sid=${randomUUID()}; Path=/`);
+        // A closed list of parameters, whatever the cookies say.
+        const unknown = [...params.keys()].some((name) => !['FaxSid', 'AccountSid', 'From', 'To', 'ApiVersion'].includes(name));
+        send(res, unknown ? 400 : 200, unknown ? 'unexpected parameter\n' : RECEIVE_XML, unknown ? 'text/plain' : 'text/xml');
+      });
+    });
+    const report = await checkServer({ url }, { ...RUN, checks: ['unknown-params'] });
+    expect(hintsOf(report, 'unknown-params')).toEqual([expect.stringContaining('ignore parameters you do not know')]);
+  });
+});
+
+describe('hints of status-code', () => {
+  it('ask for the auth token when the server refuses unsigned requests', async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/fax', twilio.webhook(AUTH_TOKEN), (_req, res) => res.type('text/xml').send(RECEIVE_XML));
+    const report = await checkServer({ url: await started(app) }, { ...RUN, checks: ['status-code'] });
+    expect(hintsOf(report, 'status-code')).toEqual([expect.stringContaining('--auth-token')]);
+  });
+
+  it('point at signature-accepted when a correctly signed request is refused', async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/fax', twilio.webhook(AUTH_TOKEN, { protocol: 'https' }), (_req, res) => res.type('text/xml').send(RECEIVE_XML));
+    const report = await checkServer({ url: await started(app) }, { ...RUN, authToken: AUTH_TOKEN, checks: ['status-code'] });
+    expect(hintsOf(report, 'status-code')).toEqual([expect.stringContaining('signature-accepted')]);
+  });
+
+  it('say that a redirect turned the POST into a GET the target does not serve', async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/old', (_req, res) => res.redirect(302, '/fax'));
+    app.post('/fax', (_req, res) => res.type('text/xml').send(RECEIVE_XML));
+    const url = await started(app, '/old');
+    const report = await checkServer({ url }, { ...RUN, checks: ['status-code'] });
+    expect(report.findings).toMatchObject([
+      { code: 'error_status', message: `the reply is HTTP 404 after a redirect (302) from POST ${url}, followed by GET; Twilio fails the fax`, hint: expect.stringContaining('307') },
+    ]);
+  });
+});
