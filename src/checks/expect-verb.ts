@@ -6,6 +6,7 @@ export const expectVerbCheck: Check = {
   id: 'expect-verb',
   title: 'the server answers with the expected verb',
   scope: 'case',
+  judges: 'reply',
   skipReason: (config) => (config.expect === 'any' ? 'no verb expected (--expect receive|reject)' : undefined),
   run({ exchange, config }) {
     const verdict = judgeReply(exchange, config.profile);

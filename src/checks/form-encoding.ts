@@ -20,6 +20,7 @@ export const formEncodingCheck: Check = {
   id: 'form-encoding',
   title: 'equivalent form encodings get the same reply',
   scope: 'case',
+  judges: 'reply',
   async run(context) {
     const sipParams = withSipAddresses(context.case.input);
     const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeCanonically(sipParams) });

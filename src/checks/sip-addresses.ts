@@ -11,6 +11,7 @@ export const sipAddressesCheck: Check = {
   id: 'sip-addresses',
   title: 'faxes from SIP addresses are answered',
   scope: 'case',
+  judges: 'reply',
   run(context) {
     const { sip } = context.case.input;
     const params = withSipAddresses(context.case.input);

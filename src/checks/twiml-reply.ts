@@ -11,6 +11,7 @@ export const twimlReplyChecks: readonly Check[] = VALIDATOR_CHECKS.map(
     id,
     title,
     scope: 'case',
+    judges: 'reply',
     run({ exchange, config }) {
       const verdict = judgeReply(exchange, config.profile);
       return verdict ? issuesOf(exchange, verdict.diagnostics.filter((d) => d.check === id)) : [];

@@ -73,6 +73,12 @@ export interface Check {
   readonly title: string;
   /** `case`: runs on every case; `run`: once per run, on the first example case. */
   readonly scope: 'case' | 'run';
+  /**
+   * `reply`: the check judges the server's 2xx replies to the base requests. When no base request got one (every
+   * request refused, failed or answered 4xx/5xx: `reachable` and `status-code` say why), it has nothing to judge
+   * and is reported skipped, not passed.
+   */
+  readonly judges?: 'reply';
   /** Why this check cannot run in this configuration (e.g. "needs --auth-token"), or undefined when it can. */
   skipReason?(config: CheckConfig): string | undefined;
   /** Looks at one case and returns what is wrong; never throws for a defect of the server. */

@@ -6,6 +6,7 @@ export const unknownParamsCheck: Check = {
   id: 'unknown-params',
   title: 'parameters Twilio may add one day are ignored',
   scope: 'case',
+  judges: 'reply',
   run(context) {
     const { extras } = context.case.input;
     if (extras.length === 0) return [];

@@ -81,8 +81,9 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
 
   const findings: Finding[] = [];
   const results: CheckResult[] = [];
+  const anyReply = outcomes.some((o) => isSuccess(o.exchange));
   for (const check of plan.checks) {
-    const skipReason = skipReasons.get(check.id);
+    const skipReason = skipReasons.get(check.id) ?? (check.judges === 'reply' && !anyReply && !outcomes.some((o) => (o.issues.get(check.id) ?? []).length > 0) ? NOTHING_TO_JUDGE : undefined);
     if (skipReason !== undefined) {
       results.push({ id: check.id, title: check.title, status: 'skipped', skipReason, exchanges: 0, errors: 0, warnings: 0 });
       continue;
@@ -118,6 +119,14 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   };
   await emit(reporters, { type: 'run-finished', report });
   return report;
+}
+
+const NOTHING_TO_JUDGE = 'nothing to judge: no request got a 2xx reply (see reachable and status-code)';
+
+/** True when the exchange ended in a 2xx reply, the only kind Twilio reads TwiML from. */
+function isSuccess(exchange: Exchange): boolean {
+  const status = exchange.response?.status;
+  return exchange.failure === undefined && status !== undefined && status >= 200 && status < 300;
 }
 
 /** Occurrences grouped by diagnostic code, in order of first appearance (cases are in plan order). */

@@ -35,6 +35,15 @@ describe('checkServer and assertConformance', () => {
     await expect(failure).rejects.toThrow(/curl /);
   });
 
+  it('reports the reply checks skipped, not passed, when no request got a 2xx reply', async () => {
+    const app = new Hono();
+    app.post('/fax', (c) => c.text('maintenance', 503));
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 3, seed: 1, checks: ['status-code', 'content-type', 'fax-action', 'sip-addresses'] });
+    const statuses = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    expect(statuses).toEqual({ 'status-code': 'failed', 'content-type': 'skipped', 'fax-action': 'skipped', 'sip-addresses': 'skipped' });
+    expect(report.checks.find((c) => c.id === 'content-type')?.skipReason).toMatch(/no request got a 2xx reply/);
+  });
+
   it('throws one clear line for options that cannot run', async () => {
     await expect(checkServer({ url: 'ftp://example.com/fax' })).rejects.toThrow("'ftp://example.com/fax' is not an http(s) URL");
     await expect(checkServer({ url: 'http://localhost/fax' }, { checks: ['nope'] })).rejects.toThrow("unknown check 'nope'");
