@@ -39,6 +39,10 @@ export function formatSummary(report: Report, colors: Palette = PLAIN): string {
 export function formatVerdict(report: Report, colors: Palette = PLAIN): string {
   const { errors, warnings } = countFindings(report);
   const target = showControlCharacters(report.target);
+  if (report.interrupted) {
+    const counts = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}`;
+    return `${colors.yellow(colors.bold('⚠ INTERRUPTED'))}: ${counts} for ${target} in the ${countOf(report.summary.requests, 'request')} sent before the stop; not a verdict`;
+  }
   if (report.ok) {
     const extra = warnings > 0 ? ` (${countOf(warnings, 'warning')})` : '';
     return `${colors.green(colors.bold('✓ PASSED'))}: ${target} conforms${extra}`;

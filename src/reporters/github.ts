@@ -41,7 +41,7 @@ function formatAnnotation(finding: Finding): string {
 function summaryLine(report: Report): string {
   const { summary } = report;
   const { errors, warnings } = countFindings(report);
-  const verdict = report.ok ? 'PASSED' : 'FAILED';
+  const verdict = report.interrupted ? 'INTERRUPTED (not a verdict)' : report.ok ? 'PASSED' : 'FAILED';
   return (
     `${verdict}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} for ${report.target}; ` +
     `checks ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped; ` +

@@ -80,6 +80,8 @@ export interface Report {
   readonly seed?: number;
   /** Where the output of the server the kit started (`--start`) went, relative to the working directory if inside it. */
   readonly serverLog?: string;
+  /** True when the run was stopped (Ctrl-C, SIGTERM) before every case ran: the report covers the cases that did. */
+  readonly interrupted?: boolean;
   readonly summary: ReportSummary;
   readonly checks: readonly CheckResult[];
   readonly findings: readonly Finding[];

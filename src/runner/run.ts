@@ -116,6 +116,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     checks: results,
     findings: safeFindings,
     ...(plan.serverLog !== undefined && { serverLog: plan.serverLog }),
+    ...(plan.signal?.aborted && { interrupted: true }),
   };
   await emit(reporters, { type: 'run-finished', report });
   return report;

@@ -130,7 +130,9 @@ describe('twiml-fax-kit check, interrupted', () => {
     interrupt?.();
     expect(await exit).toBe(130);
     expect(stderr()).toContain('interrupted');
-    expect((JSON.parse(stdout()) as Report).summary.requests).toBeLessThan(200);
+    const report = JSON.parse(stdout()) as Report;
+    expect(report.summary.requests).toBeLessThan(200);
+    expect(report.interrupted).toBe(true);
     expect(interrupt).toBeUndefined();
     await slow.close();
   });

@@ -148,6 +148,11 @@ describe('pretty reporter', () => {
     `);
   });
 
+  it('gives no PASSED verdict for a run stopped before every case ran', () => {
+    const verdict = formatPrettyReport({ ...PASSED_REPORT, interrupted: true }).trim().split('\n').at(-1);
+    expect(verdict).toMatch(/^⚠ INTERRUPTED: 0 errors, 0 warnings for .* before the stop; not a verdict$/);
+  });
+
   it('is the default reporter and writes nothing before the end when stderr is not a terminal', async () => {
     const { io, stdout, stderr } = bufferIo();
     await runPretty(onlyReporter(createReporters([], io)), FAILED_REPORT);
