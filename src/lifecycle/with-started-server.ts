@@ -33,6 +33,10 @@ export async function withStartedServer<T>(
     const started = await startServer({ ...options, signal: interrupt.signal });
     if (!started.ok) return started;
     server = started.server;
+    // A Ctrl-C between the server's first answer and this line found no server to stop and no run to abort yet.
+    if (interrupt.signal.aborted) {
+      return { ok: false, message: 'interrupted as the server became ready; it has been stopped', logFile: server.logFile, interrupted: true };
+    }
     const value = await run(server, interrupt.signal);
     return { ok: true, value, logFile: server.logFile, interrupted: interrupt.signal.aborted };
   } finally {

@@ -1,4 +1,4 @@
-import { FAX_SID_PATTERN } from '../protocol/parameters.js';
+import { ACCOUNT_SID_PATTERN, FAX_SID_PATTERN } from '../protocol/parameters.js';
 import { buildFaxResource, type FakeFax, type FaxResource } from './fax-resource.js';
 
 /** The format a fax's media is stored in, as `<Receive mediaType>` names it. */
@@ -10,16 +10,28 @@ export interface KnownFax {
   readonly contentType: FaxMediaType;
 }
 
+/** A media sid as Twilio's API gives them: ME followed by 32 hex digits. */
+const MEDIA_SID_PATTERN = /^ME[0-9a-fA-F]{32}$/;
+
+/** The sids a media URL names: the fax, its media, and (in the 2010 API's path) the account. */
+export interface MediaRef {
+  readonly faxSid: string;
+  readonly mediaSid: string;
+  readonly accountSid?: string;
+}
+
 /** Looks faxes up by sid or by media URL. */
 export interface FaxRegistry {
   bySid(faxSid: string): KnownFax | undefined;
+  byMedia(ref: MediaRef): KnownFax | undefined;
   byMediaUrlPath(pathname: string): KnownFax | undefined;
 }
 
 /**
- * Holds the faxes the handlers answer for. With a list, only those exist (as on a real account); without one,
- * every well-formed fax sid is a default received fax, created on first use and then remembered, so the
- * `media_url` of a fetched fax answers too.
+ * Holds the faxes the handlers answer for. With a list, only those exist (as on a real account), each with its one
+ * media sid. Without one, every well-formed fax sid is a default received fax, created on first use and then
+ * remembered, so the `media_url` of a fetched fax answers too; and any well-formed media URL answers, whatever its
+ * account and media sids, so a `MediaUrl` copied from a real callback works in a test as it is.
  */
 export function createFaxRegistry(faxes: readonly FakeFax[] | undefined): FaxRegistry {
   const known = new Map<string, KnownFax>();
@@ -27,13 +39,27 @@ export function createFaxRegistry(faxes: readonly FakeFax[] | undefined): FaxReg
     const resource = buildFaxResource(fax);
     known.set(resource.sid, { resource, contentType: fax.content_type ?? 'application/pdf' });
   }
+  const lenient = faxes === undefined;
+  const remember = (fields: FakeFax): KnownFax => {
+    const created: KnownFax = { resource: buildFaxResource(fields), contentType: 'application/pdf' };
+    known.set(created.resource.sid, created);
+    return created;
+  };
   return {
     bySid(faxSid) {
       const found = known.get(faxSid);
-      if (found || faxes !== undefined || !FAX_SID_PATTERN.test(faxSid)) return found;
-      const created: KnownFax = { resource: buildFaxResource({ sid: faxSid }), contentType: 'application/pdf' };
-      known.set(faxSid, created);
-      return created;
+      if (found || !lenient || !FAX_SID_PATTERN.test(faxSid)) return found;
+      return remember({ sid: faxSid });
+    },
+    byMedia({ faxSid, mediaSid, accountSid }) {
+      const found = known.get(faxSid);
+      if (!lenient) {
+        const matches = found && found.resource.media_sid === mediaSid && (accountSid === undefined || found.resource.account_sid === accountSid);
+        return matches ? found : undefined;
+      }
+      const wellFormed = FAX_SID_PATTERN.test(faxSid) && MEDIA_SID_PATTERN.test(mediaSid) && (accountSid === undefined || ACCOUNT_SID_PATTERN.test(accountSid));
+      if (!wellFormed) return undefined;
+      return found ?? remember({ sid: faxSid, media_sid: mediaSid, ...(accountSid !== undefined && { account_sid: accountSid }) });
     },
     byMediaUrlPath(pathname) {
       for (const fax of known.values()) {

@@ -8,7 +8,8 @@ import { hasAcceptedCredentials, notFound, unauthorized, type BasicCredentials }
 export interface TwilioFaxHandlersOptions {
   /**
    * The faxes on the account. Given: only these sids exist, others answer 404 (Twilio error 20404).
-   * Absent: every well-formed fax sid (`FX` + 32 hex digits) is a received one-page PDF fax.
+   * Absent: every well-formed fax sid (`FX` + 32 hex digits) is a received one-page PDF fax, and every well-formed
+   * media URL answers (any `AC` account sid, any `ME` media sid), so a `MediaUrl` copied from a real callback works.
    */
   readonly faxes?: readonly FakeFax[];
   /**
@@ -34,17 +35,17 @@ function wantsJson(request: Request): boolean {
   return /\bapplication\/json\b/i.test(accept) && !/\*\/\*|application\/pdf|image\/tiff/i.test(accept);
 }
 
-/** The FaxMedia resource (`fax.v1.fax.fax_media` in Twilio's OpenAPI description). */
-function faxMediaJson(fax: KnownFax): Response {
+/** The FaxMedia resource `mediaSid` of `fax` (`fax.v1.fax.fax_media` in Twilio's OpenAPI description). */
+function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
   const { resource } = fax;
   return HttpResponse.json({
-    sid: resource.media_sid,
+    sid: mediaSid,
     account_sid: resource.account_sid,
     fax_sid: resource.sid,
     content_type: fax.contentType,
     date_created: resource.date_created,
     date_updated: resource.date_updated,
-    url: `${resource.url}/Media/${resource.media_sid}`,
+    url: `${resource.url}/Media/${mediaSid}`,
   });
 }
 
@@ -73,20 +74,17 @@ export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpH
   const restMedia = http.get(REST_MEDIA_URL, ({ request, params }) => {
     if (!mediaAuthorized(request)) return unauthorized(request);
     const { sid, requested } = parseMediaName(String(params.MediaName));
-    const fax = registry.bySid(String(params.FaxSid));
-    if (!fax || fax.resource.account_sid !== params.AccountSid || fax.resource.media_sid !== sid) {
-      return notFound(new URL(request.url).pathname);
-    }
-    return mediaResponse(request, fax, requested);
+    const fax = registry.byMedia({ faxSid: String(params.FaxSid), mediaSid: sid, accountSid: String(params.AccountSid) });
+    return fax ? mediaResponse(request, fax, requested) : notFound(new URL(request.url).pathname);
   });
 
   const v1Media = http.get(V1_MEDIA_URL, ({ request, params }) => {
     const json = wantsJson(request);
     if (!(json ? authorized(request) : mediaAuthorized(request))) return unauthorized(request);
     const { sid, requested } = parseMediaName(String(params.MediaName));
-    const fax = registry.bySid(String(params.FaxSid));
-    if (!fax || fax.resource.media_sid !== sid) return notFound(new URL(request.url).pathname);
-    return json && !requested ? faxMediaJson(fax) : mediaResponse(request, fax, requested);
+    const fax = registry.byMedia({ faxSid: String(params.FaxSid), mediaSid: sid });
+    if (!fax) return notFound(new URL(request.url).pathname);
+    return json && !requested ? faxMediaJson(fax, sid) : mediaResponse(request, fax, requested);
   });
 
   const cdnMedia = http.get(CDN_MEDIA_URL, ({ request }) => {

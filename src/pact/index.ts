@@ -1,5 +1,5 @@
 /** Pact contracts for the fax webhook: write them with Pact's DSL, verify providers with Pact's Rust verifier. */
-export { writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from './write-contract.js';
+export { FaxPactWriteError, writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from './write-contract.js';
 export { verifyFaxPact, type FaxPactVerification, type PactBrokerSource, type PactPublishOptions, type VerifyFaxPactOptions } from './verify.js';
 export { FAX_PACT_DEFAULTS, FAX_PACT_STATES, type FaxPactState } from './states.js';
 export { faxInteractions, ALL_RECEIVE_ATTRIBUTES, type FaxContractPaths, type FaxInteraction, type FaxReplyExpectation } from './interactions.js';

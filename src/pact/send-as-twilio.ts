@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { TWILIO_SENDER } from '../protocol/index.js';
 import type { FormParams, HttpMethod } from '../sender/types.js';
 
@@ -20,10 +21,24 @@ export function toTwilioStyleRequest(baseUrl: string, method: HttpMethod, path: 
   return { method, url: url.href, headers: { ...TWILIO_SENDER.headers, 'Content-Type': TWILIO_SENDER.formContentType }, body: encoded };
 }
 
-/** Sends the request with `fetch` and returns the status and body of the reply. */
-export async function sendAsTwilio(request: TwilioStyleRequest): Promise<{ status: number; contentType: string | null; body: string }> {
-  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
-  if (request.body !== undefined) init.body = request.body;
-  const response = await fetch(request.url, init);
-  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+/**
+ * Sends the request on a connection of its own and returns the status and body of the reply.
+ * Not `fetch`: its pool keeps connections alive per origin, and Pact's mock servers come and go on loopback ports
+ * that the OS hands out again, so a pooled connection to a finished mock server could carry the next interaction's
+ * request, which the new mock server then reports as "expected but not received".
+ */
+export function sendAsTwilio(request: TwilioStyleRequest): Promise<{ status: number; contentType: string | null; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(request.url, { method: request.method, headers: request.headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const contentType = response.headers['content-type'];
+        resolve({ status: response.statusCode ?? 0, contentType: contentType ?? null, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
 }

@@ -52,6 +52,8 @@ export async function startStateServer(handlers: StateHandlers): Promise<StateSe
 
   async function runStateChange(text: string): Promise<void> {
     const change = parseStateChange(text);
+    // Pact also calls the state URL, with an empty state, around interactions that have none (the action callbacks).
+    if (change.state === '') return;
     const handler = handlers[change.state];
     if (handler === undefined) {
       unhandledStates.add(change.state);

@@ -80,7 +80,14 @@ export async function verifyFaxPact(options: VerifyFaxPactOptions): Promise<FaxP
   try {
     const outcome = await runPactVerifier(verifierOptions(options, pacts.sources, proxy.url, stateServer?.url), options.env);
     if (outcome.kind === 'could-not-run') return { status: 'could-not-run', message: outcome.message };
-    const report = toVerificationReport({ target: withoutCredentials(options.baseUrl), json: outcome.json, exchanges: proxy.exchanges, durationMs: Date.now() - started });
+    const report = toVerificationReport({
+      target: withoutCredentials(options.baseUrl),
+      json: outcome.json,
+      exchanges: proxy.exchanges,
+      durationMs: Date.now() - started,
+      stateSetup: options.stateHandlers ? 'handlers' : options.stateUrl !== undefined ? 'url' : 'none',
+      ...(options.stateUrl !== undefined ? { stateUrl: options.stateUrl } : {}),
+    });
     return {
       status: report.ok ? 'verified' : 'mismatches',
       pactOutput: outcome.json.output.flatMap((line) => line.split('\n')),

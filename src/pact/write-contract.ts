@@ -1,6 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { addFaxInteraction } from './build-interaction.js';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { PactV3 } from '@pact-foundation/pact';
+import { addFaxInteraction, type PactDsl } from './build-interaction.js';
+import { executePactTest } from './execute-test.js';
 import { generatedExampleInteractions, type GeneratedExamplesOptions } from './generated-examples.js';
 import { faxInteractions, type FaxInteraction } from './interactions.js';
 import { loadPact } from './load-pact.js';
@@ -33,10 +35,17 @@ export interface WrittenFaxPact {
   readonly interactions: readonly FaxInteraction[];
 }
 
+/** The contract could not be written where it was asked to go (the user's setup, not a bug): one line says why. */
+export class FaxPactWriteError extends Error {
+  override readonly name = 'FaxPactWriteError';
+}
+
 /**
  * Writes the fax contract as a Pact (specification V3) file. Each interaction runs against Pact's mock server
  * with the request sent as Twilio sends it, so a contract is only written if Twilio's requests satisfy it.
- * An existing file for the same pair is replaced, not merged: the output depends on the options alone.
+ * An existing file for the same pair is replaced, not merged, and only once the whole contract is written: the
+ * output depends on the options alone, and a failure leaves the previous file as it was.
+ * Throws `FaxPactWriteError` when the output directory cannot be created or written.
  * @example await writeFaxPact({ provider: 'fax-app', outDir: 'pacts' }) // { file: 'pacts/twilio-fax-fax-app.json', ... }
  */
 export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxPact> {
@@ -48,19 +57,70 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);
-  const file = join(dir, `${consumer}-${options.provider}.json`);
-  await rm(file, { force: true });
+  const fileName = `${consumer}-${options.provider}.json`;
+  const file = join(dir, fileName);
 
   const dsl = await loadPact();
-  const pact = new dsl.PactV3({ consumer, provider: options.provider, dir, logLevel: 'error' });
-  for (const interaction of interactions) {
-    addFaxInteraction(pact, interaction, dsl);
-    await pact.executeTest(async (mockServer) => {
-      const reply = await sendAsTwilio(toTwilioStyleRequest(mockServer.url, interaction.method, interaction.path, interaction.params));
-      if (reply.status < 200 || reply.status > 299) {
-        throw new Error(`Pact's mock server answered ${reply.status} to '${interaction.description}': ${reply.body}`);
-      }
+  // Pact merges each finished interaction into the file it writes; a scratch directory beside the target keeps
+  // a half-written contract out of `dir`, and the rename that publishes it stays on one file system.
+  const scratch = await makeScratchDir(dir);
+  try {
+    const pact = new dsl.PactV3({ consumer, provider: options.provider, dir: scratch, logLevel: 'error' });
+    for (const interaction of interactions) await recordInteraction(pact, interaction, dsl);
+    await rename(join(scratch, fileName), file).catch((error: unknown) => {
+      throw new FaxPactWriteError(`cannot write ${file}: ${describeFsError(error)}`);
     });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
   return { file, consumer, provider: options.provider, interactions };
+}
+
+async function makeScratchDir(dir: string): Promise<string> {
+  try {
+    await makeDirectory(dir);
+    return await mkdtemp(join(dir, '.twiml-fax-kit-'));
+  } catch (error) {
+    throw new FaxPactWriteError(`cannot write the contract to ${dir}: ${describeFsError(error)}`);
+  }
+}
+
+/**
+ * `mkdir -p`, by hand: Node 20's `mkdir(dir, { recursive: true })` never settles when the file system answers
+ * ENOENT for a directory whose parent exists (under /proc, say), and a CLI must not hang on a bad `--out`.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeDirectory(parent);
+    await mkdir(dir);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a path component is a file, not a directory',
+    EEXIST: 'a file of that name is in the way',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such directory',
+    EISDIR: 'a directory of that name is in the way',
+  };
+  return (typeof code === 'string' ? reasons[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+}
+
+function recordInteraction(pact: PactV3, interaction: FaxInteraction, dsl: PactDsl): Promise<void> {
+  return executePactTest(pact, () => addFaxInteraction(pact, interaction, dsl), async (mockServer) => {
+    const reply = await sendAsTwilio(toTwilioStyleRequest(mockServer.url, interaction.method, interaction.path, interaction.params));
+    if (reply.status < 200 || reply.status > 299) {
+      throw new Error(`Pact's mock server answered ${reply.status} to '${interaction.description}': ${reply.body}`);
+    }
+  });
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { Report } from '../../src/runner/report.js';
+import { freePort, isListening } from '../package/ports.js';
 
 // A fax server as a user's project has one: started by the kit with --start, in a process of its own.
 const SERVER_JS = `
@@ -25,18 +25,6 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'check-start-'));
   writeFileSync(join(dir, 'server.cjs'), SERVER_JS);
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function isListening(port: number): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false);
 }
 
 function bufferIo(cwd: string, env: Record<string, string>): { io: CliIo; stdout: () => string; stderr: () => string } {

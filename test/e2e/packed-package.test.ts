@@ -1,10 +1,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyAsCleanClone } from '../package/clean-copy.js';
+import { freePort, isListening } from '../package/ports.js';
 import { run, runOrThrow, userEnv } from '../package/run.js';
 
 // The kit as a new user meets it: packed from a clean copy of the repository, installed into an empty project
@@ -17,19 +17,6 @@ const SETUP_TIMEOUT_MS = 300_000;
 let work: string;
 let app: string;
 let packedFiles: string[];
-
-/** A port nothing listens on right now, for the app the CLI starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function isListening(port: number): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false);
-}
 
 interface VitestJson {
   readonly testResults: readonly { readonly assertionResults: readonly { fullName: string; status: string; failureMessages: string[] }[] }[];
@@ -55,7 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'fax-app', private: true, type: 'module' }, null, 2));
   for (const file of readdirSync(appFiles)) cpSync(join(appFiles, file), join(app, file));
   await runOrThrow(
-    `npm install ${JSON.stringify(join(work, info.filename))} vitest@^4.1 express@^5 msw@^2 @fast-check/vitest@^0.5 @types/node@^20 --prefer-offline --no-audit --no-fund`,
+    `npm install ${JSON.stringify(join(work, info.filename))} vitest@^4.1 express@^5 msw@^2 @fast-check/vitest@^0.5 @types/node@^20 typescript@^5 --prefer-offline --no-audit --no-fund`,
     app,
   );
 }, SETUP_TIMEOUT_MS);
@@ -67,12 +54,26 @@ afterAll(() => {
 
 describe('the packed package', { timeout: 120_000 }, () => {
   it('ships the built library, its types and the examples, and no tests or TypeScript sources', () => {
-    const unexpected = packedFiles.filter((path) => !/^(dist\/(src|properties)\/.+\.(js|d\.ts)|examples\/.+|README\.md|ARCHITECTURE\.md|LICENSE|package\.json)$/.test(path));
+    const unexpected = packedFiles.filter(
+      (path) => !/^(dist\/(src|properties)\/.+\.(js|d\.ts)|examples\/replies\/.+|examples\/server\/fax-server\.ts|README\.md|ARCHITECTURE\.md|LICENSE|package\.json)$/.test(path),
+    );
     expect(unexpected).toEqual([]);
     expect(packedFiles.filter((path) => /\.test\./.test(path))).toEqual([]);
     for (const entry of ['dist/src/bin.js', 'dist/src/index.d.ts', 'dist/properties/index.d.ts', 'dist/src/vitest/index.d.ts', 'dist/src/msw/index.d.ts']) {
       expect(packedFiles).toContain(entry);
     }
+  });
+
+  it('ships no file whose relative imports point outside the package', () => {
+    const shipped = new Set(packedFiles);
+    const broken = packedFiles
+      .filter((path) => /\.(js|ts)$/.test(path) && !path.endsWith('.d.ts'))
+      .flatMap((path) => {
+        const source = readFileSync(join(work, 'kit', path), 'utf8');
+        const targets = [...source.matchAll(/(?:from|import\()\s*'(\.\.?\/[^']+)'/g)].map((m) => posix.join(posix.dirname(path), m[1] ?? ''));
+        return targets.filter((target) => !shipped.has(target) && !shipped.has(target.replace(/\.js$/, '.ts'))).map((target) => `${path} -> ${target}`);
+      });
+    expect(broken).toEqual([]);
   });
 
   it('installs without Pact, an optional peer dependency only the pact commands need', () => {
@@ -105,7 +106,12 @@ describe('the packed package', { timeout: 120_000 }, () => {
     expect(result.stdout).toBe('function function function function\n');
   });
 
-  it('resolves the types of the library and all four subpaths from TypeScript', async () => {
+  // The user's own TypeScript 5 too, with the settings older projects still have (classic node resolution).
+  it.each([
+    ['the kit\'s TypeScript, NodeNext', tsc, { module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: false }],
+    ['TypeScript 5, Bundler', 'node_modules/typescript/bin/tsc', { module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: false }],
+    ['TypeScript 5, node (node10)', 'node_modules/typescript/bin/tsc', { module: 'ESNext', moduleResolution: 'node', skipLibCheck: true }],
+  ])('resolves the types of the library and all four subpaths from %s', async (_name, compiler, settings) => {
     writeFileSync(
       join(app, 'check-types.ts'),
       `import { checkServer, type Report } from 'twiml-fax-kit';
@@ -123,12 +129,9 @@ export { report, options, mswOptions, wrong, faxWebhookParams, describeFaxConfor
     );
     writeFileSync(
       join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
-        files: ['check-types.ts'],
-      }),
+      JSON.stringify({ compilerOptions: { target: 'ES2022', ...settings, strict: true, noEmit: true, types: ['node'] }, files: ['check-types.ts'] }),
     );
-    const result = await run(`node ${JSON.stringify(tsc)} -p tsconfig.json`, app);
+    const result = await run(`node ${JSON.stringify(compiler)} -p tsconfig.json`, app);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStartedServers, killStartedServersSync, startServer, withStartedServer, type RunningServer } from '../../src/lifecycle/index.js';
+import { freePort } from '../package/ports.js';
 
 let dir: string;
 const node = JSON.stringify(process.execPath);
@@ -13,15 +13,6 @@ const node = JSON.stringify(process.execPath);
 function script(name: string, source: string): string {
   writeFileSync(join(dir, name), source);
   return `${node} ${name}`;
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
 }
 
 /**
@@ -245,6 +236,41 @@ describe('withStartedServer', () => {
     expect(result).toMatchObject({ ok: true, value: true, interrupted: true });
     expect(isRunning(server!.pid)).toBe(false);
     expect(handlers.size).toBe(0);
+  });
+
+  it('stops the server and never runs when Ctrl-C comes just as the server answers', async () => {
+    const handlers = new Set<() => void>();
+    const onInterrupt = (handler: () => void) => {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    };
+    // The wait-for URL is served here, so the Ctrl-C can land exactly between the first answer and the run. The first
+    // request is the check for a leftover server, which must find nothing.
+    let requests = 0;
+    const ready = createServer((req, res) => {
+      requests += 1;
+      if (requests === 1) return req.socket.destroy();
+      for (const handler of handlers) handler(); // what bin.ts does on SIGINT
+      res.end('ok');
+    });
+    await new Promise<void>((done) => ready.listen(0, '127.0.0.1', done));
+    const { port } = ready.address() as { port: number };
+    let ran = false;
+    try {
+      const result = await withStartedServer(
+        { command: script('idle.cjs', 'console.log("pid " + process.pid); setInterval(() => {}, 1000);'), cwd: dir, waitFor: `http://127.0.0.1:${port}/` },
+        onInterrupt,
+        async () => {
+          ran = true;
+        },
+      );
+      expect(result).toMatchObject({ ok: false, interrupted: true });
+      expect(ran).toBe(false);
+      const pid = Number(/pid (\d+)/.exec(readFileSync(join(dir, '.twiml-fax-kit/server.log'), 'utf8'))?.[1]);
+      expect(isRunning(pid)).toBe(false);
+    } finally {
+      await new Promise((done) => ready.close(done));
+    }
   });
 });
 

@@ -153,6 +153,26 @@ describe('twilioFaxHandlers', () => {
     expect((await fetch(url, { headers: { Authorization: basicAuth } })).status).toBe(404);
   });
 
+  it("answers 404 for the media of a listed fax under another account", async () => {
+    const { sid, media_sid } = buildFaxResource(PDF_FAX);
+    const url = `https://api.twilio.com/2010-04-01/Accounts/AC${'f'.repeat(32)}/Faxes/${sid}/Media/${media_sid}`;
+    expect((await fetch(url, { headers: { Authorization: basicAuth } })).status).toBe(404);
+  });
+
+  it('serves a MediaUrl copied from a real callback as it is, whatever its sids, when given no faxes', async () => {
+    server.use(...twilioFaxHandlers());
+    const [account, fax, media] = [`AC${'7e'.repeat(16)}`, `FX${'5a'.repeat(16)}`, `ME${'c3'.repeat(16)}`];
+    for (const url of [`https://api.twilio.com/2010-04-01/Accounts/${account}/Faxes/${fax}/Media/${media}`, `https://fax.twilio.com/v1/Faxes/${fax}/Media/${media}`]) {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(magic(new Uint8Array(await response.arrayBuffer()), 5)).toBe('%PDF-');
+    }
+    const anyAuth = `Basic ${Buffer.from(`${account}:token`).toString('base64')}`;
+    expect(await (await fetch(`https://fax.twilio.com/v1/Faxes/${fax}`, { headers: { Authorization: anyAuth } })).json()).toMatchObject({ sid: fax, account_sid: account, media_sid: media });
+    expect((await fetch(`https://fax.twilio.com/v1/Faxes/${fax}/Media/ME123`)).status).toBe(404);
+    expect((await fetch(`https://api.twilio.com/2010-04-01/Accounts/not-an-account/Faxes/${fax}/Media/${media}`)).status).toBe(404);
+  });
+
   it('knows every well-formed fax sid and accepts any credentials when given no faxes', async () => {
     server.use(...twilioFaxHandlers());
     const sid = `FX${'ab'.repeat(16)}`;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -64,11 +64,23 @@ describe('twiml-fax-kit pact generate', () => {
     [['pact', 'generate', '--provider', 'a', '--webhook-path', 'fax'], "twiml-fax-kit: --webhook-path must be a path starting with '/', not 'fax'\n"],
     [['pact', 'generate', '--provider', 'a', '--receive-attributes', 'Action'], "twiml-fax-kit: unknown <Receive> attribute 'Action'; attributes (case-sensitive): action, method, mediaType, pageSize, storeMedia\n"],
     [['pact', 'generate', '--provider', 'a/b'], "twiml-fax-kit: --provider names the pact file, so it cannot contain '/' or '\\': 'a/b'\n"],
+    [['pact', 'generate', '--provider', 'a', '--webhook-path', '/fax?tenant=1'], "twiml-fax-kit: --webhook-path takes the path alone, without a query string or fragment: '/fax?tenant=1'\n"],
     [['pact'], "twiml-fax-kit: give a pact command: 'twiml-fax-kit pact generate' or 'twiml-fax-kit pact verify' (see 'twiml-fax-kit pact --help')\n"],
     [['pact', 'publish'], "twiml-fax-kit: unknown pact command 'publish'; commands: generate, verify\n"],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {
     const result = await run(argv);
     expect(result).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  it('refuses an --out that is a file with one line and exit code 2', async () => {
+    await writeFile(join(cwd, 'a-file'), '');
+    const result = await run(['pact', 'generate', '--provider', 'a', '--out', 'a-file']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `twiml-fax-kit: cannot write the contract to ${join(cwd, 'a-file')}: a file of that name is in the way\n` });
+  });
+
+  it('quotes a pact path with a space in the command it suggests', async () => {
+    const result = await run(['pact', 'generate', '--provider', 'my app']);
+    expect(result.stdout).toContain("--pact 'pacts/twilio-fax-my app.json' --state-url");
   });
 });
 
@@ -90,7 +102,7 @@ describe('twiml-fax-kit pact verify', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1.1) has a matching body');
     expect(result.stdout).toContain('Expected child <Receive/> but was missing');
-    expect(result.stdout).toContain('Verb and attribute names and values are case-sensitive');
+    expect(result.stdout).toContain('Hint: Rename <receive> to <Receive> (<receive> is not a fax verb');
     expect(result.stdout).not.toContain(AUTH_TOKEN);
     const junit = await readFile(join(cwd, 'reports', 'pact.xml'), 'utf8');
     expect(junit).toContain('pact-an-incoming-fax-by-post');
@@ -105,6 +117,12 @@ describe('twiml-fax-kit pact verify', () => {
     expect(report.ok).toBe(false);
     expect(report.findings.some((f) => f.code === 'pact_header_mismatch' && f.twilioError === 12300)).toBe(true);
     expect(result.stderr).toContain('Verifying a pact between twilio-fax and fax-app');
+  });
+
+  it('refuses a file that is not a pact in one line, without the warning about a missing auth token', async () => {
+    await writeFile(join(cwd, 'package.json'), '{ "name": "fax-app" }');
+    const result = await run(['pact', 'verify', 'http://127.0.0.1:9', '--pact', 'package.json']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'twiml-fax-kit: package.json is not a pact file: it has no interactions\n' });
   });
 
   it.each([

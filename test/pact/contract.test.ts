@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionCallbackParams, faxWebhookParams } from '../../properties/index.js';
 import { addFaxInteraction } from '../../src/pact/build-interaction.js';
+import { executePactTest } from '../../src/pact/execute-test.js';
 import { FAX_PACT_DEFAULTS, faxInteractions, type FaxInteraction } from '../../src/pact/index.js';
 import { loadPact } from '../../src/pact/load-pact.js';
 import { sendAsTwilio, toTwilioStyleRequest } from '../../src/pact/send-as-twilio.js';
@@ -41,9 +42,9 @@ type Reply = Awaited<ReturnType<typeof sendAsTwilio>>;
 async function runAgainstMockServer(interaction: FaxInteraction, requests: readonly FormParams[]): Promise<Reply[]> {
   const dsl = await loadPact();
   const pact = new dsl.PactV3({ consumer: 'twilio-fax', provider: 'consumer-test', dir, logLevel: 'error' });
-  addFaxInteraction(pact, interaction, dsl);
-  const replies: Reply[] = [];
-  await pact.executeTest(async (mockServer) => {
+  let replies: Reply[] = [];
+  await executePactTest(pact, () => addFaxInteraction(pact, interaction, dsl), async (mockServer) => {
+    replies = [];
     for (const params of requests) {
       replies.push(await sendAsTwilio(toTwilioStyleRequest(mockServer.url, interaction.method, interaction.path, params)));
     }

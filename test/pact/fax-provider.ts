@@ -5,7 +5,7 @@ import twilio from 'twilio';
 import { FAX_PACT_STATES } from '../../src/pact/index.js';
 
 /** How a defective provider goes wrong; `undefined` is a conforming provider. */
-export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body';
+export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body' | 'signs-public-url' | 'crashes-on-failed-fax';
 
 /** A request as the provider received it, raw body bytes included. */
 export interface ReceivedByProvider {
@@ -53,7 +53,8 @@ export async function startFaxProvider(options: { authToken: string; defect?: Pr
     req.body = Object.fromEntries(new URLSearchParams(rawBody));
     next();
   });
-  app.use(twilio.webhook(options.authToken, { protocol: 'http' }));
+  // A common mistake: validating against the public URL from config, while the request arrived at another one.
+  app.use(twilio.webhook(options.authToken, options.defect === 'signs-public-url' ? { url: 'https://fax.example.com/fax' } : { protocol: 'http' }));
 
   const answerFax = (_req: Request, res: Response): void => {
     if (options.defect === 'json-body') {
@@ -66,8 +67,10 @@ export async function startFaxProvider(options: { authToken: string; defect?: Pr
   };
   app.post('/fax', answerFax);
   app.get('/fax', answerFax);
-  app.post('/fax/received', (_req, res) => {
-    res.status(204).end();
+  app.post('/fax/received', (req, res) => {
+    // Another common mistake: reading NumPages, which a failed fax's callback does not carry.
+    if (options.defect === 'crashes-on-failed-fax') res.json({ pages: (req.body as { NumPages?: string }).NumPages!.trim() });
+    else res.status(204).end();
   });
 
   const server = await new Promise<Server>((resolve) => {

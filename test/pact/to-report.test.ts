@@ -63,10 +63,55 @@ describe('toVerificationReport', () => {
       target: 'http://127.0.0.1:3000/',
       durationMs: 5,
       exchanges: [exchange('/fax')],
-      json: json({ errors: [{ interaction: 'an incoming fax by POST', mismatch: { type: 'error', message: 'state change failed' } }] }),
+      json: json({ errors: [{ interaction: 'an incoming fax by POST', mismatch: { type: 'error', message: 'Request Failed - error sending request' } }] }),
     });
-    expect(report.findings[0]).toMatchObject({ code: 'pact_verification_error', message: 'state change failed', request: { url: 'http://127.0.0.1:3000/', headers: {} } });
+    expect(report.findings[0]).toMatchObject({ code: 'pact_verification_error', message: 'Request Failed - error sending request', request: { url: 'http://127.0.0.1:3000/', headers: {} } });
     expect(report.checks.map((check) => check.exchanges)).toEqual([0, 0]);
+  });
+
+  it('blames the state endpoint, with a curl line that sends Pact\'s state change, when a state change fails', () => {
+    const report = toVerificationReport({
+      target: 'http://127.0.0.1:3000/',
+      durationMs: 5,
+      exchanges: [],
+      stateSetup: 'url',
+      stateUrl: 'http://127.0.0.1:3000/_pact/state',
+      json: json({
+        errors: [
+          { interaction: 'Verifying a pact between twilio-fax and app Given the fax number accepts faxes - an incoming fax by POST', mismatch: { type: 'error', message: 'One or more of the setup state change handlers has failed' } },
+          { interaction: 'Verifying a pact between twilio-fax and app - the action callback for a failed fax', mismatch: { type: 'error', message: 'One or more of the setup state change handlers has failed' } },
+        ],
+      }),
+    });
+    expect(report.findings.map((f) => [f.code, f.message, f.reproduce])).toMatchInlineSnapshot(`
+      [
+        [
+          "pact_state_change_failed",
+          "Pact could not set up provider state 'the fax number accepts faxes': One or more of the setup state change handlers has failed",
+          "curl -i -X POST 'http://127.0.0.1:3000/_pact/state' -H 'content-type: application/json' --data-binary '{"state":"the fax number accepts faxes","params":{},"action":"setup"}'",
+        ],
+        [
+          "pact_state_change_failed",
+          "Pact's state change before this interaction (which has no provider state, so Pact sends an empty one) failed: One or more of the setup state change handlers has failed",
+          "curl -i -X POST 'http://127.0.0.1:3000/_pact/state' -H 'content-type: application/json' --data-binary '{"state":"","params":{},"action":"setup"}'",
+        ],
+      ]
+    `);
+    expect(report.findings[1]?.hint).toContain('including an empty state: Pact sends one for the action callbacks');
+  });
+
+  it('reports Pact\'s errors that belong to no interaction, so that a failed run always has a finding', () => {
+    const report = toVerificationReport({
+      target: 'http://127.0.0.1:3000/',
+      durationMs: 5,
+      exchanges: [],
+      json: { result: false, output: [], pendingErrors: [], interactionResults: [], errors: [{ interaction: 'Failed to load pact', mismatch: { type: 'error', message: "Failed to load pact 'https://broker.example.com/pacts/1' - request failed" } }] },
+    });
+    expect(report.ok).toBe(false);
+    expect(report.checks).toEqual([{ id: 'pact-verification', title: "Pact's verifier", status: 'failed', exchanges: 0, errors: 1, warnings: 0 }]);
+    expect(report.findings.map((f) => [f.check, f.code, f.message])).toEqual([
+      ['pact-verification', 'pact_verification_error', "Failed to load pact: Failed to load pact 'https://broker.example.com/pacts/1' - request failed"],
+    ]);
   });
 });
 

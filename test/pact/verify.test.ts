@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMITTED_PACTS_DIR, COMMITTED_PACT_FILE } from '../../contracts/fax-webhook.pact.js';
 import { FAX_PACT_STATES, verifyFaxPact, type FaxPactVerification } from '../../src/pact/index.js';
@@ -81,6 +82,8 @@ describe('verifyFaxPact with Pact\'s Rust verifier', () => {
     });
 
     expect(calls.sort()).toEqual(['accepts', 'accepts', 'rejects', 'rejects-done']);
+    // The action callbacks have no state: Pact's empty state change for them is not a state the user forgot.
+    if (verification.status !== 'could-not-run') expect(verification.unhandledStates).toEqual([]);
     // The handlers did not tell the provider to reject, so the reject interaction fails: handlers really ran instead of the URL.
     expect(verification.status).toBe('mismatches');
   });
@@ -94,7 +97,7 @@ describe('verifyFaxPact with Pact\'s Rust verifier', () => {
   });
 
   it.each([
-    ['lowercase-verb', "Expected child <Receive/> but was missing", undefined],
+    ['lowercase-verb', "Expected child <Receive/> but was missing", 12200],
     ['text-plain', "Expected header 'Content-Type' to have value 'text/xml' but was 'text/plain; charset=utf-8'", 12300],
     ['json-body', "expected a body of 'text/xml' but the actual content type was 'application/json;charset=utf-8'", 12300],
   ] as const)('fails a provider with the defect %s and shows Pact\'s mismatch', async (defect, pactSays, twilioError) => {
@@ -108,6 +111,39 @@ describe('verifyFaxPact with Pact\'s Rust verifier', () => {
     expect(finding?.twilioError).toBe(twilioError);
     expect(finding?.reproduce).toMatch(/^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/fax' .*-H 'x-twilio-signature: [^']+' --data-binary 'AccountSid=/);
     expect(verification.report.checks.filter((check) => check.id.includes('callback')).map((check) => check.status)).toEqual(['passed', 'passed']);
+  });
+
+  it('fails an app that validates signatures against another URL once per interaction, and says which URL was signed', async () => {
+    provider = await startFaxProvider({ authToken: AUTH_TOKEN, defect: 'signs-public-url' });
+    const verification = await verifyFaxPact({ baseUrl: provider.baseUrl, pacts: [PACT], authToken: AUTH_TOKEN, stateUrl: `${provider.baseUrl}/_pact/state` });
+
+    expect(verification.status).toBe('mismatches');
+    if (verification.status === 'could-not-run') return;
+    // The 403's text/plain body and headers follow from the refusal: one finding per interaction, not three.
+    expect(verification.report.findings.map((f) => `${f.check} ${f.code} ${f.twilioError}`).sort()).toEqual([
+      'pact-an-incoming-fax-by-get pact_status_mismatch 11200',
+      'pact-an-incoming-fax-by-post pact_status_mismatch 11200',
+      'pact-an-incoming-fax-by-post-to-a-number-that-rejects-faxes pact_status_mismatch 11200',
+      'pact-the-action-callback-for-a-failed-fax pact_status_mismatch 11200',
+      'pact-the-action-callback-for-a-received-fax pact_status_mismatch 11200',
+    ]);
+    const post = verification.report.findings.find((f) => f.check === 'pact-an-incoming-fax-by-post');
+    expect(post?.hint).toContain(`X-Twilio-Signature is valid for ${provider.baseUrl}/fax with the auth token you gave: validate the signature against the URL the request arrived at`);
+  });
+
+  it('fails an app that crashes on a failed fax\'s callback, and says what that callback lacks', async () => {
+    provider = await startFaxProvider({ authToken: AUTH_TOKEN, defect: 'crashes-on-failed-fax' });
+    const verification = await verifyFaxPact({ baseUrl: provider.baseUrl, pacts: [PACT], authToken: AUTH_TOKEN, stateUrl: `${provider.baseUrl}/_pact/state` });
+
+    expect(verification.status).toBe('mismatches');
+    if (verification.status === 'could-not-run') return;
+    expect(verification.report.findings).toHaveLength(1);
+    expect(verification.report.findings[0]).toMatchObject({
+      check: 'pact-the-action-callback-for-a-failed-fax',
+      code: 'pact_status_mismatch',
+      twilioError: 11200,
+      hint: "Your app failed with 500 on POST /fax/received; its log says why. A failed fax's callback carries ErrorCode and ErrorMessage, and no NumPages, MediaUrl or RemoteStationId: handle their absence.",
+    });
   });
 
   it('reports a provider that is not listening as unreachable (11205)', async () => {
@@ -125,5 +161,10 @@ describe('verifyFaxPact with Pact\'s Rust verifier', () => {
   it('returns could-not-run with one line when the pact file is missing', async () => {
     const verification = await verifyFaxPact({ baseUrl: 'http://127.0.0.1:9', pacts: ['no-such-pact.json'] });
     expect(verification).toEqual({ status: 'could-not-run', message: 'no pact file at no-such-pact.json' });
+  });
+
+  it('returns could-not-run with one line when a file is not a pact', async () => {
+    const verification = await verifyFaxPact({ baseUrl: 'http://127.0.0.1:9', pacts: ['package.json', 'tsconfig.json'], cwd: fileURLToPath(new URL('../../', import.meta.url)) });
+    expect(verification).toEqual({ status: 'could-not-run', message: 'package.json is not a pact file: it has no interactions' });
   });
 });

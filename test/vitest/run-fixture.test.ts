@@ -16,16 +16,19 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 
 let results: Map<string, AssertionResult>;
+let junit: string;
 beforeAll(() => {
   // A child vitest runs the fixture suites, since a test cannot watch its own run's tests fail.
-  const outputFile = join(mkdtempSync(join(tmpdir(), 'fax-vitest-')), 'results.json');
-  spawnSync(process.execPath, [vitestBin, 'run', '--root', fixtures, '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${outputFile}`], {
+  const dir = mkdtempSync(join(tmpdir(), 'fax-vitest-'));
+  const reporters = ['--reporter=json', `--outputFile.json=${join(dir, 'results.json')}`, '--reporter=junit', `--outputFile.junit=${join(dir, 'junit.xml')}`];
+  spawnSync(process.execPath, [vitestBin, 'run', '--root', fixtures, '--config', 'vitest.config.ts', ...reporters], {
     cwd: fixtures,
     env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
     encoding: 'utf8',
   });
-  const json = JSON.parse(readFileSync(outputFile, 'utf8')) as { testResults: { assertionResults: AssertionResult[] }[] };
+  const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { testResults: { assertionResults: AssertionResult[] }[] };
   results = new Map(json.testResults.flatMap((file) => file.assertionResults).map((r) => [r.fullName, r]));
+  junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
 });
 
 function result(name: string): AssertionResult {
@@ -43,6 +46,7 @@ describe('describeFaxConformance in a vitest run', () => {
       'good content-type: the reply is text/xml or application/xml',
       'good get-post: GET and POST with the same parameters get the same reply',
       'good status-code: the final reply is 2xx, through redirects Twilio follows',
+      'too slow status-code: the final reply is 2xx, through redirects Twilio follows',
     ]);
   });
 
@@ -71,5 +75,11 @@ describe('describeFaxConformance in a vitest run', () => {
     const failed = result('defective fax-action');
     expect(failed.status).toBe('failed');
     expect(failed.failureMessages.join('\n')).toContain('Twilio 34106');
+  });
+
+  it('stops a run that outlasts runTimeoutMs and fails its suite with a message naming the option', () => {
+    expect(result('too slow status-code').status).toBe('skipped');
+    const suite = /<testcase [^>]*name="too slow"[^>]*>\s*<failure message="([^"]*)"/.exec(junit)?.[1] ?? '';
+    expect(suite).toMatch(/^describeFaxConformance\(&apos;too slow&apos;\): the run took longer than runTimeoutMs \(200 ms\) and was stopped after \d+ requests; raise runTimeoutMs/);
   });
 });

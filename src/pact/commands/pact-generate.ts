@@ -3,7 +3,7 @@ import { parseCommandArgs, usageError } from '../../cli/command.js';
 import { EXIT, type CliIo } from '../../cli/io.js';
 import { ALL_RECEIVE_ATTRIBUTES } from '../interactions.js';
 import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../states.js';
-import { writeFaxPact, type FaxPactOptions } from '../write-contract.js';
+import { FaxPactWriteError, writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from '../write-contract.js';
 
 const OPTIONS = {
   provider: { type: 'string' },
@@ -49,7 +49,10 @@ function parseWholeNumber(flag: string, raw: string): number | string {
 
 function parsePath(flag: string, raw: string | undefined, fallback: string): string | { readonly error: string } {
   if (raw === undefined) return fallback;
-  return raw.startsWith('/') && !/\s/.test(raw) ? raw : { error: `--${flag} must be a path starting with '/', not '${raw}'` };
+  if (!raw.startsWith('/') || /\s/.test(raw)) return { error: `--${flag} must be a path starting with '/', not '${raw}'` };
+  // A Pact request path is the path alone: Pact would look for a path that contains '?', and never match.
+  if (/[?#]/.test(raw)) return { error: `--${flag} takes the path alone, without a query string or fragment: '${raw}'` };
+  return raw;
 }
 
 function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
@@ -99,9 +102,20 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
 export async function runPactGenerate(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseGenerateOptions(argv, io);
   if (!parsed.ok) return usageError(io, parsed.message);
-  const written = await writeFaxPact(parsed.options);
+  let written: WrittenFaxPact;
+  try {
+    written = await writeFaxPact(parsed.options);
+  } catch (error) {
+    if (error instanceof FaxPactWriteError) return usageError(io, error.message);
+    throw error;
+  }
   const shown = relative(io.cwd, written.file) || written.file;
   io.stdout.write(`wrote ${shown} (${written.interactions.length} interactions, consumer ${written.consumer}, provider ${written.provider})\n`);
-  io.stdout.write(`next: start your app, then run\n  twiml-fax-kit pact verify http://localhost:3000 --pact ${shown} --state-url http://localhost:3000/_pact/state\n`);
+  io.stdout.write(`next: start your app, then run\n  twiml-fax-kit pact verify http://localhost:3000 --pact ${shellWord(shown)} --state-url http://localhost:3000/_pact/state\n`);
   return EXIT.ok;
+}
+
+/** `text` as one shell word, quoted only when it needs to be, so the printed command can be pasted. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -31,8 +31,9 @@ sees, so an app that validates signatures with twilio-node passes. Pact's report
 Options:
   --pact FILE|DIR|URL      the pacts to verify; repeat for several (default ./${FAX_PACT_DEFAULTS.outDir})
   --auth-token TOKEN       your Twilio auth token, to sign requests (default: env TWILIO_AUTH_TOKEN); never printed
-  --state-url URL          your provider-state endpoint: Pact POSTs { state, params, action } before each interaction
-                           (states: '${FAX_PACT_STATES.accepts}', '${FAX_PACT_STATES.rejects}')
+  --state-url URL          your provider-state endpoint: Pact POSTs { state, params, action } around each interaction
+                           (states: '${FAX_PACT_STATES.accepts}', '${FAX_PACT_STATES.rejects}', and ''
+                           for the action callbacks, which have none); answer 2xx to each
   --timeout MS             per request (default 30000)
   --reporter NAME[:FILE]   the kit's reporters: pretty (default), json, junit, github; repeat for several
   --color, --no-color      force colour on or off
@@ -119,13 +120,14 @@ export async function runPactVerify(argv: readonly string[], io: CliIo): Promise
   if (!parsed.ok) return usageError(io, parsed.message);
   const reporters = createReporters(parsed.reporterSpecs, io, parsed.color !== undefined ? { color: parsed.color } : {});
   if (!reporters.ok) return usageError(io, reporters.message);
-  if (parsed.options.authToken === undefined) {
-    io.stderr.write('twiml-fax-kit: no auth token, so requests carry no X-Twilio-Signature; an app that validates signatures will refuse them (give --auth-token or TWILIO_AUTH_TOKEN)\n');
-  }
   const verification = await verifyFaxPact(parsed.options);
   if (verification.status === 'could-not-run') {
     const hint = verification.message.startsWith('no pact file') ? "; generate one with 'twiml-fax-kit pact generate --provider NAME', or give --pact FILE|DIR" : '';
     return usageError(io, `${verification.message}${hint}`);
+  }
+  // Said once the run happened, so that a run that could not start stays one line.
+  if (parsed.options.authToken === undefined) {
+    io.stderr.write('twiml-fax-kit: no auth token, so requests carry no X-Twilio-Signature; an app that validates signatures will refuse them (give --auth-token or TWILIO_AUTH_TOKEN)\n');
   }
   const stream = pactOutputStream(io, parsed.reporterSpecs);
   const color = shouldUseColor(stream, io.env, parsed.color);

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../package/ports.js';
+
+// The real bin, cancelled as a terminal (Ctrl-C: SIGINT) or a CI runner (SIGTERM) cancels it, in the middle of a run
+// against a server it started: the server and the worker it spawned must be gone afterwards.
+const bin = resolve('src/bin.ts');
+const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
+
+// Answers slowly so the run is still going when the signal comes; records its pid, its worker's and each fax.
+const SERVER = `
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const worker = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+fs.writeFileSync('pids', process.pid + ' ' + worker.pid);
+require('node:http').createServer((req, res) => {
+  req.resume();
+  if (req.method === 'POST') fs.appendFileSync('requests', '.'); // not the GET that waits for the server
+  setTimeout(() => { res.setHeader('Content-Type', 'text/xml'); res.end('<Response><Receive/></Response>'); }, 200);
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kit-signals-'));
+  writeFileSync(join(dir, 'server.cjs'), SERVER);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Running and not a zombie (orphans are not reaped in this container, see start-server.test.ts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '');
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 20_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+describe('the kit cancelled mid-run', { timeout: 40_000 }, () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops the started server and its worker on %s and exits 130', async (signal) => {
+    rmSync(join(dir, 'requests'), { force: true });
+    rmSync(join(dir, 'pids'), { force: true });
+    const port = await freePort();
+    const kit = spawn(
+      process.execPath,
+      ['--import', tsx, bin, 'check', `http://127.0.0.1:${port}/fax`, '--start', `${JSON.stringify(process.execPath)} server.cjs`, '--runs', '200', '--seed', '1'],
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', PORT: String(port), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    kit.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    kit.stdout.resume();
+    const exited = new Promise<number | null>((done) => kit.on('close', done));
+
+    await until(() => existsSync(join(dir, 'requests')) && existsSync(join(dir, 'pids')), 'the run to reach the server');
+    const pids = readFileSync(join(dir, 'pids'), 'utf8').split(' ').map(Number);
+    kit.kill(signal);
+    const code = await exited;
+    const survivors = pids.filter(isRunning);
+    for (const pid of survivors) process.kill(pid, 'SIGKILL'); // never leave them behind, even when the test fails
+
+    expect(code).toBe(130);
+    expect(stderr).toContain('twiml-fax-kit: interrupted; the server has been stopped\n');
+    expect(survivors).toEqual([]);
+  });
+});
