@@ -1,30 +1,37 @@
 import { encodeCanonically } from './form-encodings.js';
-import { withSipAddresses } from './sip-params.js';
-import type { Check } from './types.js';
+import { bareSipUri, withSipAddresses } from './sip-params.js';
+import type { Check, CheckIssue } from './types.js';
 import { compareVariant } from './variant.js';
 
 /**
- * `sip-addresses`: a fax from a SIP trunk (`From` a SIP From value with a display name, `To` a SIP URI) works.
- * A different reply is fine (a server may refuse SIP callers); failing is not.
+ * `sip-addresses`: a fax from a SIP trunk works: `From` a SIP From value with a display name, then a bare SIP URI,
+ * `To` a SIP URI. A different reply is fine (a server may refuse SIP callers); failing is not.
  */
 export const sipAddressesCheck: Check = {
   id: 'sip-addresses',
   title: 'faxes from SIP addresses are answered',
   scope: 'case',
   judges: 'reply',
-  run(context) {
+  async run(context) {
     const { sip } = context.case.input;
-    const params = withSipAddresses(context.case.input);
-    return compareVariant(
-      context,
-      {
-        check: 'sip-addresses',
-        failCode: 'sip_address_fails',
-        hint: 'do not assume From and To are E.164 numbers: a SIP-originated fax carries a SIP URI, and From may have a quoted display name',
-      },
-      context.exchange,
-      { ...context.request, params, encodedParams: encodeCanonically(params) },
-      `the same request with From=${JSON.stringify(sip.From)} and To=${JSON.stringify(sip.To)}`,
-    );
+    const froms = [...new Set([sip.From, bareSipUri(sip.From)])];
+    for (const from of froms) {
+      const input = { ...context.case.input, sip: { ...sip, From: from } };
+      const params = withSipAddresses(input);
+      const issues: CheckIssue[] = await compareVariant(
+        context,
+        {
+          check: 'sip-addresses',
+          failCode: 'sip_address_fails',
+          hint: 'do not assume From and To are E.164 numbers: a SIP-originated fax carries a SIP URI, and From may have a quoted display name',
+        },
+        context.exchange,
+        { ...context.request, params, encodedParams: encodeCanonically(params) },
+        `the same request with From=${JSON.stringify(from)} and To=${JSON.stringify(sip.To)}`,
+      );
+      // One SIP defect per case is enough to show it.
+      if (issues.length > 0) return issues;
+    }
+    return [];
   },
 };

@@ -7,3 +7,8 @@ export function withSipAddresses(input: CaseInput): FormParams {
     name === 'From' ? [name, input.sip.From] : name === 'To' ? [name, input.sip.To] : [name, value],
   );
 }
+
+/** The bare SIP URI inside a From value with a display name (`"Jane" <sip:jane@example.com>` → `sip:jane@example.com`). */
+export function bareSipUri(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
+}

@@ -164,4 +164,13 @@ export const DEFECTIVE_SERVERS: readonly DefectiveServer[] = [
     }),
     caughtBy: { check: 'sip-addresses', code: 'sip_address_fails', twilioError: 11200 },
   },
+  {
+    name: '500 on a bare SIP URI in From, though display names work',
+    server: faxServer((_req, res, params) => {
+      const from = params.get('From') ?? '';
+      if (from.startsWith('sip:')) send(res, 500, `Error: expected a display name in ${from}\n`, 'text/plain');
+      else send(res, 200, RECEIVE_XML);
+    }),
+    caughtBy: { check: 'sip-addresses', code: 'sip_address_fails', twilioError: 11200 },
+  },
 ];
