@@ -43,6 +43,9 @@ export function formatVerdict(report: Report, colors: Palette = PLAIN): string {
     const counts = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}`;
     return `${colors.yellow(colors.bold('⚠ INTERRUPTED'))}: ${counts} for ${target} in the ${countOf(report.summary.requests, 'request')} sent before the stop; not a verdict`;
   }
+  if (!report.ok && errors === 0) {
+    return `${colors.red(colors.bold('✗ NOTHING CHECKED'))}: every selected check was skipped for ${target} (the reasons are above)`;
+  }
   if (report.ok) {
     const extra = warnings > 0 ? ` (${countOf(warnings, 'warning')})` : '';
     return `${colors.green(colors.bold('✓ PASSED'))}: ${target} conforms${extra}`;

@@ -72,7 +72,7 @@ export interface ReportSummary {
 
 /** The result of a run: what `checkServer` returns and `--reporter json` prints. */
 export interface Report {
-  /** False when any finding has error severity. */
+  /** False when any finding has error severity, or when every selected check was skipped (nothing was judged). */
   readonly ok: boolean;
   /** The URL checked, credentials removed, or `handler:NAME` for an in-process handler. */
   readonly target: string;

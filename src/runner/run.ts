@@ -102,7 +102,9 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   for (const finding of safeFindings) await emit(reporters, { type: 'finding', finding });
   for (const result of results) await emit(reporters, { type: 'check-finished', result });
   const report: Report = {
-    ok: !safeFindings.some((f) => f.severity === 'error'),
+    // A run in which every selected check was skipped judged nothing: it must not pass CI (e.g. an unreachable
+    // server checked with --checks content-type only).
+    ok: !safeFindings.some((f) => f.severity === 'error') && results.some((r) => r.status !== 'skipped'),
     target: plan.target,
     seed: plan.seed,
     summary: {

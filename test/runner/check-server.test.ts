@@ -44,6 +44,17 @@ describe('checkServer and assertConformance', () => {
     expect(report.checks.find((c) => c.id === 'content-type')?.skipReason).toMatch(/no request got a 2xx reply/);
   });
 
+  it('does not pass a run in which every selected check was skipped', async () => {
+    const app = new Hono();
+    app.post('/fax', () => {
+      throw new Error('database is down');
+    });
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 2, seed: 1, checks: ['content-type', 'fax-action'] });
+    expect(report.checks.map((c) => c.status)).toEqual(['skipped', 'skipped']);
+    expect(report.findings).toEqual([]);
+    expect(report.ok).toBe(false);
+  });
+
   it('throws one clear line for options that cannot run', async () => {
     await expect(checkServer({ url: 'ftp://example.com/fax' })).rejects.toThrow("'ftp://example.com/fax' is not an http(s) URL");
     await expect(checkServer({ url: 'http://localhost/fax' }, { checks: ['nope'] })).rejects.toThrow("unknown check 'nope'");
