@@ -1,25 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { bufferIo } from '../support/buffer-io.js';
 import { CHECK_IDS } from '../../src/checks/registry.js';
 import type { Report } from '../../src/runner/report.js';
 import { RECEIVE_XML, refusedUrl, send, serve, type RunningServer } from '../zoo/serve.js';
 
-function bufferIo(env: Record<string, string> = {}): { io: CliIo; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    stdin: (async function* () {})(),
-    env,
-    cwd: mkdtempSync(join(tmpdir(), 'check-cli-')),
-  };
-  return { io, stdout: () => out, stderr: () => err };
-}
 
 let good: RunningServer;
 let plain: RunningServer;
@@ -81,7 +69,7 @@ describe('twiml-fax-kit check', () => {
 
   it('signs with TWILIO_AUTH_TOKEN from the environment and never prints it', async () => {
     const token = 'env-token-never-printed';
-    const { io, stdout, stderr } = bufferIo({ TWILIO_AUTH_TOKEN: token });
+    const { io, stdout, stderr } = bufferIo({ env: { TWILIO_AUTH_TOKEN: token } });
     await runCli(['check', plain.url(), ...FAST, '--reporter', 'json'], io);
     const report = JSON.parse(stdout()) as Report;
     expect(report.findings[0]?.request.headers['X-Twilio-Signature']).toMatch(/^[A-Za-z0-9+/]+=*$/);

@@ -2,8 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { bufferIo as bufferedIo } from '../support/buffer-io.js';
+
+/** The server under test is started through the shell, which needs PATH. */
+const bufferIo = (cwd: string, env: Record<string, string>) => bufferedIo({ cwd, env: { PATH: process.env.PATH ?? '', ...env } });
 import type { Report } from '../../src/runner/report.js';
 import { freePort, isListening } from '../package/ports.js';
 
@@ -27,18 +30,6 @@ function project(): string {
   return dir;
 }
 
-function bufferIo(cwd: string, env: Record<string, string>): { io: CliIo; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    stdin: (async function* () {})(),
-    env: { PATH: process.env.PATH ?? '', ...env },
-    cwd,
-  };
-  return { io, stdout: () => out, stderr: () => err };
-}
 
 const FAST = ['--runs', '3', '--seed', '1', '--timeout', '3000', '--reporter', 'json'];
 

@@ -1,24 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/run-cli.js';
+import { bufferIo } from '../../support/buffer-io.js';
 import { RECEIVE_XML, send } from '../../zoo/serve.js';
 import { recordingServer } from './recording-server.js';
 
-function bufferIo(): { io: CliIo; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    stdin: (async function* () {})(),
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), 'stateful-cli-')),
-  };
-  return { io, stdout: () => out, stderr: () => err };
-}
 
 describe('twiml-fax-kit check --media-url', () => {
   it('is documented in --help', async () => {
