@@ -65,7 +65,8 @@ Exit codes:
   0  no error finding (warnings allowed)
   1  at least one error finding (including a server that cannot be reached)
   2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed)
-  130  interrupted with Ctrl-C (the report covers the cases that ran; a second Ctrl-C stops at once)
+  130  interrupted by Ctrl-C or SIGTERM: the report covers the cases that ran (with --start the server is
+       stopped at once and no report is written); a second Ctrl-C stops at once
 `;
 
 type Parsed = { ok: true; options: CheckServerOptions & { url: string } } | { ok: false; message: string };
