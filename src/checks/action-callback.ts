@@ -21,6 +21,7 @@ export const actionCallbackCheck: Check = {
   id: CHECK,
   title: 'the <Receive action> callback is accepted for received and failed faxes',
   scope: 'run',
+  judges: 'reply',
   async run(context) {
     const verdict = judgeReply(context.exchange, context.config.profile);
     const action = verdict?.verb === 'Receive' ? verdict.attributes.action : undefined;

@@ -18,6 +18,7 @@ export const cachingCheck: Check = {
   id: CHECK,
   title: 'GET replies can be cached and revalidated as Twilio does',
   scope: 'run',
+  judges: 'reply',
   // profile.sender.cachedMethods: only GET replies are ever cached.
   skipReason: (config) => (config.method === 'POST' ? 'needs --method GET or both (Twilio caches only GET replies)' : undefined),
   async run(context) {

@@ -26,6 +26,7 @@ export const cookiesCheck: Check = {
   id: 'cookies',
   title: 'sessions work as Twilio keeps cookies (per number pair, 4 hours idle)',
   scope: 'run',
+  judges: 'reply',
   async run(context) {
     const { cookieIdleExpiryMs } = context.config.profile.sender;
     const clock = new VirtualClock();

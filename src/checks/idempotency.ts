@@ -16,6 +16,7 @@ export const idempotencyCheck: Check = {
   id: 'idempotency',
   title: 'a retried delivery (same FaxSid) gets the same answer',
   scope: 'run',
+  judges: 'reply',
   async run(context) {
     const profile = context.config.profile;
     const request: WebhookRequest = {

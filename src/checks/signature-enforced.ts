@@ -32,6 +32,7 @@ export const signatureEnforcedCheck: Check = {
   id: 'signature-enforced',
   title: 'forged or unsigned requests are refused',
   scope: 'run',
+  judges: 'reply',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.

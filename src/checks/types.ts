@@ -74,9 +74,10 @@ export interface Check {
   /** `case`: runs on every case; `run`: once per run, on the first example case. */
   readonly scope: 'case' | 'run';
   /**
-   * `reply`: the check judges the server's 2xx replies to the base requests. When no base request got one (every
-   * request refused, failed or answered 4xx/5xx: `reachable` and `status-code` say why), it has nothing to judge
-   * and is reported skipped, not passed.
+   * `reply`: the check judges the server's 2xx replies, or needs a server that answers some (a server that refuses
+   * everything trivially refuses forged signatures too). When no base request got one (every request refused,
+   * failed or answered 4xx/5xx: `reachable`, `status-code` and `signature-accepted` say why) and the check found
+   * nothing, it is reported skipped, not passed.
    */
   readonly judges?: 'reply';
   /** Why this check cannot run in this configuration (e.g. "needs --auth-token"), or undefined when it can. */

@@ -38,9 +38,24 @@ describe('checkServer and assertConformance', () => {
   it('reports the reply checks skipped, not passed, when no request got a 2xx reply', async () => {
     const app = new Hono();
     app.post('/fax', (c) => c.text('maintenance', 503));
-    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 3, seed: 1, checks: ['status-code', 'content-type', 'fax-action', 'sip-addresses'] });
+    const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, {
+      runs: 3,
+      seed: 1,
+      authToken: 'a-token-of-some-length',
+      checks: ['status-code', 'content-type', 'fax-action', 'sip-addresses', 'signature-enforced', 'cookies', 'action-callback', 'idempotency'],
+    });
     const statuses = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
-    expect(statuses).toEqual({ 'status-code': 'failed', 'content-type': 'skipped', 'fax-action': 'skipped', 'sip-addresses': 'skipped' });
+    expect(statuses).toEqual({
+      'status-code': 'failed',
+      'content-type': 'skipped',
+      'fax-action': 'skipped',
+      'sip-addresses': 'skipped',
+      // A server that refuses everything refuses forged requests too: that proves nothing.
+      'signature-enforced': 'skipped',
+      cookies: 'skipped',
+      'action-callback': 'skipped',
+      idempotency: 'skipped',
+    });
     expect(report.checks.find((c) => c.id === 'content-type')?.skipReason).toMatch(/no request got a 2xx reply/);
   });
 
