@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /**
  * One finding about a reply or an exchange: plain data, never an exception.
  * `check` is a stable kebab-case check id (`content-type`, `verb-case`, `status-code`, ...);
- * `code` is a finer stable snake_case id (`missing_content_type`, `lowercase_verb`, ...).
+ * `code` is a finer stable snake_case id (`missing_content_type`, `verb_case_mismatch`, ...).
  * Messages and hints may be reworded; `check` and `code` never change once published.
  */
 export interface Diagnostic {

@@ -1,6 +1,7 @@
 import { CHECK_IDS, CHECKS, selectChecks } from '../checks/registry.js';
 import { createReporters, ReportWriteError } from '../reporters/index.js';
-import { checkServer, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
+import { TWILIO_PROFILE } from '../protocol/profile.js';
+import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
 import { EXIT, type CliIo } from './io.js';
@@ -35,10 +36,10 @@ Options:
   --method POST|GET|both   how the number requests the webhook (default POST); both also runs get-post
   --auth-token TOKEN       sign requests with X-Twilio-Signature (default: env TWILIO_AUTH_TOKEN); never printed
                            also runs signature-accepted and signature-enforced (skipped without a token)
-  --runs N                 generated cases after the examples (default 100)
+  --runs N                 generated cases after the examples (default ${DEFAULT_RUNS})
   --seed N                 repeat a run exactly (default: random; every report says which seed it used)
-  --concurrency N          cases in flight at once (default 8)
-  --timeout MS             total time per request in ms (default 15000, Twilio's)
+  --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
+  --timeout MS             total time per request in ms (default ${TWILIO_PROFILE.sender.totalTimeoutMs}, Twilio's)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
   --media-url BASE         MediaUrl of action callbacks is BASE/<FaxSid>.pdf (or .tiff); default: the kit serves a
                            small valid fax itself on 127.0.0.1 for the run
@@ -104,13 +105,13 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in method) return { ok: false, message: method.error };
   const expect = oneOf('expect', values.expect, ['receive', 'reject', 'any'] as const, 'any');
   if ('error' in expect) return { ok: false, message: expect.error };
-  const runs = parseCount('runs', values.runs, 100, 0);
+  const runs = parseCount('runs', values.runs, DEFAULT_RUNS, 0);
   if ('error' in runs) return { ok: false, message: runs.error };
   const seed = parseCount('seed', values.seed, randomSeed(), 0);
   if ('error' in seed) return { ok: false, message: seed.error };
-  const concurrency = parseCount('concurrency', values.concurrency, 8, 1);
+  const concurrency = parseCount('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   if ('error' in concurrency) return { ok: false, message: concurrency.error };
-  const timeoutMs = parseCount('timeout', values.timeout, 15_000, 1);
+  const timeoutMs = parseCount('timeout', values.timeout, TWILIO_PROFILE.sender.totalTimeoutMs, 1);
   if ('error' in timeoutMs) return { ok: false, message: timeoutMs.error };
   const checks = parseList(values.checks);
   const skipChecks = parseList(values['skip-checks']);

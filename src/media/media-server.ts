@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback-server.js';
 import { minimalPdf } from '../msw/minimal-pdf.js';
 import { minimalTiff } from '../msw/minimal-tiff.js';
 
@@ -30,17 +30,6 @@ export async function startMediaServer(): Promise<MediaServer> {
   });
   // A run's last download must not keep the process alive once the run is over.
   server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}/media`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const listening = await listenOnLoopback(server);
+  return { baseUrl: `${listening.origin}/media`, close: listening.close };
 }

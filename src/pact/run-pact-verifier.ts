@@ -37,8 +37,9 @@ export type PactVerifierOutcome =
   | { readonly kind: 'could-not-run'; readonly message: string };
 
 // Runs in a child process: the native verifier prints its report straight to file descriptor 1, which in-process
-// would interleave with the kit's own output (and bypass the CLI's streams). The child's stdout is discarded and
-// Pact's report comes back as data, inside the verification JSON, over the IPC channel.
+// would interleave with the kit's own output (and bypass the CLI's streams). The child's output is never shown (its
+// last error line only explains a verifier that could not run); Pact's report comes back as data, inside the
+// verification JSON, over the IPC channel.
 const CHILD_SCRIPT = `
 const core = require(process.argv[1]);
 const options = JSON.parse(process.argv[2]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback-server.js';
 import { TWILIO_SENDER } from '../protocol/index.js';
 import { signTwilioRequest } from '../signature/index.js';
 
@@ -74,19 +74,8 @@ export async function startSigningProxy(options: SigningProxyOptions): Promise<S
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    exchanges,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  const listening = await listenOnLoopback(server);
+  return { url: listening.origin, exchanges, close: listening.close };
 }
 
 /** The request headers for the provider, names lower-cased (Node's own form). */

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback-server.js';
 
 /** What Pact's verifier posts to the state-change URL (Pact's convention). */
 export interface StateChange {
@@ -66,19 +66,8 @@ export async function startStateServer(handlers: StateHandlers): Promise<StateSe
     await (change.action === 'setup' ? handler.setup : handler.teardown)?.(change.params);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    unhandledStates,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  const listening = await listenOnLoopback(server);
+  return { url: `${listening.origin}/`, unhandledStates, close: listening.close };
 }
 
 function parseStateChange(text: string): StateChange {

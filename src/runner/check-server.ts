@@ -3,7 +3,7 @@ import type { CheckConfig } from '../checks/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { formatFindingsText } from '../reporters/index.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
-import type { FormParams, Sender } from '../sender/types.js';
+import type { FormParams } from '../sender/types.js';
 import { startMediaServer } from '../media/media-server.js';
 import { signTwilioRequest } from '../signature/sign.js';
 import type { Reporter } from './events.js';
@@ -57,6 +57,12 @@ export interface CheckServerOptions {
 /** The handler URL used when none is given. */
 const DEFAULT_HANDLER_URL = 'http://localhost/';
 
+/** Generated cases after the fixed examples, when `runs` is not given. */
+export const DEFAULT_RUNS = 100;
+
+/** Cases in flight at once, when `concurrency` is not given. */
+export const DEFAULT_CONCURRENCY = 8;
+
 /** A seed for a run that did not ask for one: any 32-bit integer fast-check accepts. */
 export function randomSeed(): number {
   return Math.floor(Math.random() * 0x7fffffff);
@@ -104,8 +110,8 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       config,
       checks: selection.checks,
       seed: options.seed ?? randomSeed(),
-      runs: options.runs ?? 100,
-      concurrency: options.concurrency ?? 8,
+      runs: options.runs ?? DEFAULT_RUNS,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.reporters && { reporters: options.reporters }),
       ...(options.authToken && { secrets: [options.authToken] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
@@ -114,7 +120,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signTwilioRequest({ authToken, url: signedUrl, ...(params && { params }) }) }),
     });
   } finally {
-    await (sender as Sender & { close?: () => Promise<void> }).close?.();
+    await sender.close();
     await media?.close();
   }
 }

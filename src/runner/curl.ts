@@ -1,5 +1,8 @@
 import type { SentRequest } from '../sender/types.js';
 
+/** What a curl line needs of a request: a `SentRequest`, or any request whose method is not GET or POST. */
+export type CurlRequest = Omit<SentRequest, 'method'> & { readonly method: string };
+
 /** Quotes a string for POSIX shells: single quotes, with each `'` written as `'\''`. */
 export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
@@ -13,7 +16,7 @@ export function shellQuote(value: string): string {
  * `maxTimeMs` adds `--max-time`, so that a reply too slow for Twilio fails under curl too.
  * @example toCurl({ method: 'GET', url: 'http://127.0.0.1:3000/fax?From=%2B1', headers: {} })
  */
-export function toCurl(request: SentRequest, options: { readonly maxTimeMs?: number } = {}): string {
+export function toCurl(request: CurlRequest, options: { readonly maxTimeMs?: number } = {}): string {
   const parts = ['curl', '-sS', '-i', '--globoff'];
   if (options.maxTimeMs !== undefined) parts.push('--max-time', String(options.maxTimeMs / 1000));
   if (request.method !== 'GET' || request.body !== undefined) parts.push('-X', request.method);

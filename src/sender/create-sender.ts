@@ -3,6 +3,7 @@ import { EXPIRED, startDeadline, type Deadline } from './deadline.js';
 import { appendQuery, encodeParams } from './encode-params.js';
 import { transportFailure } from './failures.js';
 import { authorizationFor } from './http-auth.js';
+import { messageOf } from './message-of.js';
 import { networkTransport } from './network-transport.js';
 import { idempotencyTokenFor, prepareHop, type ExchangeContext, type PlannedRequest } from './prepare-hop.js';
 import { ContentDecodingError, readLimitedBody } from './read-body.js';
@@ -182,8 +183,4 @@ function invalidUrl(url: string): TransportFailure | undefined {
     return transportFailure('dns', `not an http(s) URL: ${JSON.stringify(stripCredentials(url))}`);
   }
   return undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

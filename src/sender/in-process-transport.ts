@@ -1,4 +1,5 @@
 import { getResponse, http, type RequestHandler } from 'msw';
+import { messageOf } from './message-of.js';
 import { TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from './transport.js';
 
 /** A fetch-style server: Hono's `app.fetch`, a Next.js route handler, a Cloudflare/Deno/Bun handler. */
@@ -87,8 +88,4 @@ function toTransportReply(response: Response): TransportReply {
       if (stream && !stream.locked) stream.cancel().catch(() => undefined);
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

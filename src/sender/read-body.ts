@@ -1,6 +1,7 @@
 import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { messageOf } from './message-of.js';
 
 /** A body as the sender keeps it: at most the limit, decoded. */
 export interface LimitedBody {
@@ -105,8 +106,4 @@ class LimitedCollector {
     this.chunks.push(Uint8Array.prototype.slice.call(chunk));
     this.size += chunk.byteLength;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

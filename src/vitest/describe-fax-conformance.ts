@@ -1,5 +1,6 @@
 import { beforeAll, describe, test } from 'vitest';
 import { CHECKS, selectChecks } from '../checks/registry.js';
+import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { checkServer, type CheckServerOptions, type CheckTarget } from '../runner/check-server.js';
 import type { Report } from '../runner/report.js';
 import { formatCheckFailure } from './check-failure.js';
@@ -15,8 +16,6 @@ export interface FaxConformanceOptions extends Omit<CheckServerOptions, 'reporte
 }
 
 const DEFAULT_RUN_TIMEOUT_MS = 120_000;
-/** Twilio's total time per request: cases already in flight when the run is stopped may take this long to end. */
-const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 /** Slack for the hook beyond the run and its last requests, so vitest's own timeout only catches a hung kit. */
 const HOOK_SLACK_MS = 5_000;
 
@@ -64,12 +63,14 @@ export function describeFaxConformance(name: string, target: CheckTarget, option
   const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
   if (!selection.ok) throw new TypeError(`describeFaxConformance('${name}'): ${selection.message}`);
   const { runTimeoutMs = DEFAULT_RUN_TIMEOUT_MS, ...checkOptions } = options;
+  // Cases already in flight when the run is stopped may take a whole request's time to end.
+  const requestTimeoutMs = checkOptions.timeoutMs ?? (checkOptions.profile ?? TWILIO_PROFILE).sender.totalTimeoutMs;
 
   describe(name, () => {
     let report: Report | undefined;
     beforeAll(async () => {
       report = await runWithinTime(name, target, checkOptions, runTimeoutMs);
-    }, runTimeoutMs + (checkOptions.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) + HOOK_SLACK_MS);
+    }, runTimeoutMs + requestTimeoutMs + HOOK_SLACK_MS);
 
     for (const check of selection.checks) {
       test(`${check.id}: ${check.title}`, async (context) => {

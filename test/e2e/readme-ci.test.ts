@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
+import { bufferIo } from '../support/buffer-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { freePort } from '../package/ports.js';
 
@@ -54,20 +54,15 @@ function project(): string {
 async function runRecipe(args: readonly string[], env: Record<string, string>) {
   const dir = project();
   const port = await freePort();
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    stdin: (async function* () {})(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TWILIO_AUTH_TOKEN: 'test-token-not-a-secret', PORT: String(port), ...env },
+  const { io, stdout, stderr } = bufferIo({
     cwd: dir,
-  };
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TWILIO_AUTH_TOKEN: 'test-token-not-a-secret', PORT: String(port), ...env },
+  });
   const argv = [...args.map((arg) => arg.replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`)), '--runs', '5', '--seed', '1'];
   const code = await runCli(argv, io);
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');
   const listening = await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false);
-  return { code, stdout, stderr, read, listening };
+  return { code, stdout: stdout(), stderr: stderr(), read, listening };
 }
 
 /** A GitHub workflow command, as the runner parses it: `::name key=value,...::message` on one line. */

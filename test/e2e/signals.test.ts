@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../package/ports.js';
+import { isRunning } from '../support/is-running.js';
 
 // The real bin, cancelled as a terminal (Ctrl-C: SIGINT) or a CI runner (SIGTERM) cancels it, in the middle of a run
 // against a server it started: the server and the worker it spawned must be gone afterwards.
@@ -30,17 +31,6 @@ beforeAll(() => {
   writeFileSync(join(dir, 'server.cjs'), SERVER);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Running and not a zombie (orphans are not reaped in this container, see start-server.test.ts). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '');
-  } catch {
-    return false;
-  }
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 20) {

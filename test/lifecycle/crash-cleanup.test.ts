@@ -4,23 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRunning } from '../support/is-running.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'twiml-fax-kit-crash-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Running and not a zombie (orphans are not reaped in this container, see start-server.test.ts). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '');
-  } catch {
-    return false;
-  }
-}
 
 describe('cleanup when the kit crashes', () => {
   it('kills the started server group from the exit hook bin.ts installs, after an uncaught exception', () => {

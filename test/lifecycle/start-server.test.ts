@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStartedServers, killStartedServersSync, startServer, withStartedServer, type RunningServer } from '../../src/lifecycle/index.js';
 import { freePort } from '../package/ports.js';
+import { isRunning } from '../support/is-running.js';
 
 let dir: string;
 const node = JSON.stringify(process.execPath);
@@ -13,24 +14,6 @@ const node = JSON.stringify(process.execPath);
 function script(name: string, source: string): string {
   writeFileSync(join(dir, name), source);
   return `${node} ${name}`;
-}
-
-/**
- * Whether a process still runs. kill(pid, 0) alone is not enough here: where PID 1 does not reap orphans (this
- * container), a killed grandchild stays a zombie, which kill(pid, 0) still finds although it runs nothing.
- */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '');
-  } catch {
-    return true;
-  }
 }
 
 // A server that prints, waits a little, then listens on PORT and answers 200 on /health.

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { bufferIo } from '../support/buffer-io.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    stdin: (async function* () {})(),
-    env: {},
-    cwd: process.cwd(),
-  };
-  return { code: await runCli(argv, io), stdout, stderr };
+  const { io, stdout, stderr } = bufferIo({ cwd: process.cwd() });
+  const code = await runCli(argv, io);
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

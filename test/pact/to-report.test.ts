@@ -88,12 +88,12 @@ describe('toVerificationReport', () => {
         [
           "pact_state_change_failed",
           "Pact could not set up provider state 'the fax number accepts faxes': One or more of the setup state change handlers has failed",
-          "curl -i -X POST 'http://127.0.0.1:3000/_pact/state' -H 'content-type: application/json' --data-binary '{"state":"the fax number accepts faxes","params":{},"action":"setup"}'",
+          "curl -sS -i --globoff -X POST http://127.0.0.1:3000/_pact/state -H 'content-type: application/json' -H Expect: --data-binary '{"state":"the fax number accepts faxes","params":{},"action":"setup"}'",
         ],
         [
           "pact_state_change_failed",
           "Pact's state change before this interaction (which has no provider state, so Pact sends an empty one) failed: One or more of the setup state change handlers has failed",
-          "curl -i -X POST 'http://127.0.0.1:3000/_pact/state' -H 'content-type: application/json' --data-binary '{"state":"","params":{},"action":"setup"}'",
+          "curl -sS -i --globoff -X POST http://127.0.0.1:3000/_pact/state -H 'content-type: application/json' -H Expect: --data-binary '{"state":"","params":{},"action":"setup"}'",
         ],
       ]
     `);

@@ -109,7 +109,7 @@ describe('verifyFaxPact with Pact\'s Rust verifier', () => {
     if (verification.status === 'could-not-run') return;
     const finding = verification.report.findings.find((f) => f.check === 'pact-an-incoming-fax-by-post');
     expect(finding?.twilioError).toBe(twilioError);
-    expect(finding?.reproduce).toMatch(/^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/fax' .*-H 'x-twilio-signature: [^']+' --data-binary 'AccountSid=/);
+    expect(finding?.reproduce).toMatch(/^curl -sS -i --globoff -X POST http:\/\/127\.0\.0\.1:\d+\/fax .*-H 'x-twilio-signature: [^']+' .*--data-binary 'AccountSid=/);
     expect(verification.report.checks.filter((check) => check.id.includes('callback')).map((check) => check.status)).toEqual(['passed', 'passed']);
   });
 
