@@ -38,9 +38,14 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     // "Option '--runs' argument is ambiguous." is what node:util says for a value that is missing (`--runs --seed 1`)
     // or starts with a dash (`--runs -1`); the useful part is on the lines it goes on with.
     const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(firstLine)?.[1];
-    const line = ambiguous ? `${ambiguous} needs a value (one that starts with '-' goes as ${ambiguous}=VALUE)` : firstLine.replace(/\. To specify a positional argument.*$/, '');
+    const line = ambiguous ? `${ambiguous} needs a value (one that starts with '-' goes as ${ambiguous}=VALUE)` : lowerFirst(firstLine.replace(/\. To specify a positional argument.*$/, ''));
     return { ok: false, message: `${line} (see 'twiml-fax-kit ${command} --help')` };
   }
+}
+
+/** node:util words it 'Unknown option ...'; the kit's one-line errors start in lower case. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** Writes a usage error as one line and returns exit code 2. */
