@@ -6,6 +6,7 @@ import { runPactVerifier } from './run-pact-verifier.js';
 import { startSigningProxy } from './signing-proxy.js';
 import { startStateServer, type StateHandlers } from './state-server.js';
 import { toVerificationReport } from './to-report.js';
+import { withoutCredentials } from '../runner/target-url.js';
 
 /** Where the pacts come from when not from files: a Pact Broker (token etc. also from the `PACT_BROKER_*` env). */
 export interface PactBrokerSource {
@@ -143,11 +144,4 @@ function verifierOptions(options: VerifyFaxPactOptions, pactFiles: readonly stri
       : {}),
   };
   return verifier;
-}
-
-function withoutCredentials(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.href;
 }
