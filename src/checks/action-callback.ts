@@ -4,7 +4,7 @@ import { validateFaxTwiml } from '../twiml/index.js';
 import { callbackParams, type CallbackOutcome } from './_stateful/callback-params.js';
 import { paramOf } from './_stateful/fresh-ids.js';
 import { judgeReply } from './reply-verdict.js';
-import type { Check, CheckContext, CheckIssue } from './types.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
 const CHECK = 'action-callback';
 
@@ -21,16 +21,16 @@ export const actionCallbackCheck: Check = {
   id: CHECK,
   title: 'the <Receive action> callback is accepted for received and failed faxes',
   scope: 'run',
-  judges: 'reply',
   async run(context) {
     const verdict = judgeReply(context.exchange, context.config.profile);
-    const action = verdict?.verb === 'Receive' ? verdict.attributes.action : undefined;
-    if (action === undefined) return [];
+    if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
+    const action = verdict.verb === 'Receive' ? verdict.attributes.action : undefined;
+    if (action === undefined) return notJudged('the reply has no <Receive action>: Twilio requests no callback');
     let url: string;
     try {
       url = new URL(action, context.exchange.finalUrl).href;
     } catch {
-      return []; // an unusable action URL is attribute-values' finding
+      return notJudged('the action URL cannot be resolved (see attribute-values)');
     }
     const method: HttpMethod = verdict?.attributes.method === 'GET' ? 'GET' : 'POST';
     const format = verdict?.attributes.mediaType === 'image/tiff' ? 'image/tiff' : 'application/pdf';
@@ -41,7 +41,7 @@ export const actionCallbackCheck: Check = {
       const exchange = await context.send({ method, url, params: callbackParams(context.request.params, outcome) });
       issues.push(...judgeCallback(context, exchange, describe(outcome, method, url)));
     }
-    return issues;
+    return judged(issues);
   },
 };
 

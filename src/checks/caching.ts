@@ -4,7 +4,7 @@ import { bodiesDiffer, cacheViewOf } from './_stateful/cache-exchange.js';
 import { freshCaller, freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { isEntityTag, isHttpDate, isStrongEntityTag } from './_stateful/http-validators.js';
-import type { Check, CheckContext, CheckIssue } from './types.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
 const CHECK = 'caching';
 
@@ -18,18 +18,18 @@ export const cachingCheck: Check = {
   id: CHECK,
   title: 'GET replies can be cached and revalidated as Twilio does',
   scope: 'run',
-  judges: 'reply',
   // profile.sender.cachedMethods: only GET replies are ever cached.
   skipReason: (config) => (config.method === 'POST' ? 'needs --method GET or both (Twilio caches only GET replies)' : undefined),
   async run(context) {
     const request: WebhookRequest = { ...context.request, method: 'GET' };
     const first = context.request.method === 'GET' ? context.exchange : await context.send(request);
     const view = cacheViewOf(first);
-    if (!view || !httpOutcomeOf(first).ok) return [];
+    const outcome = httpOutcomeOf(first);
+    if (!view || !outcome.ok) return notJudged(`the GET request got no 2xx reply (${outcome.description}; see status-code and get-post)`);
     const malformed = malformedValidators(first);
-    if (malformed.length > 0) return malformed;
+    if (malformed.length > 0) return judged(malformed);
     const { etag, 'last-modified': lastModified } = first.response?.headers ?? {};
-    if (etag === undefined && lastModified === undefined) return [];
+    if (etag === undefined && lastModified === undefined) return notJudged('the GET reply has no ETag or Last-Modified: there is nothing to revalidate');
 
     const issues = sameEtagOtherBody(first, await context.send(request), 'the same URL requested again');
     const policy = new CachePolicy(view.request, view.response, { shared: false });
@@ -39,7 +39,7 @@ export const cachingCheck: Check = {
     if (Object.keys(conditional).length > 0) issues.push(...(await revalidate(context, request, first, policy, conditional)));
     const other = await context.send({ ...request, params: withParams(request.params, { FaxSid: freshFaxSid(), From: freshCaller() }) });
     issues.push(...sameEtagOtherBody(first, other, 'another fax (other FaxSid and From)'));
-    return issues;
+    return judged(issues);
   },
 };
 

@@ -4,7 +4,7 @@ import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { PairCookieJars, type NumberPair } from './_stateful/pair-cookie-jars.js';
 import { rejectedSetCookie } from './_stateful/set-cookie-issue.js';
 import { VirtualClock } from './_stateful/virtual-clock.js';
-import type { Check, CheckIssue } from './types.js';
+import { judged, notJudged, type Check, type CheckIssue } from './types.js';
 
 /** Time between two faxes of the conversation that are meant to share cookies. */
 const SHORT_PAUSE_MS = 60_000;
@@ -26,7 +26,6 @@ export const cookiesCheck: Check = {
   id: 'cookies',
   title: 'sessions work as Twilio keeps cookies (per number pair, 4 hours idle)',
   scope: 'run',
-  judges: 'reply',
   async run(context) {
     const { cookieIdleExpiryMs } = context.config.profile.sender;
     const clock = new VirtualClock();
@@ -52,9 +51,11 @@ export const cookiesCheck: Check = {
 
     const opening = await turn(first);
     const rejected = rejectedSetCookie(opening.exchange);
-    if (rejected) return [rejectedCookieIssue(opening.exchange, rejected)];
+    if (rejected) return judged([rejectedCookieIssue(opening.exchange, rejected)]);
     // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
-    if (!httpOutcomeOf(opening.exchange).ok || jars.count(first, context.request.url, clock.now()) === 0) return [];
+    const firstOutcome = httpOutcomeOf(opening.exchange);
+    if (!firstOutcome.ok) return notJudged(`the first fax of the conversation failed (${firstOutcome.description}; see status-code)`);
+    if (jars.count(first, context.request.url, clock.now()) === 0) return notJudged('the server sets no cookie: there is no session to test');
 
     clock.advance(SHORT_PAUSE_MS);
     const returning = await turn(first);
@@ -71,7 +72,7 @@ export const cookiesCheck: Check = {
         `treat a request without cookies as a new session: Twilio drops a pair's cookies after ${hours} hours without traffic, so a returning caller may come without them`,
       ),
     );
-    return issues;
+    return judged(issues);
   },
 };
 

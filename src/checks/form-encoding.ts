@@ -1,7 +1,7 @@
 import type { FormParams } from '../sender/types.js';
 import { encodeCanonically, FORM_ENCODINGS } from './form-encodings.js';
 import { withSipAddresses } from './sip-params.js';
-import type { Check, CheckContext, CheckIssue } from './types.js';
+import { judged, type Check, type CheckContext, type CheckOutcome } from './types.js';
 import { compareVariant, type VariantRule } from './variant.js';
 
 const RULE: VariantRule = {
@@ -20,25 +20,25 @@ export const formEncodingCheck: Check = {
   id: 'form-encoding',
   title: 'equivalent form encodings get the same reply',
   scope: 'case',
-  judges: 'reply',
   async run(context) {
     const sipParams = withSipAddresses(context.case.input);
     const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeCanonically(sipParams) });
-    const issues: CheckIssue[] = [];
+    let first: CheckOutcome | undefined;
     for (const [params, reference] of [[context.request.params, context.exchange], [sipParams, sipReference]] as const) {
-      issues.push(...(await compareEncodings(context, params, reference)));
+      const outcome = await compareEncodings(context, params, reference);
       // One defect shows in every encoding; the first is enough for this case.
-      if (issues.length > 0) break;
+      if (outcome.issues.length > 0) return outcome;
+      first ??= outcome;
     }
-    return issues;
+    return first ?? judged();
   },
 };
 
-async function compareEncodings(context: CheckContext, params: FormParams, reference: Parameters<typeof compareVariant>[2]): Promise<CheckIssue[]> {
+async function compareEncodings(context: CheckContext, params: FormParams, reference: Parameters<typeof compareVariant>[2]): Promise<CheckOutcome> {
   for (const encoding of FORM_ENCODINGS) {
     const variant = { ...context.request, params, encodedParams: encoding.encode(params) };
-    const issues = await compareVariant(context, RULE, reference, variant, `the same parameters with ${encoding.description}`);
-    if (issues.length > 0) return issues;
+    const outcome = await compareVariant(context, RULE, reference, variant, `the same parameters with ${encoding.description}`);
+    if (outcome.issues.length > 0 || outcome.notJudged !== undefined) return outcome;
   }
-  return [];
+  return judged();
 }

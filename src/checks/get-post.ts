@@ -6,7 +6,6 @@ export const getPostCheck: Check = {
   id: 'get-post',
   title: 'GET and POST with the same parameters get the same reply',
   scope: 'case',
-  judges: 'reply',
   skipReason: (config) => (config.method === 'both' ? undefined : 'needs --method both'),
   run(context) {
     return compareVariant(

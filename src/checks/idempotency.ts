@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebhookRequest } from '../sender/types.js';
 import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { describeSummary, summarizeReply } from './reply-summary.js';
-import type { Check } from './types.js';
+import { judged, notJudged, type Check } from './types.js';
 
 const HINT =
   'treat a repeated FaxSid (same I-Twilio-Idempotency-Token) as a retry: answer it as the first time, e.g. with the stored reply, and do not fail on a duplicate key';
@@ -16,7 +16,6 @@ export const idempotencyCheck: Check = {
   id: 'idempotency',
   title: 'a retried delivery (same FaxSid) gets the same answer',
   scope: 'run',
-  judges: 'reply',
   async run(context) {
     const profile = context.config.profile;
     const request: WebhookRequest = {
@@ -27,11 +26,11 @@ export const idempotencyCheck: Check = {
     };
     const first = summarizeReply(await context.send(request), profile);
     // A first delivery that fails is the base checks' finding; there is nothing to repeat.
-    if (first.outcome === 'failed') return [];
+    if (first.outcome === 'failed') return notJudged(`the first delivery failed (${first.reason}); there is nothing to repeat`);
     const retry = await context.send(request);
     const second = summarizeReply(retry, profile);
     if (second.outcome === 'failed') {
-      return [
+      return judged([
         {
           exchange: retry,
           diagnostic: {
@@ -43,10 +42,10 @@ export const idempotencyCheck: Check = {
             hint: HINT,
           },
         },
-      ];
+      ]);
     }
-    if (second.verb === first.verb) return [];
-    return [
+    if (second.verb === first.verb) return judged();
+    return judged([
       {
         exchange: retry,
         diagnostic: {
@@ -57,6 +56,6 @@ export const idempotencyCheck: Check = {
           hint: HINT,
         },
       },
-    ];
+    ]);
   },
 };

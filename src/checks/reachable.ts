@@ -1,5 +1,5 @@
 import type { TransportFailureKind } from '../sender/types.js';
-import type { Check } from './types.js';
+import { judged, type Check } from './types.js';
 
 /** Failures that mean Twilio could not talk HTTP with the server at all. */
 const UNREACHABLE: Partial<Record<TransportFailureKind, { code: string; hint: string }>> = {
@@ -25,8 +25,9 @@ export const reachableCheck: Check = {
   run({ exchange }) {
     const failure = exchange.failure;
     const known = failure && UNREACHABLE[failure.kind];
-    if (!failure || !known) return [];
-    return [
+    // Every delivery judges reachability: a reply, or a timeout after connecting, means it was reached.
+    if (!failure || !known) return judged();
+    return judged([
       {
         exchange,
         diagnostic: {
@@ -38,6 +39,6 @@ export const reachableCheck: Check = {
           hint: known.hint,
         },
       },
-    ];
+    ]);
   },
 };

@@ -1,4 +1,4 @@
-import type { Check } from './types.js';
+import { judged, notJudged, type Check } from './types.js';
 
 /** A reply slower than this share of the timeout works today and times out on a busy day. */
 const SLOW_SHARE = 0.5;
@@ -11,7 +11,7 @@ export const responseTimeCheck: Check = {
   run({ exchange, config }) {
     const seconds = (config.timeoutMs / 1000).toLocaleString('en-US');
     if (exchange.failure?.kind === 'timeout') {
-      return [
+      return judged([
         {
           exchange,
           diagnostic: {
@@ -23,10 +23,11 @@ export const responseTimeCheck: Check = {
             hint: 'answer with TwiML at once and do slow work (downloads, OCR, e-mail) after replying, e.g. in the action callback or a queue',
           },
         },
-      ];
+      ]);
     }
-    if (exchange.response && exchange.durationMs > config.timeoutMs * SLOW_SHARE) {
-      return [
+    if (!exchange.response) return notJudged('no reply to time (see reachable and status-code)');
+    if (exchange.durationMs > config.timeoutMs * SLOW_SHARE) {
+      return judged([
         {
           exchange,
           diagnostic: {
@@ -37,8 +38,8 @@ export const responseTimeCheck: Check = {
             hint: 'answer with TwiML at once and do slow work after replying',
           },
         },
-      ];
+      ]);
     }
-    return [];
+    return judged();
   },
 };

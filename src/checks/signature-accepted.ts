@@ -3,7 +3,7 @@ import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
 import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { TRICKY_ADDRESSES } from './_stateful/tricky-values.js';
-import type { Check, CheckContext, CheckIssue } from './types.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
 /** Statuses that mean "your request is not allowed" rather than "I broke": what a failing signature check answers. */
 const REFUSED = new Set([400, 401, 403]);
@@ -26,8 +26,8 @@ export const signatureAcceptedCheck: Check = {
   async run(context) {
     const base = httpOutcomeOf(context.exchange);
     // A base request that fails for another reason is status-code's finding, not a signature problem.
-    if (!base.ok && !REFUSED.has(base.status ?? 0)) return [];
-    if (!base.ok) return [await issueFor(context, context.request, context.exchange, 'the base request of this case')];
+    if (!base.ok && !REFUSED.has(base.status ?? 0)) return notJudged(`the base request failed for another reason (${base.description}; see status-code)`);
+    if (!base.ok) return judged([await issueFor(context, context.request, context.exchange, 'the base request of this case')]);
     for (const method of methodsOf(context)) {
       for (const address of TRICKY_ADDRESSES) {
         const request: WebhookRequest = {
@@ -36,10 +36,10 @@ export const signatureAcceptedCheck: Check = {
           params: withParams(context.request.params, { FaxSid: freshFaxSid(), From: address.From, To: address.To }),
         };
         const exchange = await context.send(request);
-        if (!httpOutcomeOf(exchange).ok) return [await issueFor(context, request, exchange, `${address.label}, by ${method}`)];
+        if (!httpOutcomeOf(exchange).ok) return judged([await issueFor(context, request, exchange, `${address.label}, by ${method}`)]);
       }
     }
-    return [];
+    return judged();
   },
 };
 

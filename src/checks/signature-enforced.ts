@@ -5,7 +5,7 @@ import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh
 import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { signedContentOf } from './_stateful/signed-content.js';
 import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
-import type { Check, CheckContext, CheckIssue } from './types.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
 /** A key no account has: a signature made with it is what a forger without the auth token can produce. */
 const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';
@@ -32,11 +32,10 @@ export const signatureEnforcedCheck: Check = {
   id: 'signature-enforced',
   title: 'forged or unsigned requests are refused',
   scope: 'run',
-  judges: 'reply',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
-    if (!httpOutcomeOf(context.exchange).ok) return [];
+    if (!httpOutcomeOf(context.exchange).ok) return notJudged(NO_REPLY_TO_JUDGE);
     const issues: CheckIssue[] = [];
     for (const forgery of forgeriesFor(context)) {
       const exchange = await context.send(forgery.request);
@@ -55,7 +54,7 @@ export const signatureEnforcedCheck: Check = {
       // A server that takes unsigned requests takes every forgery: one finding says it all.
       if (forgery.code === 'unsigned_request_accepted') break;
     }
-    return issues;
+    return judged(issues);
   },
 };
 

@@ -1,6 +1,6 @@
 import { encodeCanonically } from './form-encodings.js';
 import { bareSipUri, withSipAddresses } from './sip-params.js';
-import type { Check, CheckIssue } from './types.js';
+import { judged, type Check, type CheckOutcome } from './types.js';
 import { compareVariant } from './variant.js';
 
 /**
@@ -11,14 +11,13 @@ export const sipAddressesCheck: Check = {
   id: 'sip-addresses',
   title: 'faxes from SIP addresses are answered',
   scope: 'case',
-  judges: 'reply',
   async run(context) {
     const { sip } = context.case.input;
     const froms = [...new Set([sip.From, bareSipUri(sip.From)])];
     for (const from of froms) {
       const input = { ...context.case.input, sip: { ...sip, From: from } };
       const params = withSipAddresses(input);
-      const issues: CheckIssue[] = await compareVariant(
+      const outcome: CheckOutcome = await compareVariant(
         context,
         {
           check: 'sip-addresses',
@@ -30,8 +29,8 @@ export const sipAddressesCheck: Check = {
         `the same request with From=${JSON.stringify(from)} and To=${JSON.stringify(sip.To)}`,
       );
       // One SIP defect per case is enough to show it.
-      if (issues.length > 0) return issues;
+      if (outcome.issues.length > 0 || outcome.notJudged !== undefined) return outcome;
     }
-    return [];
+    return judged();
   },
 };

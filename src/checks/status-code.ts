@@ -1,7 +1,7 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { Exchange } from '../sender/types.js';
 import { refusalHint } from './refusal-hint.js';
-import type { Check, CheckConfig } from './types.js';
+import { judged, notJudged, type Check, type CheckConfig } from './types.js';
 
 /** `status-code`: the final reply is 2xx after following only the redirects Twilio follows (11200, 11215, 11216). */
 export const statusCodeCheck: Check = {
@@ -10,9 +10,8 @@ export const statusCodeCheck: Check = {
   scope: 'case',
   run({ exchange, config }) {
     const failure = exchange.failure;
-    const issue = (code: string, twilioError: TwilioErrorCode, message: string, hint: string) => [
-      { exchange, diagnostic: { check: 'status-code', code, severity: 'error' as const, twilioError, message, hint } },
-    ];
+    const issue = (code: string, twilioError: TwilioErrorCode, message: string, hint: string) =>
+      judged([{ exchange, diagnostic: { check: 'status-code', code, severity: 'error' as const, twilioError, message, hint } }]);
     if (failure?.kind === 'invalid-redirect') {
       const followed = config.profile.sender.followedRedirects.join(', ');
       return issue('invalid_redirect', failure.twilioError, failure.message, `redirect with ${followed} and an absolute http(s) Location, or serve the webhook at its final URL`);
@@ -21,12 +20,13 @@ export const statusCodeCheck: Check = {
       return issue('redirect_loop', failure.twilioError, failure.message, 'point the number at the final URL; the redirects loop or are too many');
     }
     const status = exchange.response?.status;
-    if (status === undefined || (status >= 200 && status < 300)) return [];
+    if (status === undefined) return notJudged('no HTTP reply (see reachable and response-time)');
+    if (status >= 200 && status < 300) return judged();
     if (status >= 300 && status < 400) {
       return issue('invalid_redirect', 11216, `the reply is ${status}, a redirect Twilio does not follow`, 'serve the webhook at its final URL');
     }
-    const twilioError: TwilioErrorCode = status >= 400 && status < 600 ? 11200 : 11217;
-    return issue('error_status', twilioError, `the reply is HTTP ${status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, status, config));
+    // Twilio's 11200 covers every final status that is neither 2xx nor a redirect it follows (docs/protocol.md).
+    return issue('error_status', 11200, `the reply is HTTP ${status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, status, config));
   },
 };
 

@@ -1,6 +1,6 @@
 import { VALIDATOR_CHECKS } from '../twiml/index.js';
 import { judgeReply } from './reply-verdict.js';
-import { issuesOf, type Check } from './types.js';
+import { issuesOf, judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './types.js';
 
 /**
  * The validator's checks (`content-type` ... `fax-action`) as harness checks: each reads every 2xx reply and keeps
@@ -11,10 +11,9 @@ export const twimlReplyChecks: readonly Check[] = VALIDATOR_CHECKS.map(
     id,
     title,
     scope: 'case',
-    judges: 'reply',
     run({ exchange, config }) {
       const verdict = judgeReply(exchange, config.profile);
-      return verdict ? issuesOf(exchange, verdict.diagnostics.filter((d) => d.check === id)) : [];
+      return verdict ? judged(issuesOf(exchange, verdict.diagnostics.filter((d) => d.check === id))) : notJudged(NO_REPLY_TO_JUDGE);
     },
   }),
 );

@@ -63,6 +63,29 @@ export interface CheckIssue {
 }
 
 /**
+ * What one check made of one case: what is wrong, or why there was nothing to judge. A pass means judged: a check
+ * whose every case came back `notJudged` is reported skipped with the reason, never passed.
+ */
+export interface CheckOutcome {
+  readonly issues: readonly CheckIssue[];
+  /** Why the check had nothing to judge on this case (e.g. no 2xx reply to read); `issues` is then empty. */
+  readonly notJudged?: string;
+}
+
+/** The check judged this case; `issues` (none: it passed) say what is wrong. */
+export function judged(issues: readonly CheckIssue[] = []): CheckOutcome {
+  return { issues };
+}
+
+/** The check had nothing to judge on this case, and says why (e.g. "no 2xx reply to read"). */
+export function notJudged(reason: string): CheckOutcome {
+  return { issues: [], notJudged: reason };
+}
+
+/** Why reply checks judge nothing on a case whose base request got no 2xx reply. */
+export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge (see reachable and status-code)';
+
+/**
  * A named, stateless rule about how a fax webhook must behave. Checks are small values in a registry
  * (src/checks/registry.ts); the runner needs no change to gain one.
  */
@@ -73,17 +96,10 @@ export interface Check {
   readonly title: string;
   /** `case`: runs on every case; `run`: once per run, on the first example case. */
   readonly scope: 'case' | 'run';
-  /**
-   * `reply`: the check judges the server's 2xx replies, or needs a server that answers some (a server that refuses
-   * everything trivially refuses forged signatures too). When no base request got one (every request refused,
-   * failed or answered 4xx/5xx: `reachable`, `status-code` and `signature-accepted` say why) and the check found
-   * nothing, it is reported skipped, not passed.
-   */
-  readonly judges?: 'reply';
   /** Why this check cannot run in this configuration (e.g. "needs --auth-token"), or undefined when it can. */
   skipReason?(config: CheckConfig): string | undefined;
-  /** Looks at one case and returns what is wrong; never throws for a defect of the server. */
-  run(context: CheckContext): Promise<readonly CheckIssue[]> | readonly CheckIssue[];
+  /** Looks at one case and says what is wrong, or that it had nothing to judge; never throws for a defect of the server. */
+  run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
 }
 
 /** A check's issue list built from diagnostics that all concern one exchange. */

@@ -3,7 +3,7 @@ import { describeSummary, newErrors, sameReply, summarizeReply } from './reply-s
 import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
 import { refusalHint } from './refusal-hint.js';
 import { failsOnlyWithoutSession } from './session-cookie.js';
-import type { CheckContext, CheckIssue } from './types.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from './types.js';
 
 /** How a variant check words and codes its two ways of failing. */
 export interface VariantRule {
@@ -28,15 +28,15 @@ export async function compareVariant(
   reference: Exchange,
   variant: WebhookRequest,
   described: string,
-): Promise<CheckIssue[]> {
+): Promise<CheckOutcome> {
   const profile = context.config.profile;
   const expected = summarizeReply(reference, profile);
-  if (expected.outcome === 'failed') return [];
+  if (expected.outcome === 'failed') return notJudged(NO_REPLY_TO_JUDGE);
   const exchange = await context.send(variant);
   const actual = summarizeReply(exchange, profile);
   const broken = newErrors(expected, actual)[0];
   if (broken) {
-    return [
+    return judged([
       {
         exchange,
         reference,
@@ -49,14 +49,14 @@ export async function compareVariant(
           hint: rule.hint,
         },
       },
-    ];
+    ]);
   }
   if (actual.outcome === 'failed') {
-    if (await failsOnlyWithoutSession(context, reference, variant)) return [];
+    if (await failsOnlyWithoutSession(context, reference, variant)) return notJudged('the variant failed only for want of the session cookie (see cookies)');
     // With a token, a refused variant is a signature validation that misreads it: name the mistake when known.
     const refused = context.config.hasAuthToken ? refusalHint(exchange, context.config) : undefined;
     const mistake = refused ? await findSignatureMistake(context, variant) : undefined;
-    return [
+    return judged([
       {
         exchange,
         diagnostic: {
@@ -68,10 +68,10 @@ export async function compareVariant(
           hint: mistake?.hint ?? refused ?? rule.hint,
         },
       },
-    ];
+    ]);
   }
-  if (!rule.differCode || sameReply(expected, actual)) return [];
-  return [
+  if (!rule.differCode || sameReply(expected, actual)) return judged();
+  return judged([
     {
       exchange,
       reference,
@@ -83,5 +83,5 @@ export async function compareVariant(
         hint: rule.hint,
       },
     },
-  ];
+  ]);
 }

@@ -1,4 +1,5 @@
 import { CHECK_IDS, CHECKS, selectChecks } from '../checks/registry.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../diagnostic.js';
 import { createReporters, ReportWriteError } from '../reporters/index.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
@@ -17,6 +18,7 @@ const OPTIONS = {
   insecure: { type: 'boolean' },
   'media-url': { type: 'string' },
   expect: { type: 'string' },
+  'fail-on': { type: 'string' },
   checks: { type: 'string' },
   'skip-checks': { type: 'string' },
   reporter: { type: 'string', multiple: true },
@@ -45,6 +47,9 @@ Options:
                            small valid fax itself on 127.0.0.1 for the run
   --expect receive|reject|any
                            the verb the server must answer with (default any)
+  --fail-on LEVEL          which findings fail the run: error, warning (default), notice or never
+                           (error: Twilio fails the fax; warning: Twilio ignores or replaces part of the reply;
+                           notice: legal, worth knowing)
   --checks a,b             run only these checks
   --skip-checks a,b        leave these checks out
   --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
@@ -63,8 +68,8 @@ Examples:
   twiml-fax-kit check http://127.0.0.1:3000/fax --start "node server.js" --wait-for http://127.0.0.1:3000/health
 
 Exit codes:
-  0  no error finding (warnings allowed)
-  1  at least one error finding (including a server that cannot be reached)
+  0  no finding at or above --fail-on, and at least one check judged something
+  1  a finding at or above --fail-on (default: warning), or nothing could be judged
   2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed)
   130  interrupted by Ctrl-C or SIGTERM: the report covers the cases that ran (with --start the server is
        stopped at once and no report is written); a second Ctrl-C stops at once
@@ -105,6 +110,8 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in method) return { ok: false, message: method.error };
   const expect = oneOf('expect', values.expect, ['receive', 'reject', 'any'] as const, 'any');
   if ('error' in expect) return { ok: false, message: expect.error };
+  const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON_LEVELS, DEFAULT_FAIL_ON);
+  if ('error' in failOn) return { ok: false, message: failOn.error };
   const runs = parseCount('runs', values.runs, DEFAULT_RUNS, 0);
   if ('error' in runs) return { ok: false, message: runs.error };
   const seed = parseCount('seed', values.seed, randomSeed(), 0);
@@ -130,6 +137,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       url,
       method: method.value,
       expect: expect.value,
+      failOn: failOn.value,
       runs: runs.value,
       seed: seed.value,
       concurrency: concurrency.value,

@@ -1,3 +1,4 @@
+import { DEFAULT_FAIL_ON, type Severity } from '../diagnostic.js';
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { CheckResult, Finding, Report, ReportedRequest, ReportedResponse } from '../runner/report.js';
 import { describeMismatches, type MismatchContext } from './describe-mismatch.js';
@@ -39,12 +40,12 @@ export function toVerificationReport(facts: VerificationFacts): Report {
     const exchange = aligned ? facts.exchanges[index] : undefined;
     const id = interactionCheckId(result.description);
     const errors = facts.json.errors.filter((error) => belongsTo(error, result.description));
-    // Pending interactions (Pact's "pending pacts") never fail the build: their mismatches are warnings.
+    // Pending interactions (Pact's "pending pacts") never fail the build: their mismatches are notices.
     const pending = facts.json.pendingErrors.filter((error) => belongsTo(error, result.description));
     const errorFindings = exchange?.error !== undefined && errors.length > 0
       ? [unreachableFinding(id, exchange)]
       : errors.flatMap((error) => toFindings(id, error, exchange, facts, 'error'));
-    const warningFindings = pending.flatMap((error) => toFindings(id, error, exchange, facts, 'warning'));
+    const warningFindings = pending.flatMap((error) => toFindings(id, error, exchange, facts, 'notice'));
     findings.push(...errorFindings, ...warningFindings);
     const failed = errors.length > 0 || (result.result !== 'OK' && pending.length === 0);
     checks.push({
@@ -66,6 +67,7 @@ export function toVerificationReport(facts: VerificationFacts): Report {
   const failed = checks.filter((check) => check.status === 'failed').length;
   return {
     ok: facts.json.result && failed === 0,
+    failOn: DEFAULT_FAIL_ON,
     target: facts.target,
     summary: {
       requests: facts.exchanges.length,
@@ -84,7 +86,7 @@ function belongsTo(error: PactVerificationError, description: string): boolean {
   return error.interaction === description || error.interaction.endsWith(` - ${description}`);
 }
 
-function toFindings(check: string, error: PactVerificationError, exchange: ProxiedExchange | undefined, facts: VerificationFacts, severity: 'error' | 'warning'): Finding[] {
+function toFindings(check: string, error: PactVerificationError, exchange: ProxiedExchange | undefined, facts: VerificationFacts, severity: Severity): Finding[] {
   const state = stateOf(error);
   if (STATE_CHANGE_FAILED.test(error.mismatch.message ?? '')) return [stateChangeFinding(check, error, state, facts, severity)];
   const request = exchange ? reportedRequest(exchange.request) : { method: 'POST' as const, url: facts.target, headers: {} };
@@ -123,7 +125,7 @@ function stateOf(error: PactVerificationError): string | undefined {
 }
 
 /** Pact could not set up the interaction's provider state: the state endpoint, not the webhook, needs fixing. */
-function stateChangeFinding(check: string, error: PactVerificationError, state: string | undefined, facts: VerificationFacts, severity: 'error' | 'warning'): Finding {
+function stateChangeFinding(check: string, error: PactVerificationError, state: string | undefined, facts: VerificationFacts, severity: Severity): Finding {
   const body = JSON.stringify({ state: state ?? '', params: {}, action: 'setup' });
   const stateUrl = facts.stateUrl;
   return {

@@ -13,7 +13,7 @@ const GUTTER = '│ ';
 export function formatSeverity(severity: Severity, colors: Palette = PLAIN): string {
   if (severity === 'error') return colors.red(colors.bold('✗ error'));
   if (severity === 'warning') return colors.yellow(colors.bold('! warning'));
-  return colors.cyan('i info');
+  return colors.cyan('i notice');
 }
 
 /**

@@ -6,7 +6,7 @@ import { showControlCharacters } from './show-control-characters.js';
 import { countOf, formatDuration } from './text-layout.js';
 import { writeReport } from './write-report.js';
 
-const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', notice: 'notice' };
 
 /** Escapes a workflow command's message as @actions/core does: `%`, CR and LF. */
 export function escapeGithubData(value: string): string {

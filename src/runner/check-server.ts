@@ -1,4 +1,5 @@
 import { CHECKS, selectChecks } from '../checks/registry.js';
+import type { FailOn } from '../diagnostic.js';
 import type { CheckConfig } from '../checks/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { formatFindingsText } from '../reporters/index.js';
@@ -33,6 +34,8 @@ export interface CheckServerOptions {
   readonly timeoutMs?: number;
   /** Accept self-signed certificates (local testing). */
   readonly insecure?: boolean;
+  /** Which findings fail the run: `error`, `warning` (the default), `notice` or `never`. */
+  readonly failOn?: FailOn;
   /** The verb the server must answer with. Default `any`. */
   readonly expect?: 'receive' | 'reject' | 'any';
   /** Run only these check ids. */
@@ -112,6 +115,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       seed: options.seed ?? randomSeed(),
       runs: options.runs ?? DEFAULT_RUNS,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      ...(options.failOn !== undefined && { failOn: options.failOn }),
       ...(options.reporters && { reporters: options.reporters }),
       ...(options.authToken && { secrets: [options.authToken] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
@@ -126,8 +130,9 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
 }
 
 /**
- * `checkServer` as an assertion for a test: resolves with the report when there is no error finding, and throws
- * an Error whose message lists the findings otherwise (the one deliberate exception of the kit).
+ * `checkServer` as an assertion for a test: resolves with the report when it passes (no finding fails under
+ * `failOn`, something was judged), and throws an Error whose message lists the findings otherwise (the one deliberate
+ * exception of the kit).
  * @example await assertConformance({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 20 });
  */
 export async function assertConformance(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {

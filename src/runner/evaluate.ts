@@ -1,12 +1,12 @@
-import type { Check, CheckConfig, CheckContext, CheckIssue, PlannedCase } from '../checks/types.js';
+import type { Check, CheckConfig, CheckContext, CheckOutcome, PlannedCase } from '../checks/types.js';
 import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
 
-/** What one case came to: its base request and exchange, and the issues of each check that ran on it. */
+/** What one case came to: its base request and exchange, and what each check that ran on it made of it. */
 export interface CaseOutcome {
   readonly case: PlannedCase;
   readonly request: WebhookRequest;
   readonly exchange: Exchange;
-  readonly issues: ReadonlyMap<string, readonly CheckIssue[]>;
+  readonly outcomes: ReadonlyMap<string, CheckOutcome>;
 }
 
 /** Where and how a run sends its base requests. */
@@ -31,9 +31,9 @@ export function baseRequestOf(target: CaseTarget, plannedCase: PlannedCase): Web
 export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase, checks: readonly Check[]): Promise<CaseOutcome> {
   const request = baseRequestOf(target, plannedCase);
   const exchange = await target.send(request);
-  const issues = new Map<string, readonly CheckIssue[]>();
+  const outcomes = new Map<string, CheckOutcome>();
   for (const check of checks) {
-    issues.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send, ...(target.sign && { sign: target.sign }) }));
+    outcomes.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send, ...(target.sign && { sign: target.sign }) }));
   }
-  return { case: plannedCase, request, exchange, issues };
+  return { case: plannedCase, request, exchange, outcomes };
 }

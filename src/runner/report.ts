@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostic.js';
+import type { FailOn, Severity } from '../diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 
 /** What was sent, as shown in a finding (credentials and the auth token never appear). */
@@ -72,8 +72,13 @@ export interface ReportSummary {
 
 /** The result of a run: what `checkServer` returns and `--reporter json` prints. */
 export interface Report {
-  /** False when any finding has error severity, or when every selected check was skipped (nothing was judged). */
+  /**
+   * True only when no finding fails under `failOn`, at least one check judged something, and the run was not
+   * interrupted: an interrupted run is never green.
+   */
   readonly ok: boolean;
+  /** Which findings fail the run (`--fail-on`): those of this severity or worse; `never`: none. */
+  readonly failOn: FailOn;
   /** The URL checked, credentials removed, or `handler:NAME` for an in-process handler. */
   readonly target: string;
   /** The seed that repeats the run (`--seed`); absent for reports no seed can repeat (`pact verify`). */

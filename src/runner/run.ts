@@ -1,5 +1,5 @@
 import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
-import { hasErrors } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../diagnostic.js';
 import { appendQuery, encodeParams } from '../sender/encode-params.js';
 import { requestedUrl } from '../sender/requested-url.js';
 import type { Exchange, Sender, SentRequest, WebhookRequest } from '../sender/types.js';
@@ -27,6 +27,8 @@ export interface RunPlan {
   readonly seed: number;
   readonly runs: number;
   readonly concurrency: number;
+  /** Which findings fail the run (`--fail-on`); default `warning`. */
+  readonly failOn?: FailOn;
   readonly reporters?: readonly Reporter[];
   /** Strings that must never appear in the report (the auth token). */
   readonly secrets?: readonly string[];
@@ -52,6 +54,7 @@ interface Occurrence {
 export async function runConformance(plan: RunPlan): Promise<Report> {
   const started = performance.now();
   const reporters = plan.reporters ?? [];
+  const failOn = plan.failOn ?? DEFAULT_FAIL_ON;
   const cases = planCases(plan.seed, plan.runs);
   const skipReasons = new Map(plan.checks.map((c) => [c.id, c.skipReason?.(plan.config)] as const));
   const active = plan.checks.filter((c) => skipReasons.get(c.id) === undefined);
@@ -73,7 +76,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     const checks = active.filter((c) => c.scope === 'case' || index === 0);
     const outcome = await evaluateCase(target, plannedCase, checks);
     done += 1;
-    const failed = [...outcome.issues.values()].some((issues) => hasErrors(issues.map((i) => i.diagnostic)));
+    const failed = [...outcome.outcomes.values()].some((each) => each.issues.some((i) => failsOn(i.diagnostic.severity, failOn)));
     await emit(reporters, { type: 'case-finished', done, total: cases.length, failed });
     return outcome;
   });
@@ -81,30 +84,36 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
 
   const findings: Finding[] = [];
   const results: CheckResult[] = [];
-  const anyReply = outcomes.some((o) => isSuccess(o.exchange));
   for (const check of plan.checks) {
-    const skipReason = skipReasons.get(check.id) ?? (check.judges === 'reply' && !anyReply && !outcomes.some((o) => (o.issues.get(check.id) ?? []).length > 0) ? NOTHING_TO_JUDGE : undefined);
+    const ran = outcomes.flatMap((outcome) => {
+      const each = outcome.outcomes.get(check.id);
+      return each ? [{ outcome, each }] : [];
+    });
+    const judgedCases = ran.filter(({ each }) => each.notJudged === undefined).length;
+    // A pass means judged: a check that had nothing to judge in any case is skipped, with the first case's reason.
+    const skipReason = skipReasons.get(check.id) ?? (judgedCases === 0 ? (ran[0]?.each.notJudged ?? NOTHING_RAN) : undefined);
     if (skipReason !== undefined) {
       results.push({ id: check.id, title: check.title, status: 'skipped', skipReason, exchanges: 0, errors: 0, warnings: 0 });
       continue;
     }
-    const occurrences = outcomes.flatMap((outcome) => (outcome.issues.get(check.id) ?? []).map((issue): Occurrence => ({ outcome, issue })));
+    const occurrences = ran.flatMap(({ outcome, each }) => each.issues.map((issue): Occurrence => ({ outcome, issue })));
     for (const group of groupByCode(occurrences)) {
       findings.push(await findingOf(plan, target, check, group, reporters));
     }
     const errors = occurrences.filter((o) => o.issue.diagnostic.severity === 'error').length;
     const warnings = occurrences.filter((o) => o.issue.diagnostic.severity === 'warning').length;
-    const exchanges = outcomes.filter((o) => o.issues.has(check.id)).length;
-    results.push({ id: check.id, title: check.title, status: errors > 0 ? 'failed' : 'passed', exchanges, errors, warnings });
+    const failing = occurrences.some((o) => failsOn(o.issue.diagnostic.severity, failOn));
+    results.push({ id: check.id, title: check.title, status: failing ? 'failed' : 'passed', exchanges: judgedCases, errors, warnings });
   }
 
   const safeFindings = redactSecrets(findings, plan.secrets ?? []);
   for (const finding of safeFindings) await emit(reporters, { type: 'finding', finding });
   for (const result of results) await emit(reporters, { type: 'check-finished', result });
   const report: Report = {
-    // A run in which every selected check was skipped judged nothing: it must not pass CI (e.g. an unreachable
-    // server checked with --checks content-type only).
-    ok: !safeFindings.some((f) => f.severity === 'error') && results.some((r) => r.status !== 'skipped'),
+    // A run in which every selected check was skipped judged nothing, and an interrupted run judged only part of
+    // the server: neither may pass CI (e.g. an unreachable server checked with --checks content-type only).
+    ok: !safeFindings.some((f) => failsOn(f.severity, failOn)) && results.some((r) => r.status !== 'skipped') && !plan.signal?.aborted,
+    failOn,
     target: plan.target,
     seed: plan.seed,
     summary: {
@@ -124,13 +133,8 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   return report;
 }
 
-const NOTHING_TO_JUDGE = 'nothing to judge: no request got a 2xx reply (see reachable and status-code)';
-
-/** True when the exchange ended in a 2xx reply, the only kind Twilio reads TwiML from. */
-function isSuccess(exchange: Exchange): boolean {
-  const status = exchange.response?.status;
-  return exchange.failure === undefined && status !== undefined && status >= 200 && status < 300;
-}
+// Only when the run was interrupted before the check's first case.
+const NOTHING_RAN = 'not run: the run was interrupted first';
 
 /** Occurrences grouped by diagnostic code, in order of first appearance (cases are in plan order). */
 function groupByCode(occurrences: readonly Occurrence[]): Occurrence[][] {

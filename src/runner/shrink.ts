@@ -39,7 +39,7 @@ export async function shrinkFailure(
     replayed += 1;
     const candidate: PlannedCase = { id: `generated-${run.index + 1}`, label: `generated case ${run.index + 1} (shrunk)`, kind: 'generated', index: run.index, input };
     const outcome = await evaluateCase(target, candidate, [check]);
-    const issue = outcome.issues.get(check.id)?.find((i) => i.diagnostic.code === code);
+    const issue = outcome.outcomes.get(check.id)?.issues.find((i) => i.diagnostic.code === code);
     if (!issue) return true;
     // fast-check's counterexample is the last candidate that failed, so this ends as the shrunk case.
     smallest = { case: candidate, issue };

@@ -55,7 +55,7 @@ describe('twiml-fax-kit validate', () => {
     expect(result.stdout).toMatchInlineSnapshot(`
       "bad.xml:1:1  error    fax-action  <Response> holds no fax verb, so Twilio has nothing to do with the fax
           hint: add <Receive/> to receive the fax, or <Reject/> to refuse it
-          Twilio error 34106: Fax: No Fax TwiML action specified (https://www.twilio.com/docs/api/errors/34106)
+          Twilio error 34106: No Fax TwiML action specified (https://www.twilio.com/docs/api/errors/34106)
       bad.xml:2:3  error    verb-case  <receive> is not a fax verb: verb names are case-sensitive; Twilio skips it, leaving no fax verb
           hint: rename <receive> to <Receive>
           Twilio error 12200: Schema validation warning (https://www.twilio.com/docs/api/errors/12200)

@@ -43,7 +43,7 @@ describe('toVerificationReport', () => {
     expect(report.ok).toBe(false);
   });
 
-  it('reports mismatches of pending interactions as warnings that do not fail the run', () => {
+  it('reports mismatches of pending interactions as notices that do not fail the run', () => {
     const report = toVerificationReport({
       target: 'http://127.0.0.1:3000/',
       durationMs: 5,
@@ -55,7 +55,7 @@ describe('toVerificationReport', () => {
     });
     expect(report.ok).toBe(true);
     expect(report.checks.every((check) => check.status === 'passed')).toBe(true);
-    expect(report.findings.map((f) => [f.severity, f.code, f.twilioError])).toEqual([['warning', 'pact_status_mismatch', 11200]]);
+    expect(report.findings.map((f) => [f.severity, f.code, f.twilioError])).toEqual([['notice', 'pact_status_mismatch', 11200]]);
   });
 
   it('leaves requests out rather than guessing when Pact reports a different number of interactions than were sent', () => {

@@ -66,7 +66,7 @@ export const NO_FAX_ACTION: Finding = {
   code: 'no_fax_action',
   severity: 'error',
   twilioError: 34106,
-  twilioErrorTitle: 'Fax: No Fax TwiML action specified',
+  twilioErrorTitle: 'No Fax TwiML action specified',
   message: 'The reply has no <Receive> or <Reject>: Twilio fails the fax.',
   hint: 'Reply with <Response><Receive/></Response> to receive the fax.',
   line: undefined,
@@ -76,6 +76,7 @@ export const NO_FAX_ACTION: Finding = {
 /** A realistic run: one check passes, two fail (three findings), one is skipped. */
 export const FAILED_REPORT: Report = {
   ok: false,
+  failOn: 'warning',
   target: 'https://fax.example.test/fax/incoming',
   seed: 1337,
   summary: { requests: 24, checks: 4, passed: 1, failed: 2, skipped: 1, durationMs: 1234 },
@@ -91,6 +92,7 @@ export const FAILED_REPORT: Report = {
 /** A clean run. */
 export const PASSED_REPORT: Report = {
   ok: true,
+  failOn: 'warning',
   target: 'handler:fax-app',
   seed: 7,
   summary: { requests: 10, checks: 2, passed: 2, failed: 0, skipped: 0, durationMs: 480 },

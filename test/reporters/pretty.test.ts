@@ -66,7 +66,7 @@ describe('pretty reporter', () => {
 
           curl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199'
 
-      ✗ error · verb-case · Twilio 34106 Fax: No Fax TwiML action specified · [no_fax_action]
+      ✗ error · verb-case · Twilio 34106 No Fax TwiML action specified · [no_fax_action]
         The reply has no <Receive> or <Reject>: Twilio fails the fax.
 
         Case       generated case 7 (shrunk)

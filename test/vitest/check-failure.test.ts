@@ -17,6 +17,7 @@ const finding: Finding = {
 
 const report: Report = {
   ok: false,
+  failOn: 'warning',
   target: 'http://127.0.0.1:3000/fax',
   seed: 42,
   summary: { requests: 1, checks: 1, passed: 0, failed: 1, skipped: 0, durationMs: 1 },

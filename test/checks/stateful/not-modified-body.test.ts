@@ -26,7 +26,7 @@ describe('the caching check on a 304 with a body', () => {
       config: { profile: TWILIO_PROFILE, method: 'GET', expect: 'any', hasAuthToken: false, timeoutMs: 1_000 },
       send: async (sent) => (sent.headers?.['If-None-Match'] ? exchangeOf(sent, 304, { etag: '"v1"' }, xml) : exchangeOf(sent, 200, validators, xml)),
     };
-    const issues = await cachingCheck.run(context);
+    const { issues } = await cachingCheck.run(context);
     expect(issues.map((i) => i.diagnostic.code)).toEqual(['not_modified_with_body']);
     expect(issues[0]?.diagnostic.message).toContain('a 304 has none');
   });
