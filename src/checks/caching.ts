@@ -37,7 +37,7 @@ export const cachingCheck: Check = {
       Object.entries(policy.revalidationHeaders(view.request)).filter(([name]) => name === 'if-none-match' || name === 'if-modified-since'),
     ) as Record<string, string>;
     if (Object.keys(conditional).length > 0) issues.push(...(await revalidate(context, request, first, policy, conditional)));
-    const other = await context.send({ ...request, params: withParams(request.params, { FaxSid: freshFaxSid(), From: freshCaller() }) });
+    const other = await context.send({ ...request, params: withParams(request.params, { FaxSid: freshFaxSid(context.random), From: freshCaller(context.random) }) });
     issues.push(...sameEtagOtherBody(first, other, 'another fax (other FaxSid and From)'));
     return judged(issues);
   },

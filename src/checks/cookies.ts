@@ -31,8 +31,8 @@ export const cookiesCheck: Check = {
     const clock = new VirtualClock();
     const jars = new PairCookieJars(cookieIdleExpiryMs);
     const to = paramOf(context.request.params, 'To') ?? '';
-    const first: NumberPair = { From: freshCaller(), To: to };
-    let other: NumberPair = { From: freshCaller(), To: to };
+    const first: NumberPair = { From: freshCaller(context.random), To: to };
+    let other: NumberPair = { From: freshCaller(context.random), To: to };
     if (other.From === first.From) other = { From: `${first.From.slice(0, -1)}${first.From.endsWith('9') ? '8' : '9'}`, To: to };
 
     const turn = async (pair: NumberPair): Promise<Turn> => {
@@ -41,7 +41,7 @@ export const cookiesCheck: Check = {
       const request: WebhookRequest = {
         method: context.request.method,
         url: context.request.url,
-        params: withParams(context.request.params, { FaxSid: freshFaxSid(), From: pair.From, To: pair.To }),
+        params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random), From: pair.From, To: pair.To }),
         ...(cookie !== '' && { headers: { Cookie: cookie } }),
       };
       const exchange = await context.send(request);

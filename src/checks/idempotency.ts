@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { WebhookRequest } from '../sender/types.js';
 import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { describeSummary, summarizeReply } from './reply-summary.js';
@@ -21,8 +20,8 @@ export const idempotencyCheck: Check = {
     const request: WebhookRequest = {
       method: context.request.method,
       url: context.request.url,
-      params: withParams(context.request.params, { FaxSid: freshFaxSid() }),
-      idempotencyToken: randomUUID(),
+      params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random) }),
+      idempotencyToken: context.random.uuid(),
     };
     const first = summarizeReply(await context.send(request), profile);
     // A first delivery that fails is the base checks' finding; there is nothing to repeat.

@@ -33,7 +33,7 @@ export const signatureAcceptedCheck: Check = {
         const request: WebhookRequest = {
           method,
           url: context.request.url,
-          params: withParams(context.request.params, { FaxSid: freshFaxSid(), From: address.From, To: address.To }),
+          params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random), From: address.From, To: address.To }),
         };
         const exchange = await context.send(request);
         if (!httpOutcomeOf(exchange).ok) return judged([await issueFor(context, request, exchange, `${address.label}, by ${method}`)]);

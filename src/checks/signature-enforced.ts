@@ -59,7 +59,7 @@ export const signatureEnforcedCheck: Check = {
 };
 
 function forgeriesFor(context: CheckContext): Forgery[] {
-  const request: WebhookRequest = { method: context.request.method, url: context.request.url, params: withParams(context.request.params, { FaxSid: freshFaxSid() }) };
+  const request: WebhookRequest = { method: context.request.method, url: context.request.url, params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random) }) };
   const signed = signedContentOf(request);
   const forgeries: Forgery[] = [
     {
@@ -78,8 +78,8 @@ function forgeriesFor(context: CheckContext): Forgery[] {
   // A captured request replayed with another From, under the signature the server has already accepted for it.
   const captured = context.exchange.hops[0]?.request.headers['X-Twilio-Signature'];
   const from = paramOf(context.request.params, 'From') ?? '';
-  let forgedFrom = freshCaller();
-  if (forgedFrom === from) forgedFrom = freshCaller();
+  let forgedFrom = freshCaller(context.random);
+  if (forgedFrom === from) forgedFrom = freshCaller(context.random);
   if (captured !== undefined) {
     forgeries.push({
       code: 'tampered_params_accepted',

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import type { Exchange, FormParams, HttpMethod, WebhookRequest } from '../sender/types.js';
+import type { CaseRandom } from './case-random.js';
 
 /** How the run was configured, as far as checks care. The auth token itself never reaches a check. */
 export interface CheckConfig {
@@ -52,6 +53,8 @@ export interface CheckContext {
    * the check never sees. Absent without a token. For forging requests on purpose (`signature-enforced`).
    */
   readonly sign?: (url: string, params?: FormParams) => string;
+  /** Randomness derived from the run's seed, for fresh ids: never `Math.random` or `crypto`, so a seed repeats a run. */
+  readonly random: CaseRandom;
 }
 
 /** A diagnostic together with the exchange that shows it (its last hop is what the finding reproduces). */
@@ -60,6 +63,14 @@ export interface CheckIssue {
   readonly exchange: Exchange;
   /** For a finding about two replies that differ: the other exchange, which the finding reproduces too. */
   readonly reference?: Exchange;
+  /**
+   * What sets this issue apart from others of the same code in one run (e.g. `received` and `failed` for the two
+   * action callbacks): the runner reports one finding per (check, code, distinct), so distinct failures are never
+   * merged away.
+   */
+  readonly distinct?: string;
+  /** What the request shown was, when it is not the case's own (e.g. "a fax from a SIP address, by GET"). */
+  readonly label?: string;
 }
 
 /**

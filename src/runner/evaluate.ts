@@ -1,4 +1,5 @@
 import type { Check, CheckConfig, CheckContext, CheckOutcome, PlannedCase } from '../checks/types.js';
+import { caseRandom } from '../checks/case-random.js';
 import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
 
 /** What one case came to: its base request and exchange, and what each check that ran on it made of it. */
@@ -14,6 +15,8 @@ export interface CaseTarget {
   readonly url: string;
   readonly config: CheckConfig;
   readonly send: (request: WebhookRequest) => Promise<Exchange>;
+  /** The run's seed, from which every check's randomness derives. */
+  readonly seed: number;
   /** Signs with the run's auth token (absent without one); handed to checks as `CheckContext.sign`. */
   readonly sign?: CheckContext['sign'];
 }
@@ -33,7 +36,8 @@ export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase,
   const exchange = await target.send(request);
   const outcomes = new Map<string, CheckOutcome>();
   for (const check of checks) {
-    outcomes.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send, ...(target.sign && { sign: target.sign }) }));
+    const random = caseRandom(`${target.seed}/${plannedCase.id}/${check.id}`);
+    outcomes.set(check.id, await check.run({ case: plannedCase, request, exchange, config: target.config, send: target.send, random, ...(target.sign && { sign: target.sign }) }));
   }
   return { case: plannedCase, request, exchange, outcomes };
 }

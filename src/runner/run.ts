@@ -61,6 +61,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   let requests = 0;
   const target: CaseTarget = {
     url: plan.url,
+    seed: plan.seed,
     config: plan.config,
     send: (request: WebhookRequest): Promise<Exchange> => {
       requests += 1;

@@ -15,6 +15,8 @@ export const FAILURE_TWILIO_ERRORS: Readonly<Record<TransportFailureKind, Twilio
   'cert-untrusted': 11237,
   'invalid-redirect': 11216,
   'too-many-redirects': 11215,
+  // An aborted exchange never becomes a finding; the code only keeps the type total.
+  aborted: 11205,
 };
 
 /** A failure value with its Twilio error code filled in. */

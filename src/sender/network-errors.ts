@@ -48,6 +48,7 @@ const SUMMARY: Readonly<Record<TransportFailureKind, string>> = {
   'cert-untrusted': 'the certificate is not signed by a trusted authority (self-signed?)',
   'invalid-redirect': 'invalid redirect',
   'too-many-redirects': 'too many redirects',
+  aborted: 'the run was stopped before the reply came',
 };
 
 /** Classifies an error from undici or Node's sockets as the failure Twilio would report for it. */

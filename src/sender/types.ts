@@ -1,4 +1,5 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
+import type { UrlCredentials } from './url-credentials.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -25,6 +26,11 @@ export interface WebhookRequest {
   readonly signature?: false | string;
   /** The `I-Twilio-Idempotency-Token`; a fresh UUID when absent. */
   readonly idempotencyToken?: string;
+  /**
+   * HTTP-auth credentials of the call this request belongs to, used when its URL carries none: Twilio "remains
+   * logged in for the duration of the call", so an action callback answers a 401 with the webhook URL's credentials.
+   */
+  readonly credentials?: UrlCredentials;
 }
 
 /** One HTTP request exactly as it went on the wire. */
@@ -74,7 +80,8 @@ export type TransportFailureKind =
   | 'cert-expired' // 11236
   | 'cert-untrusted' // 11237
   | 'invalid-redirect' // 11216
-  | 'too-many-redirects'; // 11215
+  | 'too-many-redirects' // 11215
+  | 'aborted'; // the run was stopped (Ctrl-C): never a finding, the exchange proves nothing about the server
 
 export interface TransportFailure {
   readonly kind: TransportFailureKind;
@@ -94,6 +101,8 @@ export interface Exchange {
   readonly durationMs: number;
   /** The final URL the reply came from (after redirects), for resolving relative `action` URLs. */
   readonly finalUrl: string;
+  /** The HTTP-auth credentials in effect for the call (from the URL or the request), for its later requests. */
+  readonly credentials?: UrlCredentials;
 }
 
 /** Sends webhook deliveries as Twilio would. One per run; stateless between calls except as configured. */

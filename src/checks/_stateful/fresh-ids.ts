@@ -1,17 +1,17 @@
-import { randomBytes, randomInt } from 'node:crypto';
 import type { FormParams } from '../../sender/types.js';
+import type { CaseRandom } from '../case-random.js';
 
 /** A FaxSid no server has seen yet: stateful checks start new faxes so that other checks' traffic cannot interfere. */
-export function freshFaxSid(): string {
-  return `FX${randomBytes(16).toString('hex')}`;
+export function freshFaxSid(random: CaseRandom): string {
+  return `FX${random.hex(16)}`;
 }
 
 /**
  * A US number in the 555-01xx-style test range (12 characters, like the examples) that differs run to run, so a
- * long-lived server never recognises a caller from an earlier run.
+ * long-lived server never recognises a caller from an earlier run (the seed repeats it).
  */
-export function freshCaller(): string {
-  return `+1500555${String(randomInt(0, 10_000)).padStart(4, '0')}`;
+export function freshCaller(random: CaseRandom): string {
+  return `+1500555${String(random.int(10_000)).padStart(4, '0')}`;
 }
 
 /** `params` with the given names set to new values (names absent from `params` are appended). */

@@ -1,3 +1,4 @@
+import { caseRandom } from '../../../src/checks/case-random.js';
 import { describe, expect, it } from 'vitest';
 import { cachingCheck } from '../../../src/checks/caching.js';
 import type { CheckContext } from '../../../src/checks/types.js';
@@ -24,6 +25,7 @@ describe('the caching check on a 304 with a body', () => {
       request,
       exchange: exchangeOf(request, 200, validators, xml),
       config: { profile: TWILIO_PROFILE, method: 'GET', expect: 'any', hasAuthToken: false, timeoutMs: 1_000 },
+      random: caseRandom('1/example-1/caching'),
       send: async (sent) => (sent.headers?.['If-None-Match'] ? exchangeOf(sent, 304, { etag: '"v1"' }, xml) : exchangeOf(sent, 200, validators, xml)),
     };
     const { issues } = await cachingCheck.run(context);
