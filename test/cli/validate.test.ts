@@ -200,18 +200,20 @@ describe('twiml-fax-kit validate', () => {
   it("prints the README's example output verbatim", async () => {
     const root = resolve(import.meta.dirname, '../..');
     const readme = await readFile(join(root, 'README.md'), 'utf8');
-    const shown = /```\n(examples\/replies\/lowercase-receive\.xml:[\s\S]*?)```/.exec(readme)?.[1];
-    expect(shown).toBeDefined();
-    expect((await run(['validate', 'examples/replies/lowercase-receive.xml'], { cwd: root })).stdout).toBe(shown);
+    const command = /`npx twiml-fax-kit (validate examples\/replies\/[^`]*)`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(command).not.toBeNull();
+    const [, argv = '', shown] = command ?? [];
+    expect((await run(argv.split(' '), { cwd: root })).stdout).toBe(shown);
   });
 
-  it('validates the bundled examples: three work and three fail', async () => {
+  it('validates the bundled examples: three pass and four fail', async () => {
     const root = resolve(import.meta.dirname, '../..');
     const result = await run(['validate', '--reporter', 'json', 'examples/replies'], { cwd: root });
     const json = JSON.parse(result.stdout) as { files: { file: string; ok: boolean }[] };
     expect(Object.fromEntries(json.files.map((f) => [f.file.replace(/^.*[\\/]/, ''), f.ok]))).toEqual({
       'indented-no-declaration.xml': true,
       'lowercase-receive.xml': false,
+      'miscased-action.xml': false,
       'page-size-A4.xml': false,
       'receive-all-attributes.xml': true,
       'reject.xml': true,
