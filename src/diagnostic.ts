@@ -54,6 +54,8 @@ export interface Diagnostic {
   readonly column?: number;
   /** Where in the document, e.g. `Response/Receive/@pageSize`. */
   readonly path?: string;
+  /** How many places in the reply show this finding, when more than one; the position is the first. */
+  readonly count?: number;
 }
 
 /** True when any diagnostic is an error: Twilio would fail the fax. */

@@ -75,7 +75,9 @@ export function bodyFix(message: string, context: MismatchContext): Fix {
   const other = child === 'Receive' ? 'Reject' : 'Receive';
   if (child !== undefined && validation.verb === other) return { hint: stateHint(child, other, context) };
 
-  const problems = bodyProblems(context, validation.diagnostics);
+  const errors = bodyProblems(context, validation.diagnostics);
+  // A value Twilio only warns about (pageSize="A4": it uses the default) is still what the contract caught.
+  const problems = errors.length > 0 ? errors : validation.diagnostics.filter((d) => d.severity === 'warning' && d.check !== 'content-type');
   const first = problems[0];
   if (first === undefined) return { hint: GENERIC_BODY_HINT };
   return { hint: problems.map((d) => sentence(d)).join(' '), ...(first.twilioError !== undefined ? { twilioError: first.twilioError } : {}) };

@@ -11,13 +11,15 @@ export interface Assumption {
 export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'attribute-values-case-sensitive',
-    statement: 'Attribute values are case-sensitive: `A4`, `post`, `PDF` are invalid.',
-    why: 'Twilio documents case-sensitive names; values are XML-schema enumerations, which are case-sensitive.',
+    statement: 'Attribute values are case-sensitive: `A4`, `post`, `PDF` are outside their enumerations (a warning: Twilio uses the default).',
+    why:
+      'Twilio documents case-sensitive verb and attribute names and writes every value in one case; an XML-schema ' +
+      'enumeration is case-sensitive. How Twilio compares values was never published: unsure, Twilio may accept `A4`.',
   },
   {
     id: 'first-verb-runs',
     statement: 'With several verbs only the first runs; the rest are unreachable (a warning).',
-    why: 'TwiML verbs execute top to bottom and both fax verbs end the fax decision.',
+    why: "TwiML verbs execute top to bottom (Twilio's \"Your response\" pages) and both fax verbs end the fax decision; fairly sure.",
   },
   {
     id: 'utf-8-replies',
@@ -42,16 +44,31 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     why: 'Twilio documents 12101 but not the list of versions; these are the two TwiML API versions.',
   },
   {
-    id: 'text-html-warning',
-    statement: '`text/html` replies are a warning, not an error.',
-    why: "Twilio's messaging docs accept text/html; the fax docs never say.",
+    id: 'text-html-is-twiml',
+    statement: '`text/html` replies are read as TwiML for fax too: a notice, with no Twilio error.',
+    why:
+      "Twilio's \"Your response\" pages for voice and messaging list text/xml, application/xml and text/html alike " +
+      'as TwiML; the fax pages name no type, and a 2025 support article (voice, SMS) counts an HTML page among the ' +
+      'causes of 12300. Fairly sure for a TwiML body.',
   },
   {
-    id: 'schema-violation-fails-running-verb',
+    id: 'invalid-value-uses-default',
     statement:
-      'A value outside its enumeration, a non-http(s) `action`, or content inside the verb that runs fails the fax ' +
-      '(an error); on a verb that never runs it is a warning. Unknown or miscased names stay warnings.',
-    why: 'Twilio skips unknown names (12200 warning) but documents no fallback for a value or content it cannot honour.',
+      'A value outside its enumeration, text in `<Response>` or content inside a verb is a 12200 warning: Twilio ' +
+      'ignores it and the verb runs, with the default for that attribute (`pageSize="letter"`).',
+    why:
+      "12200 is a WARNING in Twilio's error dictionary, and so is every voice \"Invalid method value\" code (13210, " +
+      '13312, 13610, 13710); nothing shows Twilio failing a call or fax on a value. Sure of the severity; that the ' +
+      'default applies is inferred.',
+  },
+  {
+    id: 'bad-action-fails-callback-only',
+    statement:
+      'An `action` that is neither relative nor http(s) does not stop the fax: Twilio receives it, and the request ' +
+      'for the action fails (11100, an error); no action callback comes.',
+    why:
+      "Twilio's 11100 lists \"Bad URL provided for a verb's action attribute\"; nothing says Twilio checks the URL " +
+      'before the verb runs. Fairly sure.',
   },
   {
     id: 'post-redirect-to-get',

@@ -2,11 +2,12 @@
  * The fax TwiML schema as data: what a reply to the fax webhook may contain.
  * Source: twilio.com/docs/fax/twiml and /receive; the enumerations match twilio-node's `FaxResponse`.
  * Names are case-sensitive (Twilio's 12100/12200 pages); values too (assumption `attribute-values-case-sensitive`).
+ * A value outside its enumeration is ignored and the `default` used (assumption `invalid-value-uses-default`).
  */
 
 export interface AttributeSpec {
   readonly name: string;
-  /** `enum`: one of `values`, exact case. `url`: a relative URL or an absolute http(s) URL. */
+  /** `enum`: one of `values`, exact case. `url`: a relative URL or an absolute http(s) URL (11100 otherwise). */
   readonly kind: 'enum' | 'url';
   readonly values?: readonly string[];
   readonly default?: string;
@@ -29,7 +30,7 @@ export interface TwimlSchema {
   readonly maxBodyBytes: number;
   /** Content types Twilio accepts for TwiML, with any charset parameter (12300 otherwise). */
   readonly contentTypes: readonly string[];
-  /** Content types Twilio accepts for other products but never documented for fax: a warning. */
+  /** Content types Twilio reads as TwiML for voice and messaging but never named for fax: a notice. */
   readonly undocumentedContentTypes: readonly string[];
 }
 

@@ -1,63 +1,81 @@
 import type { AttributeSpec } from '../protocol/twiml-schema.js';
 import { verbSpec, type TwimlContext } from './context.js';
 import type { Problem } from './diagnose.js';
-import { quote } from './quote.js';
+import type { Effect } from './effect.js';
+import { clip, quote } from './quote.js';
 import type { XmlAttribute, XmlElement } from './xml/parse.js';
 
 /**
  * verb-case, known-attributes and attribute-values for the attributes of `<Response>` and of each fax verb.
- * Severity: Twilio skips an attribute it does not know (12200, a warning: the fax works, with the default value).
- * A known attribute with a value outside its enumeration, or an action that is not an http(s) URL, is an error on
- * the verb that runs (assumption `schema-violation-fails-running-verb`: Twilio documents no fallback) and a warning on a verb that
- * never runs. Attributes of unknown elements are not judged: known-verbs already reports the element.
+ * Severity follows Twilio (docs/protocol.md, "The reply: fax TwiML"):
+ * - an unknown or miscased name is a 12200 warning: Twilio ignores it and uses the default;
+ * - a value outside its enumeration is a 12200 warning: Twilio ignores it and uses the default (assumption
+ *   `invalid-value-uses-default`; values are case-sensitive, assumption `attribute-values-case-sensitive`);
+ * - an `action` Twilio cannot request is 11100, an error, on the verb that runs: the fax is received, the action
+ *   request fails. On a verb that never runs Twilio never requests it: a notice.
+ * Effects are given only for `<Response>` and the verb that runs: what a skipped verb says changes nothing.
+ * Attributes of unknown elements are not judged: known-verbs already reports the element.
  */
 export function checkAttributes(context: TwimlContext): Problem[] {
   const { schema, document } = context;
   const problems: Problem[] = [];
   // `version` is judged by twiml-root; here it only needs to be a known name.
   const rootAttributes: AttributeSpec[] = [{ name: 'version', kind: 'enum', description: 'TwiML version' }];
-  checkNames(document.root, schema.root, rootAttributes, problems);
+  checkNames(document.root, schema.root, rootAttributes, true, problems);
   for (const child of document.children) {
     const verb = verbSpec(schema, child.name);
     if (!verb) continue;
     const path = `${schema.root}/${child.name}`;
-    checkNames(child, path, verb.attributes, problems);
-    const severity = child === context.runningVerb ? 'error' : 'warning';
+    const runs = child === context.runningVerb;
+    checkNames(child, path, verb.attributes, runs, problems);
     for (const attribute of child.attributes) {
       const spec = verb.attributes.find((a) => a.name === attribute.name);
-      const problem = spec && checkValue(spec, attribute, child);
-      if (problem) problems.push({ ...problem, severity, offset: attribute.valueOffset, path: `${path}/@${attribute.name}` });
+      const problem = spec && checkValue(spec, attribute, child, runs);
+      if (problem) problems.push({ ...problem, offset: attribute.valueOffset, path: `${path}/@${attribute.name}` });
     }
   }
   return problems;
 }
 
-// Appends to `problems` rather than returning an array: spreading 100 000 findings into push() overflows the stack.
-function checkNames(element: XmlElement, path: string, specs: readonly AttributeSpec[], problems: Problem[]): void {
+// Appends to `problems` rather than returning an array: spreading thousands of findings into push() overflows the stack.
+function checkNames(element: XmlElement, path: string, specs: readonly AttributeSpec[], runs: boolean, problems: Problem[]): void {
+  const spellings = specs.map((spec) => spelling(spec.name));
   for (const attribute of element.attributes) {
     if (specs.some((spec) => spec.name === attribute.name)) continue;
     const lower = attribute.name.toLowerCase();
     const meant = specs.find((spec) => spec.name.toLowerCase() === lower);
     const at = { offset: attribute.offset, path: `${path}/@${attribute.name}` };
+    // `media_type` or `page-size`: the helper libraries' argument names, written into the XML by hand.
+    const spelled = meant ?? specs[spellings.indexOf(spelling(attribute.name))];
+    // When the right attribute is there too, Twilio reads that one: nothing falls back to a default.
+    const lost = spelled && !element.attributes.some((a) => a.name === spelled.name) ? spelled : undefined;
+    const uses = lost?.default !== undefined ? ` and uses ${lost.name}="${lost.default}"` : '';
+    const effect = runs ? ignoredAttribute(attribute.name, lost) : undefined;
     if (meant) {
       problems.push({
         check: 'verb-case', code: 'attribute_case_mismatch', severity: 'warning', twilioError: 12200,
-        message: `${attribute.name} on <${element.name}> is not ${meant.name}: attribute names are case-sensitive, so Twilio ignores it${meant.default ? ` and uses ${meant.name}="${meant.default}"` : ''}`,
-        hint: `rename ${attribute.name} to ${meant.name}`, ...at,
+        message: `${attribute.name} on <${element.name}> is not ${meant.name}: attribute names are case-sensitive, so Twilio ignores it${uses}`,
+        hint: `rename ${attribute.name} to ${meant.name}`, ...at, ...(effect ? { effect } : {}),
       });
       continue;
     }
     const known = specs.map((spec) => spec.name);
-    // `media_type` or `page-size`: the helper libraries' argument names, written into the XML by hand.
-    const spelled = specs.find((spec) => spelling(spec.name) === spelling(attribute.name));
     problems.push({
       check: 'known-attributes', code: 'unknown_attribute', severity: 'warning', twilioError: 12200,
-      message: `<${element.name}> has no attribute ${attribute.name}; Twilio ignores it${spelled?.default ? ` and uses ${spelled.name}="${spelled.default}"` : ''}`,
+      message: `<${element.name}> has no attribute ${attribute.name}; Twilio ignores it${uses}`,
       hint: spelled ? `rename ${attribute.name} to ${spelled.name}: TwiML attribute names are camelCase`
         : known.length > 0 ? `remove ${attribute.name}; <${element.name}> takes ${known.join(', ')}` : `remove ${attribute.name}; <${element.name}> takes no attributes`,
-      ...at,
+      ...at, ...(effect ? { effect } : {}),
     });
   }
+}
+
+/** What ignoring an attribute does: the default takes its place, or a callback never comes. */
+function ignoredAttribute(name: string, lost: AttributeSpec | undefined): Effect {
+  const what = clip(name);
+  if (lost?.kind === 'url') return { kind: 'ignores', what, consequence: `no ${lost.name} callback would ever come` };
+  if (lost?.default !== undefined) return { kind: 'ignores', what, uses: { attribute: lost.name, value: lost.default } };
+  return { kind: 'ignores', what };
 }
 
 /** A name with case, `_` and `-` ignored: `media_type`, `Media-Type` and `mediaType` spell the same. */
@@ -65,22 +83,34 @@ function spelling(name: string): string {
   return name.replace(/[_-]/g, '').toLowerCase();
 }
 
-type ValueProblem = Omit<Problem, 'severity' | 'offset' | 'path'>;
+type ValueProblem = Omit<Problem, 'offset' | 'path'>;
 
-function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlElement): ValueProblem | undefined {
+function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlElement, runs: boolean): ValueProblem | undefined {
   const { value } = attribute;
-  const base = { check: 'attribute-values', twilioError: 12200 } as const;
+  const written = `${spec.name}=${quote(value)} on <${element.name}>`;
   if (spec.kind === 'url') {
     const why = urlProblem(value);
     if (!why) return undefined;
-    return { ...base, code: 'invalid_url', message: `${spec.name}=${quote(value)} on <${element.name}> ${why.message}`, hint: why.hint ?? 'use a relative URL such as /fax/received or an absolute https:// URL' };
+    const hint = why.hint ?? 'use a relative URL such as /fax/received or an absolute https:// URL';
+    if (!runs) {
+      return { check: 'attribute-values', code: 'invalid_url', severity: 'notice', message: `${written} ${why.message}; this <${element.name}> never runs, so Twilio never requests it`, hint };
+    }
+    return {
+      check: 'attribute-values', code: 'invalid_url', severity: 'error', twilioError: 11100, message: `${written} ${why.message}`, hint,
+      effect: { kind: 'cannot-request', attribute: spec.name, url: clip(value), consequence: `no ${spec.name} callback would ever come` },
+    };
   }
   const values = spec.values ?? [];
   if (values.includes(value)) return undefined;
   const meant = values.find((v) => v.toLowerCase() === value.toLowerCase());
+  const uses = runs && spec.default !== undefined ? `, so Twilio ignores it and uses ${spec.name}="${spec.default}"` : '';
+  const effect: Effect | undefined = !runs ? undefined
+    : spec.default !== undefined ? { kind: 'replaces', attribute: spec.name, written: clip(value), uses: spec.default }
+    : { kind: 'ignores', what: `${spec.name}=${quote(value)}` };
+  const base = { check: 'attribute-values', severity: 'warning', twilioError: 12200, ...(effect ? { effect } : {}) } as const;
   return meant
-    ? { ...base, code: 'value_case_mismatch', message: `${spec.name}=${quote(value)} on <${element.name}> has the wrong case: values are case-sensitive`, hint: `use ${meant}` }
-    : { ...base, code: 'invalid_value', message: `${spec.name}=${quote(value)} on <${element.name}> is not one of ${values.join(', ')}`, hint: `use one of ${values.join(', ')}` };
+    ? { ...base, code: 'value_case_mismatch', message: `${written} has the wrong case: values are case-sensitive${uses}`, hint: `use ${meant}` }
+    : { ...base, code: 'invalid_value', message: `${written} is not one of ${values.join(', ')}${uses}`, hint: `use one of ${values.join(', ')}` };
 }
 
 /** Why an `action` is neither a relative URL nor an absolute http(s) URL (and, when it helps, a better hint). */

@@ -4,6 +4,8 @@ import { quote } from './quote.js';
 
 /**
  * Judges the reply's Content-Type: `undefined` means unknown (not judged), `null` means the reply had none.
+ * `text/html` is a notice: Twilio's "Your response" pages for voice and messaging list `text/xml`,
+ * `application/xml` and `text/html` alike as TwiML (docs/protocol.md, "The reply: fax TwiML").
  * The media type is compared case-insensitively and parameters (any charset) are ignored, as HTTP says.
  * Diagnostics are written with the key order of every other diagnostic, so JSON reports read alike.
  */
@@ -16,7 +18,8 @@ export function checkContentType(contentType: string | null | undefined, schema:
   const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
   if (schema.contentTypes.includes(mediaType)) return [];
   if (schema.undocumentedContentTypes.includes(mediaType)) {
-    return [{ check: 'content-type', code: 'undocumented_content_type', severity: 'warning', twilioError: 12300, message: `Content-Type ${quote(contentType)} is accepted for messaging but undocumented for fax`, hint: `reply with Content-Type: ${wanted}` }];
+    // Legal: Twilio reads text/html as TwiML for voice and messaging, and logs nothing for it (no 12300).
+    return [{ check: 'content-type', code: 'undocumented_content_type', severity: 'notice', message: `Content-Type ${quote(contentType)} is read as TwiML by Twilio's voice and messaging, but the fax docs never name it`, hint: `reply with Content-Type: ${wanted}, the type every Twilio product documents` }];
   }
   return [{ check: 'content-type', code: 'invalid_content_type', severity: 'error', twilioError: 12300, message: `Content-Type ${quote(contentType)} is not ${schema.contentTypes.join(' or ')}`, hint: `reply with Content-Type: ${wanted}` }];
 }

@@ -1,20 +1,31 @@
 import type { Colors } from 'picocolors/types.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, failsOn, SEVERITIES, type Diagnostic, type FailOn } from '../diagnostic.js';
 import { twilioErrorTitle, twilioErrorUrl } from '../protocol/twilio-errors.js';
 import type { TwimlValidation } from './validate.js';
 import { describeVerdict, verdictOf } from './verdict.js';
 
 /**
  * Formats one reply's validation for a terminal: each diagnostic as `file:line:column  severity  check  message`,
- * its hint and Twilio error indented below, then the verdict line.
+ * its hint and Twilio error indented below, then the verdict line: ✗ when a diagnostic fails under `failOn` (the
+ * rule of the exit code), ✓ otherwise.
  */
-export function formatValidationPretty(file: string, validation: TwimlValidation, colors: Colors): string {
+export function formatValidationPretty(file: string, validation: TwimlValidation, colors: Colors, failOn: FailOn = DEFAULT_FAIL_ON): string {
   const lines: string[] = [];
   for (const diagnostic of validation.diagnostics) lines.push(...formatDiagnostic(file, diagnostic, colors));
   const verdict = verdictOf(validation);
-  const sentence = `${file}: ${describeVerdict(verdict)}`;
-  lines.push(verdict.outcome === 'fail' ? colors.red(`✗ ${sentence}`) : colors.green(`✓ ${sentence}`));
+  const failing = validation.diagnostics.filter((d) => failsOn(d.severity, failOn));
+  // A finding that changes nothing Twilio does (a notice) is not in the verdict: say what fails the line.
+  const unsaid = failing.length > 0 && verdict.outcome !== 'fail' && verdict.effects.length === 0 ? ` (${countBySeverity(failing)})` : '';
+  const sentence = `${file}: ${describeVerdict(verdict)}${unsaid}`;
+  lines.push(failing.length > 0 ? colors.red(`✗ ${sentence}`) : colors.green(`✓ ${sentence}`));
   return `${lines.join('\n')}\n`;
+}
+
+function countBySeverity(diagnostics: readonly Diagnostic[]): string {
+  return SEVERITIES.map((severity) => [severity, diagnostics.filter((d) => d.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`)
+    .join(', ');
 }
 
 function formatDiagnostic(file: string, diagnostic: Diagnostic, colors: Colors): string[] {

@@ -1,5 +1,6 @@
 import { verbSpec, verbSpecIgnoringCase, type TwimlContext } from './context.js';
 import type { Problem } from './diagnose.js';
+import { clip } from './quote.js';
 
 // Voice and messaging verbs people paste into fax replies, to say where they come from.
 const OTHER_TWIML_VERBS = new Set([
@@ -21,12 +22,13 @@ export function checkVerbs(context: TwimlContext): Problem[] {
   for (const child of document.children) {
     if (verbSpec(schema, child.name)) continue;
     const path = `${schema.root}/${child.name}`;
+    const effect = runningVerb ? { effect: { kind: 'ignores', what: `<${clip(child.name)}>` } as const } : {};
     const meant = verbSpecIgnoringCase(schema, child.name);
     if (meant) {
       problems.push({
         check: 'verb-case', code: 'verb_case_mismatch', severity, twilioError: 12200,
         message: `<${child.name}> is not a fax verb: verb names are case-sensitive${skipped}`,
-        hint: `rename <${child.name}> to <${meant.name}>`, offset: child.offset, path,
+        hint: `rename <${child.name}> to <${meant.name}>`, offset: child.offset, path, ...effect,
       });
       continue;
     }
@@ -36,7 +38,7 @@ export function checkVerbs(context: TwimlContext): Problem[] {
       check: 'known-verbs', code: 'unknown_verb', severity, twilioError: 12200,
       message: `<${child.name}> is ${origin}${skipped}`,
       hint: child.name === 'Hangup' ? 'use <Reject/> to refuse the fax' : `remove <${child.name}>; a fax reply holds ${verbs}`,
-      offset: child.offset, path,
+      offset: child.offset, path, ...effect,
     });
   }
   return problems;

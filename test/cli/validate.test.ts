@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,14 +13,15 @@ interface Run {
   readonly stderr: string;
 }
 
-async function run(argv: string[], options: { cwd: string; stdin?: string; tty?: boolean; env?: Record<string, string> }): Promise<Run> {
+async function run(argv: string[], options: { cwd: string; stdin?: string | AsyncIterable<Uint8Array>; tty?: boolean; env?: Record<string, string> }): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const stdinChunks = options.stdin === undefined ? [] : [Buffer.from(options.stdin)];
+  const { stdin } = options;
+  const chunks = stdin === undefined ? [] : typeof stdin === 'string' ? [Buffer.from(stdin)] : stdin;
   const io: CliIo = {
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty ?? false },
     stderr: { write: (chunk: string) => (stderr += chunk) },
-    stdin: Object.assign((async function* () { yield* stdinChunks; })(), { isTTY: options.stdin === undefined }),
+    stdin: Object.assign((async function* () { yield* chunks; })(), { isTTY: stdin === undefined }),
     env: options.env ?? {},
     cwd: options.cwd,
   };
@@ -64,11 +67,53 @@ describe('twiml-fax-kit validate', () => {
       warn.xml:2:11  warning  known-attributes  <Reject> has no attribute reason; Twilio ignores it
           hint: remove reason; <Reject> takes no attributes
           Twilio error 12200: Schema validation warning (https://www.twilio.com/docs/api/errors/12200)
-      ✓ warn.xml: Twilio would reject the fax (1 warning)
+      ✗ warn.xml: Twilio would reject the fax but ignore reason (warning 12200)
 
-      2 replies: 1 work, 1 would fail the fax
+      2 replies: 0 pass, 2 fail (--fail-on warning)
       "
     `);
+  });
+
+  it('fails a reply Twilio receives with a warning, saying what Twilio ignores and what follows', async () => {
+    const body = '<Response><Receive Action="/fax/received"/></Response>\n';
+    const verdict = 'Twilio would receive the fax but ignore Action (warning 12200): no action callback would ever come';
+    const byDefault = await run(['validate', '-', '--content-type', 'text/xml'], { cwd: dir, stdin: body });
+    expect(byDefault.code).toBe(1);
+    expect(byDefault.stdout.split('\n').at(-2)).toBe(`✗ <stdin>: ${verdict}`);
+    const onErrors = await run(['validate', '-', '--content-type', 'text/xml', '--fail-on', 'error'], { cwd: dir, stdin: body });
+    expect(onErrors.code).toBe(0);
+    expect(onErrors.stdout.split('\n').at(-2)).toBe(`✓ <stdin>: ${verdict}`);
+  });
+
+  it.each([
+    ['<Response><Receive pageSize="A4"/></Response>', 'Twilio would receive the fax but use pageSize="letter" instead of "A4" (warning 12200)', 1, 0],
+    ['<Response><Receive action="ftp://x"/></Response>', 'Twilio would receive the fax but fail to request action="ftp://x" (error 11100): no action callback would ever come', 1, 1],
+    ['<Response><Say/></Response>', 'Twilio would fail the fax with error 34106', 1, 1],
+  ])('says what Twilio does with %s, and exits as --fail-on says', async (body, verdict, byDefault, onErrors) => {
+    const warned = await run(['validate', '-'], { cwd: dir, stdin: body });
+    expect(warned).toMatchObject({ code: byDefault, stderr: '' });
+    expect(warned.stdout).toContain(`<stdin>: ${verdict}\n`);
+    expect((await run(['validate', '-', '--fail-on', 'ERROR'], { cwd: dir, stdin: body })).code).toBe(onErrors);
+    expect((await run(['validate', '-', '--fail-on', 'never'], { cwd: dir, stdin: body })).code).toBe(0);
+  });
+
+  it('fails on a notice only under --fail-on notice, and says what fails the line', async () => {
+    const args = ['validate', '--content-type', 'text/html', 'good.xml'];
+    expect(await run(args, { cwd: dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ good.xml: Twilio would receive the fax\n') });
+    expect(await run([...args, '--fail-on', 'notice'], { cwd: dir })).toMatchObject({ code: 1, stdout: expect.stringContaining('✗ good.xml: Twilio would receive the fax (1 notice)\n') });
+  });
+
+  it('exits 2 for a --fail-on it does not know, in the words of check', async () => {
+    expect(await run(['validate', '--fail-on', 'warnings', 'good.xml'], { cwd: dir })).toEqual({
+      code: 2, stdout: '', stderr: "twiml-fax-kit: --fail-on must be one of error, warning, notice, never, not 'warnings'\n",
+    });
+  });
+
+  it('collapses 15 000 identical findings of one reply into one line with the count', async () => {
+    const body = `<Response><Receive/>${'<X/>'.repeat(15_000)}</Response>`;
+    const result = await run(['validate', '-', '--reporter', 'json'], { cwd: dir, stdin: body });
+    const json = JSON.parse(result.stdout) as { files: { diagnostics: { code: string; count?: number }[] }[] };
+    expect(json.files[0]?.diagnostics).toMatchObject([{ code: 'unknown_verb', count: 15_000 }]);
   });
 
   it('colours the output only on a terminal without NO_COLOR', async () => {
@@ -77,16 +122,19 @@ describe('twiml-fax-kit validate', () => {
     expect((await run(['validate', 'good.xml'], { cwd: dir, tty: false })).stdout).not.toContain('\u001b[');
   });
 
-  it('prints { ok, files } with --reporter json', async () => {
-    const result = await run(['validate', '--reporter', 'json', 'good.xml', 'bad.xml'], { cwd: dir });
+  it('prints { ok, failOn, files } with --reporter json, each file ok as --fail-on says', async () => {
+    const result = await run(['validate', '--reporter', 'json', 'good.xml', 'bad.xml', 'warn.xml'], { cwd: dir });
     expect(result.code).toBe(1);
-    const json = JSON.parse(result.stdout) as { ok: boolean; files: { file: string; ok: boolean; verb: string | null; diagnostics: { check: string; line?: number }[] }[] };
-    expect(json.ok).toBe(false);
-    expect(json.files.map((f) => ({ file: f.file, ok: f.ok, verb: f.verb, checks: f.diagnostics.map((d) => d.check) }))).toEqual([
-      { file: 'good.xml', ok: true, verb: 'Receive', checks: [] },
-      { file: 'bad.xml', ok: false, verb: null, checks: ['fax-action', 'verb-case'] },
+    const json = JSON.parse(result.stdout) as { ok: boolean; failOn: string; files: { file: string; ok: boolean; verb: string | null; verdict: string; diagnostics: { check: string; line?: number }[] }[] };
+    expect(json).toMatchObject({ ok: false, failOn: 'warning' });
+    expect(json.files.map((f) => ({ file: f.file, ok: f.ok, verb: f.verb, verdict: f.verdict, checks: f.diagnostics.map((d) => d.check) }))).toEqual([
+      { file: 'good.xml', ok: true, verb: 'Receive', verdict: 'Twilio would receive the fax', checks: [] },
+      { file: 'bad.xml', ok: false, verb: null, verdict: 'Twilio would fail the fax with error 34106', checks: ['fax-action', 'verb-case'] },
+      { file: 'warn.xml', ok: false, verb: 'Reject', verdict: 'Twilio would reject the fax but ignore reason (warning 12200)', checks: ['known-attributes'] },
     ]);
     expect(json.files[1]?.diagnostics[1]).toMatchObject({ code: 'verb_case_mismatch', severity: 'error', twilioError: 12200, line: 2, column: 3, path: 'Response/receive' });
+    const onErrors = JSON.parse((await run(['validate', '--reporter', 'json', '--fail-on', 'error', 'warn.xml'], { cwd: dir })).stdout) as { ok: boolean; files: { ok: boolean }[] };
+    expect(onErrors).toMatchObject({ ok: true, failOn: 'error', files: [{ ok: true }] });
   });
 
   it('reads stdin when no file is given, or for -', async () => {
@@ -101,7 +149,7 @@ describe('twiml-fax-kit validate', () => {
     expect(missing.stdout).toContain('good.xml  error    content-type  the reply has no Content-Type header');
     expect(missing.stdout).toContain('Twilio would fail the fax with error 12300');
     expect((await run(['validate', '--content-type', 'text/xml; charset=utf-8', 'good.xml'], { cwd: dir })).code).toBe(0);
-    expect((await run(['validate', '--content-type=text/html', 'good.xml'], { cwd: dir })).stdout).toContain('warning  content-type');
+    expect((await run(['validate', '--content-type=text/html', 'good.xml'], { cwd: dir })).stdout).toContain('good.xml  notice   content-type');
   });
 
   it('exits 2 when --content-type and --no-content-type contradict each other, in either order', async () => {
@@ -146,28 +194,81 @@ describe('twiml-fax-kit validate', () => {
   it('documents usage, options, examples and exit codes in --help', async () => {
     const { code, stdout } = await run(['validate', '--help'], { cwd: dir });
     expect(code).toBe(0);
-    for (const part of ['Usage: twiml-fax-kit validate', '--content-type TYPE', '--no-content-type', '--reporter', 'Examples:', 'Exit codes:', '.content-type']) expect(stdout).toContain(part);
+    for (const part of ['Usage: twiml-fax-kit validate', '--content-type TYPE', '--no-content-type', '--fail-on LEVEL', '--reporter', 'Examples:', 'Exit codes:', '.content-type']) expect(stdout).toContain(part);
   });
 
   it("prints the README's example output verbatim", async () => {
     const root = resolve(import.meta.dirname, '../..');
     const readme = await readFile(join(root, 'README.md'), 'utf8');
-    const shown = /```\n(examples\/replies\/lowercase-receive\.xml:[\s\S]*?)```/.exec(readme)?.[1];
-    expect(shown).toBeDefined();
-    expect((await run(['validate', 'examples/replies/lowercase-receive.xml'], { cwd: root })).stdout).toBe(shown);
+    const command = /`npx twiml-fax-kit (validate examples\/replies\/[^`]*)`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(command).not.toBeNull();
+    const [, argv = '', shown] = command ?? [];
+    expect((await run(argv.split(' '), { cwd: root })).stdout).toBe(shown);
   });
 
-  it('validates the bundled examples: three work and three fail', async () => {
+  it('validates the bundled examples: three pass and four fail', async () => {
     const root = resolve(import.meta.dirname, '../..');
     const result = await run(['validate', '--reporter', 'json', 'examples/replies'], { cwd: root });
     const json = JSON.parse(result.stdout) as { files: { file: string; ok: boolean }[] };
     expect(Object.fromEntries(json.files.map((f) => [f.file.replace(/^.*[\\/]/, ''), f.ok]))).toEqual({
       'indented-no-declaration.xml': true,
       'lowercase-receive.xml': false,
+      'miscased-action.xml': false,
       'page-size-A4.xml': false,
       'receive-all-attributes.xml': true,
       'reject.xml': true,
       'whitespace-before-declaration.xml': false,
     });
+  });
+
+  it("words --fail-on as check does", async () => {
+    const words = (help: string) => help.slice(help.indexOf('--fail-on LEVEL')).split('\n').slice(0, 3).map((line) => line.trim().replace(/\s+/g, ' ')).join(' ');
+    const check = await run(['check', '--help'], { cwd: dir });
+    const validate = await run(['validate', '--help'], { cwd: dir });
+    expect(words(validate.stdout)).toBe(words(check.stdout));
+  });
+});
+
+// Twilio reads 64 kB; so does validate, then it stops: no reply, however long or endless, holds it or its memory.
+// A short budget: reading everything (the regression) must fail fast rather than fill the machine's memory.
+describe('twiml-fax-kit validate on replies that never end', { timeout: 10_000 }, () => {
+  const TOO_LARGE = 'error    body-size  the body is larger than 65,536 bytes';
+
+  it.skipIf(!existsSync('/dev/zero'))('reads /dev/zero only as far as the limit and reports 11750', async () => {
+    const result = await run(['validate', '/dev/zero', '--content-type', 'text/xml'], { cwd: dir });
+    expect(result).toMatchObject({ code: 1, stderr: '' });
+    expect(result.stdout).toContain(`/dev/zero  ${TOO_LARGE}`);
+    expect(result.stdout).toContain('✗ /dev/zero: Twilio would fail the fax with error 11750');
+  });
+
+  it('stops reading an endless stdin after the limit and reports 11750', async () => {
+    let chunksRead = 0;
+    const endless = (async function* () {
+      for (;;) {
+        chunksRead++;
+        yield new Uint8Array(64 * 1024);
+      }
+    })();
+    const result = await run(['validate', '-'], { cwd: dir, stdin: endless });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`<stdin>  ${TOO_LARGE}`);
+    expect(chunksRead).toBeLessThanOrEqual(2);
+  });
+
+  it.skipIf(process.platform === 'win32')('stops reading a FIFO whose writer never stops, and reports 11750', async () => {
+    const fifo = join(dir, 'endless.xml');
+    execFileSync('mkfifo', [fifo]);
+    // `cat` writes zeros until the kit closes its end: then it dies of SIGPIPE.
+    const writer = spawn('sh', ['-c', 'exec cat /dev/zero > "$1"', 'sh', fifo], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => writer.once('exit', resolve));
+    try {
+      const result = await run(['validate', 'endless.xml'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`endless.xml  ${TOO_LARGE}`);
+      await exited;
+    } finally {
+      if (writer.exitCode === null && writer.signalCode === null && writer.pid !== undefined) process.kill(writer.pid);
+      await rm(fifo, { force: true });
+    }
   });
 });

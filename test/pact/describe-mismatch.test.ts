@@ -104,7 +104,7 @@ describe('describeMismatches', () => {
   it('names an attribute value in the wrong case', () => {
     const mismatches: PactMismatch[] = [{ type: 'BodyMismatch', path: "$.Response.Receive['@pageSize']", mismatch: "Expected 'A4' to match '^(letter|legal|a4)$'" }];
     const [described] = describeMismatches(mismatches, context({ response: reply(200, 'text/xml', RECEIVE.replace('letter', 'A4')) }));
-    expect(described?.hint).toBe('Use a4 (pageSize="A4" on <Receive> has the wrong case: values are case-sensitive).');
+    expect(described?.hint).toBe('Use a4 (pageSize="A4" on <Receive> has the wrong case: values are case-sensitive, so Twilio ignores it and uses pageSize="letter").');
   });
 
   it('asks for --state-url when the app answered <Receive> to a number that rejects faxes and no state URL was given', () => {

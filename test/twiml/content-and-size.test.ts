@@ -29,10 +29,15 @@ describe('content-type', () => {
     expect(result.diagnostics).toMatchObject([{ check: 'content-type', code: 'invalid_content_type', twilioError: 12300 }]);
   });
 
-  it('warns about text/html, which Twilio documents for messaging but not for fax', () => {
+  it('notes text/html, which Twilio reads as TwiML for voice and messaging, with no Twilio error', () => {
     const result = validateFaxTwiml(good, { contentType: 'text/html; charset=utf-8' });
     expect(result.ok).toBe(true);
-    expect(result.diagnostics).toMatchObject([{ check: 'content-type', code: 'undocumented_content_type', severity: 'warning' }]);
+    expect(result.diagnostics).toEqual([{
+      check: 'content-type', code: 'undocumented_content_type', severity: 'notice',
+      message: 'Content-Type "text/html; charset=utf-8" is read as TwiML by Twilio\'s voice and messaging, but the fax docs never name it',
+      hint: 'reply with Content-Type: text/xml, the type every Twilio product documents',
+    }]);
+    expect(result.effects).toEqual([]);
   });
 
   it('reports only the Content-Type when the body is fine', () => {
@@ -40,7 +45,7 @@ describe('content-type', () => {
   });
 });
 
-describe('body-size', () => {
+describe('body-size, and an empty body', () => {
   const limit = TWILIO_PROFILE.twiml.maxBodyBytes;
   const padded = (bytes: number) => {
     const base = '<Response><Receive/><!--';
@@ -55,7 +60,13 @@ describe('body-size', () => {
   it('reports 11750 for a body one byte over 64 kB, and nothing else', () => {
     const result = validateFaxTwiml(padded(limit + 1));
     expect(result.diagnostics).toMatchObject([{ check: 'body-size', code: 'body_too_large', twilioError: 11750, severity: 'error' }]);
-    expect(result.diagnostics[0]?.message).toBe('the body is 65,537 bytes; Twilio reads at most 65,536');
+    expect(result.diagnostics[0]?.message).toBe('the body is larger than 65,536 bytes, the most Twilio reads; Twilio fails the fax without reading its TwiML');
+  });
+
+  it('judges nothing inside a body Twilio does not read, but still the Content-Type', () => {
+    const body = `<Response><receive/>&<Say/></Response><!--${'x'.repeat(70_000)}-->`;
+    expect(findings(body, { contentType: 'text/plain' })).toEqual(['content-type/invalid_content_type', 'body-size/body_too_large']);
+    expect(validateFaxTwiml(body).verb).toBeNull();
   });
 
   it('counts bytes, not characters', () => {
@@ -63,17 +74,41 @@ describe('body-size', () => {
     expect(findings(text)).toEqual(['body-size/body_too_large']);
     expect(findings(new TextEncoder().encode(text))).toEqual(['body-size/body_too_large']);
   });
+
+  it('judges a body cut at the limit by a reader that stopped there as too large, as the whole body', () => {
+    const whole = validateFaxTwiml(padded(limit + 500));
+    const cut = validateFaxTwiml(Buffer.from(padded(limit + 500)).subarray(0, limit), { truncated: true });
+    expect(cut).toEqual(whole);
+  });
+
+  it('reports an empty body as 11200, and nothing else', () => {
+    const result = validateFaxTwiml('', { contentType: 'text/xml' });
+    expect(result).toMatchObject({ ok: false, verb: null });
+    expect(result.diagnostics).toMatchObject([{ check: 'xml-well-formed', code: 'empty_body', severity: 'error', twilioError: 11200 }]);
+    expect(validateFaxTwiml(new Uint8Array(0), { transferEncoding: 'gzip' }).diagnostics).toMatchObject([{ code: 'empty_body', twilioError: 11200 }]);
+  });
+
+  it.each(['chunked', 'Chunked', 'gzip, chunked'])('reports an empty body sent with Transfer-Encoding %j as 11770', (transferEncoding) => {
+    expect(validateFaxTwiml(new Uint8Array(0), { transferEncoding }).diagnostics).toMatchObject([{ code: 'empty_body', twilioError: 11770 }]);
+  });
+
+  it('reports a body of whitespace as 12100: Twilio gets bytes, but no XML', () => {
+    expect(validateFaxTwiml('\n', { transferEncoding: 'chunked' }).diagnostics).toMatchObject([{ code: 'empty_body', twilioError: 12100, message: 'the body holds only whitespace' }]);
+  });
 });
 
 describe('diagnostics as JSON', () => {
   it('serialise with one key order whichever check wrote them', () => {
-    const order = ['check', 'code', 'severity', 'twilioError', 'message', 'hint', 'line', 'column', 'path'];
+    const order = ['check', 'code', 'severity', 'twilioError', 'message', 'hint', 'line', 'column', 'path', 'count'];
     const bodies: [string | Uint8Array, string | null][] = [
       ['<Response><receive/></Response>', 'text/plain'],
       ['<Response><Receive/></Response>', 'text/html'],
       ['<Response><Receive/></Response>', null],
       [new Uint8Array([0x3c, 0xff]), 'text/xml'],
       [`<Response><Receive/><!--${'x'.repeat(70_000)}--></Response>`, 'text/xml'],
+      ['', 'text/xml'],
+      [`<Response><Receive/>${'<Say/>'.repeat(3)}</Response>`, 'text/xml'],
+      ['<Response><Receive action="ftp://x"/><Reject><Say/></Reject></Response>', 'text/xml'],
     ];
     for (const [body, contentType] of bodies) {
       for (const diagnostic of validateFaxTwiml(body, { contentType }).diagnostics) {

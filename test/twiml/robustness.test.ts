@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { TWILIO_FAX_TWIML } from '../../src/protocol/twiml-schema.js';
 import { VALIDATOR_CHECKS, validateFaxTwiml } from '../../src/twiml/index.js';
+import { judgeDocument } from '../../src/twiml/judge-document.js';
 import { findings } from './helpers.js';
 
 const CHECK_IDS = new Set<string>(VALIDATOR_CHECKS.map((c) => c.id));
-
-/** The body's findings other than body-size (these inputs are all far over 64 kB). */
-function beyondSize(body: string | Uint8Array): string[] {
-  return findings(body).filter((f) => f !== 'body-size/body_too_large');
-}
 
 describe('robustness', () => {
   it('never throws on arbitrary bytes, and judges ok by error severity', () => {
@@ -54,47 +51,82 @@ describe('robustness', () => {
     expect(() => validateFaxTwiml(body as never)).toThrow(new TypeError(`validateFaxTwiml: the body must be a string, a Uint8Array or an ArrayBuffer, not ${got}`));
   });
 
+  it('judges a string of the greatest length V8 allows by its size alone, without reading it', () => {
+    const result = validateFaxTwiml('x'.repeat(2 ** 29 - 24));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['body_too_large']);
+  });
+
+  it('judges 600 MB of bytes by their size alone, without decoding them', () => {
+    expect(validateFaxTwiml(new Uint8Array(600_000_000), { contentType: 'text/xml' }).diagnostics.map((d) => d.code)).toEqual(['body_too_large']);
+  });
+
+  it('collapses 15 000 identical findings of a 60 kB reply into one, with the count', () => {
+    const body = `<Response><Receive/>${'<X/>'.repeat(15_000)}</Response>`;
+    expect(Buffer.byteLength(body)).toBeLessThan(65_536);
+    const { diagnostics } = validateFaxTwiml(body);
+    expect(diagnostics).toMatchObject([{ check: 'known-verbs', code: 'unknown_verb', severity: 'warning', count: 15_000, line: 1, column: 21 }]);
+    expect(diagnostics[0]?.message).toContain('15,000 times in the reply');
+  });
+
+  it('keeps findings that differ apart, each with its own count', () => {
+    const { diagnostics } = validateFaxTwiml('<Response><Receive/><X/><Y/><X/><Reject/><Reject/></Response>');
+    expect(diagnostics.map((d) => [d.code, d.path, d.count])).toEqual([
+      ['unknown_verb', 'Response/X', 2],
+      ['unknown_verb', 'Response/Y', undefined],
+      ['extra_verb', 'Response/Reject', 2],
+    ]);
+  });
+});
+
+// The validator reads at most 64 kB, but its parser and checks must stay linear on any text: judgeDocument is what
+// validateFaxTwiml runs on a body Twilio would read, without the size gate in front of it.
+describe('robustness of the document checks, far past 64 kB', () => {
+  const codes = (body: string | Uint8Array): string[] => judgeDocument(body, TWILIO_FAX_TWIML).diagnostics.map((d) => `${d.check}/${d.code}`);
+
   it('reports NUL bytes instead of failing on them', () => {
-    expect(beyondSize(new Uint8Array(200_000))).toEqual(['xml-well-formed/illegal_character']);
+    expect(codes(new Uint8Array(200_000))).toEqual(['xml-well-formed/illegal_character']);
   });
 
   it('reports invalid UTF-8 in 10 MB of 0xFF bytes', () => {
-    expect(beyondSize(new Uint8Array(10_000_000).fill(0xff))).toEqual(['xml-well-formed/invalid_utf8']);
+    expect(codes(new Uint8Array(10_000_000).fill(0xff))).toEqual(['xml-well-formed/invalid_utf8']);
   });
 
   it('parses 100 000 nested elements without recursion', () => {
     const inner = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
-    expect(beyondSize(`<Response><Receive>${inner}</Receive></Response>`)).toEqual(['fax-action/content_in_verb']);
-    expect(beyondSize('<a>'.repeat(100_000))).toEqual(['xml-well-formed/unclosed_tag']);
+    expect(codes(`<Response><Receive>${inner}</Receive></Response>`)).toEqual(['fax-action/content_in_verb']);
+    expect(codes('<a>'.repeat(100_000))).toEqual(['xml-well-formed/unclosed_tag']);
   });
 
   it('reads a 10 MB attribute', () => {
-    const result = validateFaxTwiml(`<Response><Receive action="/${'x'.repeat(10_000_000)}"/></Response>`);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['body_too_large']);
-    expect(result.attributes.action).toHaveLength(10_000_001);
+    const judged = judgeDocument(`<Response><Receive action="/${'x'.repeat(10_000_000)}"/></Response>`, TWILIO_FAX_TWIML);
+    expect(judged.diagnostics).toEqual([]);
+    expect(judged.attributes.action).toHaveLength(10_000_001);
   });
 
-  it('quotes a 10 MB bad value in a message of bounded length', () => {
-    const [d] = validateFaxTwiml(`<Response><Receive pageSize="${'A'.repeat(10_000_000)}"/></Response>`).diagnostics.slice(1);
-    expect(d?.code).toBe('invalid_value');
-    expect(d?.message.length).toBeLessThan(200);
+  it('quotes a 10 MB bad value in a message and an effect of bounded length', () => {
+    const judged = judgeDocument(`<Response><Receive pageSize="${'A'.repeat(10_000_000)}"/></Response>`, TWILIO_FAX_TWIML);
+    expect(judged.diagnostics[0]?.code).toBe('invalid_value');
+    expect(judged.diagnostics[0]?.message.length).toBeLessThan(200);
+    expect(JSON.stringify(judged.effects[0]).length).toBeLessThan(2_000);
   });
 
   it('refuses entity declarations without expanding them, however many there are', () => {
     const declarations = Array.from({ length: 50_000 }, (_, i) => `<!ENTITY e${i} "&e${i + 1};&e${i + 1};">`).join('');
-    expect(beyondSize(`<!DOCTYPE r [${declarations}]><Response>&e0;</Response>`)).toEqual(['xml-well-formed/doctype_refused']);
+    expect(codes(`<!DOCTYPE r [${declarations}]><Response>&e0;</Response>`)).toEqual(['xml-well-formed/doctype_refused']);
   });
 
   // Time grows with the input, never with its square: each shape below would take minutes on a quadratic path
-  // (a search that rescans the rest of the document per element, a column counted from the line start per finding).
+  // (a search that rescans the rest of the document per element, a column counted from the line start per finding,
+  // a collapse that compares every finding with every other).
   it.each([
-    ['one line with 100 000 unknown elements', () => `<Response>${'<Say/>'.repeat(100_000)}</Response>`, 100_002],
-    ['100 000 verbs after the first', () => `<Response>${'<Receive/>'.repeat(100_001)}</Response>`, 100_001],
-    ['100 000 unknown attributes with references', () => `<Response><Receive ${Array.from({ length: 100_000 }, (_, i) => `a${i}="&amp;"`).join(' ')}/></Response>`, 100_001],
-    ['2 000 000 references in text', () => `<Response><Receive/>${'&amp;'.repeat(2_000_000)}</Response>`, 2],
-    ['1 000 000 comments', () => `<Response><Receive/>${'<!-- x -->'.repeat(1_000_000)}</Response>`, 1],
-    ['10 MB of text on one line', () => `<Response><Receive/>${'y'.repeat(10_000_000)}</Response>`, 2],
-  ])('validates %s in one pass', (_what, body, count) => {
-    expect(validateFaxTwiml(body()).diagnostics).toHaveLength(count);
+    ['one line with 100 000 unknown elements', () => `<Response>${'<Say/>'.repeat(100_000)}</Response>`, 2],
+    ['100 000 verbs after the first', () => `<Response>${'<Receive/>'.repeat(100_001)}</Response>`, 1],
+    ['100 000 unknown attributes with references', () => `<Response><Receive ${Array.from({ length: 100_000 }, (_, i) => `a${i}="&amp;"`).join(' ')}/></Response>`, 100_000],
+    ['100 000 distinct unknown elements', () => `<Response><Receive/>${Array.from({ length: 100_000 }, (_, i) => `<E${i}/>`).join('')}</Response>`, 100_000],
+    ['2 000 000 references in text', () => `<Response><Receive/>${'&amp;'.repeat(2_000_000)}</Response>`, 1],
+    ['1 000 000 comments', () => `<Response><Receive/>${'<!-- x -->'.repeat(1_000_000)}</Response>`, 0],
+    ['10 MB of text on one line', () => `<Response><Receive/>${'y'.repeat(10_000_000)}</Response>`, 1],
+  ])('judges %s in one pass', (_what, body, count) => {
+    expect(judgeDocument(body(), TWILIO_FAX_TWIML).diagnostics).toHaveLength(count);
   });
 });

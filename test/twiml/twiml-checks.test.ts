@@ -63,6 +63,24 @@ describe('verb-case', () => {
     expect(validateFaxTwiml('<Response><Receive storemedia="false"/></Response>').diagnostics[0]?.message).toContain('uses storeMedia="true"');
   });
 
+  it('says a miscased Action loses the action callback, and a miscased attribute with a default falls back to it', () => {
+    const action = validateFaxTwiml('<Response><Receive Action="/fax/received"/></Response>');
+    expect(action.effects).toEqual([{ kind: 'ignores', what: 'Action', consequence: 'no action callback would ever come', cause: action.diagnostics[0] }]);
+    const media = validateFaxTwiml('<Response><Receive MediaType="image/tiff"/></Response>');
+    expect(media.effects).toEqual([{ kind: 'ignores', what: 'MediaType', uses: { attribute: 'mediaType', value: 'application/pdf' }, cause: media.diagnostics[0] }]);
+  });
+
+  it('names no default or lost callback when the right attribute is there too', () => {
+    const result = validateFaxTwiml('<Response><Receive action="/a" Action="/b" pageSize="a4" PageSize="A4"/></Response>');
+    expect(result.effects.map(({ cause: _, ...effect }) => effect)).toEqual([{ kind: 'ignores', what: 'Action' }, { kind: 'ignores', what: 'PageSize' }]);
+    expect(result.diagnostics.map((d) => d.message).join('\n')).not.toContain(' and uses ');
+  });
+
+  it('gives no effect for what a verb that never runs says', () => {
+    const result = validateFaxTwiml('<Response><Reject/><Receive Action="/b" pageSize="A4"/></Response>');
+    expect(result.effects.map((effect) => effect.cause.code)).toEqual(['extra_verb']);
+  });
+
   it('warns about a miscased version on <Response>', () => {
     expect(findings('<Response Version="2010-04-01"><Receive/></Response>')).toEqual(['verb-case/attribute_case_mismatch']);
   });
@@ -123,26 +141,36 @@ describe('known-attributes', () => {
 
 describe('attribute-values', () => {
   it.each([
-    ['method', 'post', 'value_case_mismatch', 'use POST'],
-    ['method', 'PUT', 'invalid_value', 'use one of GET, POST'],
-    ['mediaType', 'application/PDF', 'value_case_mismatch', 'use application/pdf'],
-    ['mediaType', 'image/png', 'invalid_value', 'use one of application/pdf, image/tiff'],
-    ['pageSize', 'A4', 'value_case_mismatch', 'use a4'],
-    ['pageSize', 'tabloid', 'invalid_value', 'use one of letter, legal, a4'],
-    ['storeMedia', 'True', 'value_case_mismatch', 'use true'],
-    ['storeMedia', 'yes', 'invalid_value', 'use one of true, false'],
-  ])('reports %s="%s" as an error on the verb that runs', (name, value, code, hint) => {
+    ['method', 'post', 'value_case_mismatch', 'use POST', 'POST'],
+    ['method', 'PUT', 'invalid_value', 'use one of GET, POST', 'POST'],
+    ['mediaType', 'application/PDF', 'value_case_mismatch', 'use application/pdf', 'application/pdf'],
+    ['mediaType', 'image/png', 'invalid_value', 'use one of application/pdf, image/tiff', 'application/pdf'],
+    ['pageSize', 'A4', 'value_case_mismatch', 'use a4', 'letter'],
+    ['pageSize', 'tabloid', 'invalid_value', 'use one of letter, legal, a4', 'letter'],
+    ['storeMedia', 'True', 'value_case_mismatch', 'use true', 'true'],
+    ['storeMedia', 'yes', 'invalid_value', 'use one of true, false', 'true'],
+  ])('warns that Twilio ignores %s="%s" on the verb that runs and uses the default', (name, value, code, hint, used) => {
     const result = validateFaxTwiml(`<Response><Receive ${name}="${value}"/></Response>`);
-    expect(result.ok).toBe(false);
-    expect(result.diagnostics).toMatchObject([{ check: 'attribute-values', code, hint, severity: 'error', twilioError: 12200, path: `Response/Receive/@${name}`, line: 1, column: 22 + name.length }]);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toMatchObject([{ check: 'attribute-values', code, hint, severity: 'warning', twilioError: 12200, path: `Response/Receive/@${name}`, line: 1, column: 22 + name.length }]);
+    expect(result.diagnostics[0]?.message).toContain(`so Twilio ignores it and uses ${name}="${used}"`);
+    expect(result.effects).toEqual([{ kind: 'replaces', attribute: name, written: value, uses: used, cause: result.diagnostics[0] }]);
   });
 
   it.each(['ftp://example.com/fax', 'javascript:alert(1)', 'mailto:fax@example.com', 'localhost:3000/fax', 'http://', ''])(
-    'reports action=%j, which is neither relative nor http(s)',
+    'reports action=%j, which is neither relative nor http(s), as 11100: Twilio cannot request it',
     (action) => {
-      expect(findings(`<Response><Receive action="${action}"/></Response>`)).toEqual(['attribute-values/invalid_url']);
+      const result = validateFaxTwiml(`<Response><Receive action="${action}"/></Response>`);
+      expect(result.diagnostics).toMatchObject([{ check: 'attribute-values', code: 'invalid_url', severity: 'error', twilioError: 11100 }]);
+      expect(result.effects).toMatchObject([{ kind: 'cannot-request', attribute: 'action', url: action, consequence: 'no action callback would ever come' }]);
     },
   );
+
+  it('only notes a bad action on a verb that never runs: Twilio never requests it', () => {
+    const result = validateFaxTwiml('<Response><Reject/><Receive action="ftp://x"/></Response>');
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => `${d.code}/${d.severity}/${d.twilioError ?? '-'}`)).toEqual(['extra_verb/warning/12200', 'invalid_url/notice/-']);
+  });
 
   it.each([
     ['localhost:3000/fax/done', 'write https://localhost:3000/fax/done, or a relative URL such as /fax/received'],
@@ -196,15 +224,16 @@ describe('fax-action', () => {
     ['<Receive>please</Receive>', 'the text "please"', 'Response/Receive', 20],
     ['<Receive><Say>hi</Say></Receive>', 'the element <Say>', 'Response/Receive/Say', 20],
     ['<Reject><![CDATA[busy]]></Reject>', 'the text "busy"', 'Response/Reject', 28],
-  ])('reports content inside the verb that runs in %s', (verb, what, path, column) => {
+  ])('warns that Twilio ignores content inside the verb that runs in %s', (verb, what, path, column) => {
     const result = validateFaxTwiml(`<Response>${verb}</Response>`);
-    expect(result.diagnostics).toMatchObject([{ check: 'fax-action', code: 'content_in_verb', severity: 'error', twilioError: 12200, path, line: 1, column }]);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toMatchObject([{ check: 'fax-action', code: 'content_in_verb', severity: 'warning', twilioError: 12200, path, line: 1, column }]);
     expect(result.diagnostics[0]?.message).toContain(what);
   });
 
-  it('reports text directly in <Response>', () => {
+  it('warns that Twilio ignores text directly in <Response>', () => {
     expect(validateFaxTwiml('<Response>\n  OK\n  <Receive/>\n</Response>').diagnostics).toMatchObject([
-      { check: 'fax-action', code: 'text_in_response', severity: 'error', twilioError: 12200, line: 2, column: 3, message: '<Response> contains the text "OK"; it holds only verbs' },
+      { check: 'fax-action', code: 'text_in_response', severity: 'warning', twilioError: 12200, line: 2, column: 3, message: '<Response> contains the text "OK"; it holds only verbs, so Twilio ignores it' },
     ]);
   });
 
@@ -219,11 +248,10 @@ describe('the result', () => {
     expect(result).toMatchObject({ verb: 'Receive', attributes: { pageSize: 'a4', quality: 'x' } });
   });
 
-  it('orders findings: header and size first, then by place in the document', () => {
-    const body = `<Response>\n<Receive pageSize="A4" quality="x"/>\n<Say/>\n</Response><!--${'x'.repeat(70_000)}-->`;
+  it('orders findings: the header first, then by place in the document', () => {
+    const body = `<Response>\n<Receive pageSize="A4" quality="x"/>\n<Say/>\n</Response>`;
     expect(findings(body, { contentType: 'text/plain' })).toEqual([
-      'content-type/invalid_content_type', 'body-size/body_too_large',
-      'attribute-values/value_case_mismatch', 'known-attributes/unknown_attribute', 'known-verbs/unknown_verb',
+      'content-type/invalid_content_type', 'attribute-values/value_case_mismatch', 'known-attributes/unknown_attribute', 'known-verbs/unknown_verb',
     ]);
   });
 });

@@ -12,7 +12,7 @@ export interface DefectiveServer {
   readonly path?: string;
   readonly options?: CheckServerOptions;
   /** `code: '*'`: any code of that check. */
-  readonly caughtBy: { readonly check: string; readonly code: string; readonly twilioError?: TwilioErrorCode; readonly severity?: 'error' | 'warning' };
+  readonly caughtBy: { readonly check: string; readonly code: string; readonly twilioError?: TwilioErrorCode; readonly severity?: 'error' | 'warning' | 'notice' };
   /** Other checks allowed to report errors as a direct consequence of the same defect. */
   readonly alsoReportedBy?: readonly string[];
 }
@@ -67,9 +67,9 @@ export const DEFECTIVE_SERVERS: readonly DefectiveServer[] = [
   },
   { name: 'a text/plain reply', server: xmlReply(RECEIVE_XML, 'text/plain'), caughtBy: { check: 'content-type', code: 'invalid_content_type', twilioError: 12300 } },
   {
-    name: 'a text/html reply (undocumented for fax)',
+    name: 'a text/html reply (undocumented for fax: a notice, Twilio reads it as TwiML)',
     server: xmlReply(RECEIVE_XML, 'text/html; charset=utf-8'),
-    caughtBy: { check: 'content-type', code: 'undocumented_content_type', twilioError: 12300, severity: 'warning' },
+    caughtBy: { check: 'content-type', code: 'undocumented_content_type', severity: 'notice' },
   },
   {
     name: 'a JSON error body',
@@ -108,9 +108,9 @@ export const DEFECTIVE_SERVERS: readonly DefectiveServer[] = [
     caughtBy: { check: 'known-attributes', code: 'unknown_attribute', twilioError: 12200, severity: 'warning' },
   },
   {
-    name: 'pageSize="A4" (values are case-sensitive)',
+    name: 'pageSize="A4" (values are case-sensitive: Twilio uses letter)',
     server: xmlReply('<Response><Receive pageSize="A4"/></Response>'),
-    caughtBy: { check: 'attribute-values', code: '*', twilioError: 12200 },
+    caughtBy: { check: 'attribute-values', code: '*', twilioError: 12200, severity: 'warning' },
   },
   { name: 'an empty <Response/>', server: xmlReply('<Response/>'), caughtBy: { check: 'fax-action', code: 'no_fax_action', twilioError: 34106 } },
   {

@@ -5,7 +5,7 @@ import { baseReply, type ReplyMutation, mutated, oneOfPresent, verbsWithAttribut
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
-/** Replies that are not well-formed XML (12100): the defects seen in real fax handlers. */
+/** Replies that are not a well-formed XML document (12100; an empty body 11200): the defects seen in real fax handlers. */
 export function xmlWellFormedMutation(schema: TwimlSchema): fc.Arbitrary<ReplyMutation> {
   const any = baseReply(schema);
   const urlVerbs = verbsWithAttributes(schema, 'url');
@@ -87,8 +87,8 @@ export function xmlWellFormedMutation(schema: TwimlSchema): fc.Arbitrary<ReplyMu
   );
 
   const notXml = fc
-    .constantFrom('200', 'OK', '{"status":"received"}', 'Fax received, thank you.')
-    .map((body) => ({ xml: body, description: `the body is ${JSON.stringify(body)}, not XML` }));
+    .constantFrom('200', 'OK', '{"status":"received"}', 'Fax received, thank you.', '', '\n')
+    .map((body) => ({ xml: body, description: body.trim() === '' ? `the body is ${body === '' ? 'empty' : 'blank'}` : `the body is ${JSON.stringify(body)}, not XML` }));
 
   return oneOfPresent(unclosedRoot, unclosedVerb, unescapedAmpersand, unquotedValue, duplicateAttribute, whitespaceBeforeDeclaration, doctype, twoRoots, notXml);
 }

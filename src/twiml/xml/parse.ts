@@ -80,7 +80,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
     const code = text.codePointAt(illegal) ?? 0;
     return fail('illegal_character', illegal, `the character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, 'remove it (a NUL or control character usually means binary data or a wrong encoding)');
   }
-  if (isBlank(text)) return fail('empty_body', 0, 'the body is empty', 'reply with TwiML, e.g. <Response><Receive/></Response>');
+  if (isBlank(text)) return fail('empty_body', 0, text === '' ? 'the body is empty' : 'the body holds only whitespace', 'reply with TwiML, e.g. <Response><Receive/></Response>');
 
   const n = text.length;
   const stack: { name: string; offset: number }[] = [];
