@@ -54,6 +54,16 @@ export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
     },
   },
   {
+    code: 'signature_url_normalized',
+    behaviour: "validates the signature against the URL as new URL() re-serializes it (an apostrophe in the query becomes %27), while Twilio signs the URL exactly as it sent it",
+    hint: (framework) =>
+      `validate against the raw URL exactly as requested (${rawUrlAdvice(framework)}), never one passed through new URL() or another URL parser first (twilio-node 5.0.4 and later do that themselves: twilio-node issue 1183)`,
+    misread: (signed) => {
+      const normalized = normalizeUrl(signed.url);
+      return normalized === undefined || normalized === signed.url ? undefined : { ...signed, url: normalized };
+    },
+  },
+  {
     code: 'signature_get_params_added',
     behaviour: 'adds the query parameters of a GET to the signature as if they were form parameters',
     hint: () => 'for a GET, Twilio signs the URL alone: validate the full URL with empty parameters ({})',
@@ -72,6 +82,14 @@ export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
     misread: (signed) => ({ ...signed, url: signed.url.replace(/^(https?):/i, (_m, scheme: string) => (scheme.toLowerCase() === 'https' ? 'http:' : 'https:')) }),
   },
 ];
+
+function normalizeUrl(url: string): string | undefined {
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
 
 function reencodeQuery(url: string): string | undefined {
   const start = url.indexOf('?');
