@@ -29,12 +29,18 @@ export const actionCallbackCheck: Check = {
     if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
     const action = verdict.verb === 'Receive' ? verdict.attributes.action : undefined;
     if (action === undefined) return notJudged('the reply has no <Receive action>: Twilio requests no callback');
-    let url: string;
+    let target: URL;
     try {
-      url = new URL(action, context.exchange.finalUrl).href;
+      target = new URL(action, context.exchange.finalUrl);
     } catch {
       return notJudged('the action URL cannot be resolved (see attribute-values)');
     }
+    // Twilio requests only http(s) URLs; any other scheme is attribute-values' finding, and the kit requests nothing.
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return notJudged(`the action URL is not http(s) (${target.protocol}; see attribute-values)`);
+    const url = target.href;
+    // The call's HTTP-auth credentials go only where the webhook is: a reply naming another origin must not be able
+    // to collect them with a 401 challenge.
+    const credentials = sameOrigin(url, context.exchange.finalUrl) ? context.exchange.credentials : undefined;
     const method: HttpMethod = verdict.attributes.method === 'GET' ? 'GET' : 'POST';
     const format = verdict.attributes.mediaType === 'image/tiff' ? 'image/tiff' : 'application/pdf';
     const { params } = context.request;
@@ -52,7 +58,7 @@ export const actionCallbackCheck: Check = {
         url,
         params: callbackParams(params, outcome),
         ...(cookie !== '' && { headers: { Cookie: cookie } }),
-        ...(context.exchange.credentials && { credentials: context.exchange.credentials }),
+        ...(credentials && { credentials }),
       };
       const exchange = await context.send(request);
       if (exchangeOutcome(exchange).kind === 'aborted') continue;
@@ -73,6 +79,14 @@ function callCookies(context: CheckContext, actionUrl: string): string {
   const jars = new PairCookieJars(context.config.profile.sender.cookieIdleExpiryMs);
   for (const hop of context.exchange.hops) if (hop.response) jars.store(pair, hop.response.setCookies, hop.request.url, clock.now());
   return jars.cookieHeader(pair, actionUrl, clock.now());
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 function describe(outcome: CallbackOutcome, method: HttpMethod, url: string): string {

@@ -3,7 +3,7 @@ import { signTwilioRequest } from '../signature/index.js';
 import type { WebhookRequest } from '../sender/types.js';
 import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
 import { signedContentOf } from './_stateful/signed-content.js';
-import { exchangeOutcome } from './exchange-outcome.js';
+import { ABORTED, exchangeOutcome } from './exchange-outcome.js';
 import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
@@ -42,10 +42,15 @@ export const signatureEnforcedCheck: Check = {
     const controlOutcome = exchangeOutcome(await context.send(control));
     if (!controlOutcome.ok) return notJudged(`a new fax, correctly signed, is not accepted either (${controlOutcome.description}): refused forgeries would prove nothing`);
     const issues: CheckIssue[] = [];
+    let refused = 0;
     for (const forgery of forgeries) {
       const exchange = await context.send(forgery.request);
       const outcome = exchangeOutcome(exchange);
-      if (!outcome.ok) continue;
+      if (outcome.kind === 'aborted') continue;
+      if (!outcome.ok) {
+        refused += 1;
+        continue;
+      }
       issues.push({
         exchange,
         label: forgery.accepted,
@@ -60,7 +65,7 @@ export const signatureEnforcedCheck: Check = {
       // A server that takes unsigned requests takes every forgery: one finding says it all.
       if (forgery.code === 'unsigned_request_accepted') break;
     }
-    return judged(issues);
+    return issues.length === 0 && refused === 0 ? notJudged(ABORTED) : judged(issues);
   },
 };
 
