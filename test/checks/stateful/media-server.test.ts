@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mediaUrlFor, startMediaServer, TWILIO_MEDIA_ORIGIN, type MediaServer } from '../../../src/media/index.js';
+import { formatOfMediaKey, mediaUrlFor, parseMediaPath, presignedQueryMatches, startMediaServer, TWILIO_MEDIA_ORIGIN, type MediaServer } from '../../../src/media/index.js';
+import { accountSid, faxSid } from '../../../properties/index.js';
 
 const FAX = { accountSid: 'AC0123456789abcdef0123456789abcdef', faxSid: 'FX0123456789abcdef0123456789abcdef' } as const;
 
@@ -27,6 +29,20 @@ describe("Twilio's MediaUrl shape", () => {
     ]);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('7200');
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('carries its format in its key and its signature in its query, and a decoded copy never matches, for any fax', () => {
+    fc.assert(
+      fc.property(accountSid(), faxSid(), fc.constantFrom('application/pdf' as const, 'image/tiff' as const), (account, fax, format) => {
+        const url = new URL(mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: account, faxSid: fax, format }));
+        const path = parseMediaPath(url.pathname);
+        expect(path?.accountSid).toBe(account);
+        expect(formatOfMediaKey(path?.key ?? '')).toBe(format);
+        expect(presignedQueryMatches(path?.key ?? '', url.search)).toBe(true);
+        expect(presignedQueryMatches(path?.key ?? '', decodeURIComponent(url.search))).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('is the same for the same fax and format, and differs between PDF and TIFF', () => {
