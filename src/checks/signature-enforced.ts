@@ -11,7 +11,7 @@ import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, ty
 const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';
 
 const HINT =
-  'validate X-Twilio-Signature on every request (twilio.webhook() or twilio.validateRequest with the public URL and the decoded parameters) and answer 403 when it does not match';
+  "validate X-Twilio-Signature on every request with Twilio's request validator for your language (twilio-node's webhook() or validateRequest, twilio-python's or twilio-php's RequestValidator) over the public URL and the decoded parameters, and answer 403 when it does not match";
 
 /** One forged request and how to describe the server accepting it. */
 interface Forgery {
