@@ -1,13 +1,14 @@
 import fc from 'fast-check';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../src/media/media-url.js';
+import { twilioErrorTitle } from '../src/protocol/twilio-errors.js';
 import { e164Number } from './e164-number.js';
 import { faxWebhookParams, type FaxWebhookParams } from './fax-webhook-params.js';
-import { lowerHex } from './_internals/hex.js';
 
 /** The callback Twilio requests at `<Receive action>` after a fax was received. */
 export interface ReceivedFaxCallbackParams extends FaxWebhookParams {
   FaxStatus: 'received';
   NumPages: string;
-  /** Twilio-hosted, valid for 2 hours. */
+  /** A pre-signed URL on Twilio's media CDN, valid for 2 hours, with no file extension (see `mediaUrlFor`). */
   MediaUrl: string;
   RemoteStationId: string;
 }
@@ -36,28 +37,27 @@ const remoteStationId = fc.oneof(
   fc.constantFrom('', 'FAX', '+1 415 555 0100', '  14155550100', 'ACME Legal Dept'),
 );
 
-// Illustrative: Twilio never published its fax failure codes; these are shaped like its 5-digit codes.
-const FAILURES = [
-  ['15001', 'No fax machine answered'],
-  ['15002', 'The remote fax machine hung up during transmission'],
-  ['15003', 'Timed out waiting for the first message'],
-  ['15004', 'Received no response to DCS or training'],
-] as const;
+/**
+ * Twilio's fax error codes, with its titles as `ErrorMessage` (assumption `failed-fax-error-codes`): 34004 "Error
+ * during fax transmission" first, the likely one on receive (it is what shrinking leads to), then 34002 "Callee
+ * Busy", 34003 "Callee did not answer", 34108 "Other End Incompatible". Not 15001-15004, which are voice codes.
+ */
+export const FAILED_FAX_ERRORS = ([34004, 34002, 34003, 34108] as const).map((code) => [String(code), twilioErrorTitle(code)] as const);
 
 const received = (base: FaxWebhookParams): fc.Arbitrary<ReceivedFaxCallbackParams> =>
   fc
-    .record({ pages: fc.integer({ min: 1, max: 120 }), media: lowerHex(32), station: remoteStationId })
-    .map(({ pages, media, station }) => ({
+    .record({ pages: fc.integer({ min: 1, max: 120 }), format: fc.constantFrom('application/pdf' as const, 'image/tiff' as const), station: remoteStationId })
+    .map(({ pages, format, station }) => ({
       ...base,
       FaxStatus: 'received' as const,
       NumPages: String(pages),
-      MediaUrl: `https://fax.twilio.com/v1/Faxes/${base.FaxSid}/Media/ME${media}`,
+      MediaUrl: mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: base.AccountSid, faxSid: base.FaxSid, format }),
       RemoteStationId: station,
     }));
 
 const failed = (base: FaxWebhookParams): fc.Arbitrary<FailedFaxCallbackParams> =>
   fc
-    .record({ failure: fc.constantFrom(...FAILURES), station: fc.option(remoteStationId, { nil: undefined }) })
+    .record({ failure: fc.constantFrom(...FAILED_FAX_ERRORS), station: fc.option(remoteStationId, { nil: undefined }) })
     .map(({ failure: [code, message], station }) => ({
       ...base,
       FaxStatus: 'failed' as const,

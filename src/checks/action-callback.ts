@@ -1,21 +1,24 @@
-import { mediaUrlFor } from '../media/media-url.js';
-import type { Exchange, HttpMethod } from '../sender/types.js';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../media/media-url.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
 import { validateFaxTwiml } from '../twiml/index.js';
 import { callbackParams, type CallbackOutcome } from './_stateful/callback-params.js';
 import { paramOf } from './_stateful/fresh-ids.js';
+import { PairCookieJars } from './_stateful/pair-cookie-jars.js';
+import { VirtualClock } from './_stateful/virtual-clock.js';
+import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
+import { refusalOf } from './refusal-hint.js';
 import { judgeReply } from './reply-verdict.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
 const CHECK = 'action-callback';
 
-/** Where `MediaUrl` points when the run has no media server (a library caller that set none). */
-const TWILIO_MEDIA_BASE = 'https://fax.twilio.com/v1/Media';
-
 /**
  * `action-callback`: when the reply is `<Receive action=…>`, sends the callback Twilio would, with the `method`
- * attribute's method to the action URL resolved against the webhook URL: once for a received fax (`MediaUrl` on
- * the kit's media server, PDF or TIFF as `mediaType` says) and once for a failed one (no `NumPages`, no `MediaUrl`).
- * Fails on no 2xx, a timeout, a reply over 64 kB, or a reply that is TwiML and not well-formed.
+ * attribute's method to the action URL resolved against the webhook URL, as part of the same call: carrying the
+ * cookies the webhook reply set for the (From, To) pair and the call's HTTP-auth credentials. Once for a received fax
+ * (`MediaUrl` a pre-signed URL on the kit's media server, PDF or TIFF as `mediaType` says) and once for a failed one
+ * (`ErrorCode` 34004, no `NumPages`, no `MediaUrl`): two findings when both fail. Fails on no 2xx, a timeout, a reply
+ * over 64 kB; a reply that is TwiML and not well-formed is a warning (the fax is done; Twilio acts on nothing in it).
  */
 export const actionCallbackCheck: Check = {
   id: CHECK,
@@ -26,51 +29,91 @@ export const actionCallbackCheck: Check = {
     if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
     const action = verdict.verb === 'Receive' ? verdict.attributes.action : undefined;
     if (action === undefined) return notJudged('the reply has no <Receive action>: Twilio requests no callback');
-    let url: string;
+    let target: URL;
     try {
-      url = new URL(action, context.exchange.finalUrl).href;
+      target = new URL(action, context.exchange.finalUrl);
     } catch {
       return notJudged('the action URL cannot be resolved (see attribute-values)');
     }
-    const method: HttpMethod = verdict?.attributes.method === 'GET' ? 'GET' : 'POST';
-    const format = verdict?.attributes.mediaType === 'image/tiff' ? 'image/tiff' : 'application/pdf';
-    const faxSid = paramOf(context.request.params, 'FaxSid') ?? 'FX';
-    const mediaUrl = mediaUrlFor(context.config.mediaBaseUrl ?? TWILIO_MEDIA_BASE, faxSid, format);
+    // Twilio requests only http(s) URLs; any other scheme is attribute-values' finding, and the kit requests nothing.
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return notJudged(`the action URL is not http(s) (${target.protocol}; see attribute-values)`);
+    const url = target.href;
+    // The call's HTTP-auth credentials go only where the webhook is: a reply naming another origin must not be able
+    // to collect them with a 401 challenge.
+    const credentials = sameOrigin(url, context.exchange.finalUrl) ? context.exchange.credentials : undefined;
+    const method: HttpMethod = verdict.attributes.method === 'GET' ? 'GET' : 'POST';
+    const format = verdict.attributes.mediaType === 'image/tiff' ? 'image/tiff' : 'application/pdf';
+    const { params } = context.request;
+    const mediaUrl = mediaUrlFor(context.config.mediaBaseUrl ?? TWILIO_MEDIA_ORIGIN, {
+      accountSid: paramOf(params, 'AccountSid') ?? '',
+      faxSid: paramOf(params, 'FaxSid') ?? '',
+      format,
+    });
+    const cookie = callCookies(context, url);
     const issues: CheckIssue[] = [];
+    let answered = 0;
     for (const outcome of [{ status: 'received', mediaUrl }, { status: 'failed' }] as const satisfies readonly CallbackOutcome[]) {
-      const exchange = await context.send({ method, url, params: callbackParams(context.request.params, outcome) });
-      issues.push(...judgeCallback(context, exchange, describe(outcome, method, url)));
+      const request: WebhookRequest = {
+        method,
+        url,
+        params: callbackParams(params, outcome),
+        ...(cookie !== '' && { headers: { Cookie: cookie } }),
+        ...(credentials && { credentials }),
+      };
+      const exchange = await context.send(request);
+      if (exchangeOutcome(exchange).kind === 'aborted') continue;
+      answered += 1;
+      issues.push(...judgeCallback(context, exchange, outcome.status, describe(outcome, method, url)));
     }
-    return judged(issues);
+    return answered === 0 ? notJudged(ABORTED) : judged(issues);
   },
 };
+
+/**
+ * The `Cookie` header of the callback: the cookies the webhook's replies set, kept for the (From, To) pair as
+ * Twilio keeps them ("accepts HTTP cookies and will include them in each request"), scoped to the action URL.
+ */
+function callCookies(context: CheckContext, actionUrl: string): string {
+  const pair = { From: paramOf(context.request.params, 'From') ?? '', To: paramOf(context.request.params, 'To') ?? '' };
+  const clock = new VirtualClock();
+  const jars = new PairCookieJars(context.config.profile.sender.cookieIdleExpiryMs);
+  for (const hop of context.exchange.hops) if (hop.response) jars.store(pair, hop.response.setCookies, hop.request.url, clock.now());
+  return jars.cookieHeader(pair, actionUrl, clock.now());
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 function describe(outcome: CallbackOutcome, method: HttpMethod, url: string): string {
   const fax = outcome.status === 'received' ? 'a received fax (FaxStatus=received, NumPages, MediaUrl)' : 'a failed fax (FaxStatus=failed, ErrorCode, ErrorMessage, no NumPages or MediaUrl)';
   return `the action callback for ${fax}, ${method} ${url}`;
 }
 
-function judgeCallback(context: CheckContext, exchange: Exchange, described: string): CheckIssue[] {
-  const issue = (code: string, message: string, hint: string, twilioError?: CheckIssue['diagnostic']['twilioError']): CheckIssue[] => [
-    { exchange, diagnostic: { check: CHECK, code, severity: 'error', ...(twilioError ? { twilioError } : {}), message: `${described}: ${message}`, hint } },
+function judgeCallback(context: CheckContext, exchange: Exchange, status: CallbackOutcome['status'], described: string): CheckIssue[] {
+  const issue = (code: string, message: string, hint: string, extra: Partial<CheckIssue['diagnostic']> = {}): CheckIssue[] => [
+    {
+      exchange,
+      // The received and the failed callback are two requests that can fail for two causes: never merged.
+      distinct: status,
+      label: `the action callback for a ${status} fax`,
+      diagnostic: { check: CHECK, code, severity: 'error', ...extra, message: `${described}: ${message}`, hint },
+    },
   ];
+  const outcome = exchangeOutcome(exchange);
   const { failure, response } = exchange;
   if (failure?.kind === 'timeout') {
-    return issue('callback_timeout', failure.message, 'answer the callback at once and do slow work (downloading MediaUrl, OCR, e-mail) after replying', failure.twilioError);
+    return issue('callback_timeout', failure.message, 'answer the callback at once and do slow work (downloading MediaUrl, OCR, e-mail) after replying', twilioErrorOf(outcome));
   }
-  if (failure) return issue('callback_unreachable', failure.message, 'serve the action URL on the same server as the webhook, or give an absolute action URL that is reachable', failure.twilioError);
+  if (failure) return issue('callback_unreachable', failure.message, 'serve the action URL on the same server as the webhook, or give an absolute action URL that is reachable', twilioErrorOf(outcome));
   if (!response) return [];
-  if (response.status < 200 || response.status >= 300) {
-    const hint =
-      response.status === 404 || response.status === 405
-        ? `serve the action URL for ${exchange.hops.at(-1)?.request.method ?? 'POST'} (a relative action resolves against the webhook URL)`
-        : response.status === 401 || response.status === 403
-          ? 'Twilio signs the callback like the webhook, over the action URL and all its parameters: validate it the same way (see signature-accepted)'
-          : 'the callback handler failed: read FaxStatus first; NumPages and MediaUrl exist only when FaxStatus is received, ErrorCode and ErrorMessage only when it failed';
-    return issue('callback_error_status', `the server answers HTTP ${response.status}`, hint, response.status >= 400 ? 11200 : 11216);
-  }
+  if (!outcome.ok) return issue('callback_error_status', `the server answers HTTP ${response.status}`, errorStatusHint(exchange, response.status, status), twilioErrorOf(outcome));
   if (response.truncated) {
-    return issue('callback_body_too_large', `the reply is larger than ${context.config.profile.twiml.maxBodyBytes} bytes`, 'answer the callback with an empty 200 or <Response/>', 11750);
+    return issue('callback_body_too_large', `the reply is larger than ${context.config.profile.twiml.maxBodyBytes} bytes`, 'answer the callback with an empty 200 or <Response/>', { twilioError: 11750 });
   }
   const contentType = response.headers['content-type'] ?? null;
   const text = Buffer.from(response.body).toString('utf8').trimStart();
@@ -78,5 +121,24 @@ function judgeCallback(context: CheckContext, exchange: Exchange, described: str
   if (text === '' || (!/xml/i.test(contentType ?? '') && !text.startsWith('<'))) return [];
   const malformed = validateFaxTwiml(response.body, { contentType, profile: context.config.profile }).diagnostics.find((d) => d.check === 'xml-well-formed');
   if (!malformed) return [];
-  return issue('callback_reply_malformed', `the reply is TwiML but not well-formed: ${malformed.message}`, 'answer the callback with an empty 200 or a well-formed <Response/>', 12100);
+  return issue(
+    'callback_reply_malformed',
+    `the reply is TwiML but not well-formed: ${malformed.message}; Twilio logs 12100 and, the fax being done, acts on nothing in it`,
+    'answer the callback with an empty 200 or a well-formed <Response/>',
+    { twilioError: 12100, severity: 'warning' },
+  );
+}
+
+function errorStatusHint(exchange: Exchange, httpStatus: number, status: CallbackOutcome['status']): string {
+  const method = exchange.hops.at(-1)?.request.method ?? 'POST';
+  if (httpStatus === 404 || httpStatus === 405) return `serve the action URL for ${method} (a relative action resolves against the webhook URL)`;
+  const refusal = refusalOf(exchange);
+  if (refusal === 'http-auth') {
+    return 'the callback belongs to the same call as the webhook: Twilio answers its 401 with the webhook URL\'s credentials, so accept the same user and password on the action URL';
+  }
+  if (refusal === 'signature') return 'Twilio signs the callback like the webhook, over the action URL and all its parameters: validate it the same way (see signature-accepted)';
+  const fields = 'read FaxStatus first; NumPages and MediaUrl exist only when FaxStatus is received, ErrorCode and ErrorMessage only when it failed';
+  return status === 'received'
+    ? `the callback handler failed: ${fields}. MediaUrl is a pre-signed URL valid for 2 hours: fetch it exactly as given, with no Authorization header and without decoding it`
+    : `the callback handler failed: ${fields}`;
 }

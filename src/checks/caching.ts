@@ -1,18 +1,19 @@
 import CachePolicy from 'http-cache-semantics';
 import type { Exchange, WebhookRequest } from '../sender/types.js';
 import { bodiesDiffer, cacheViewOf } from './_stateful/cache-exchange.js';
-import { freshCaller, freshFaxSid, withParams } from './_stateful/fresh-ids.js';
-import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { isEntityTag, isHttpDate, isStrongEntityTag } from './_stateful/http-validators.js';
+import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
 import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
 const CHECK = 'caching';
 
 /**
  * `caching` (GET only: Twilio never caches POST replies): repeats a GET as Twilio's cache would, with cache
- * semantics from `http-cache-semantics`: the same URL again, the same URL with the validators the cache holds
- * (`If-None-Match`, `If-Modified-Since`), and another URL. Fails on malformed validators, a 304 that does not match
- * what was sent or carries a body, and one strong ETag on two different bodies (Twilio would serve stale TwiML).
+ * semantics from `http-cache-semantics`: the same URL again, and the same URL with the validators the cache holds
+ * (`If-None-Match`, `If-Modified-Since`). Fails on malformed validators, a 304 that does not match what was sent or
+ * carries a body, and one strong ETag on two different bodies of the same URL (Twilio would serve stale TwiML).
+ * Another fax is another URL (its FaxSid is in the query), so another resource: sharing an ETag with it is no
+ * defect (RFC 9110 §8.8.3 scopes an entity tag to one resource).
  */
 export const cachingCheck: Check = {
   id: CHECK,
@@ -24,7 +25,8 @@ export const cachingCheck: Check = {
     const request: WebhookRequest = { ...context.request, method: 'GET' };
     const first = context.request.method === 'GET' ? context.exchange : await context.send(request);
     const view = cacheViewOf(first);
-    const outcome = httpOutcomeOf(first);
+    const outcome = exchangeOutcome(first);
+    if (outcome.kind === 'aborted') return notJudged(ABORTED);
     if (!view || !outcome.ok) return notJudged(`the GET request got no 2xx reply (${outcome.description}; see status-code and get-post)`);
     const malformed = malformedValidators(first);
     if (malformed.length > 0) return judged(malformed);
@@ -37,8 +39,6 @@ export const cachingCheck: Check = {
       Object.entries(policy.revalidationHeaders(view.request)).filter(([name]) => name === 'if-none-match' || name === 'if-modified-since'),
     ) as Record<string, string>;
     if (Object.keys(conditional).length > 0) issues.push(...(await revalidate(context, request, first, policy, conditional)));
-    const other = await context.send({ ...request, params: withParams(request.params, { FaxSid: freshFaxSid(context.random), From: freshCaller(context.random) }) });
-    issues.push(...sameEtagOtherBody(first, other, 'another fax (other FaxSid and From)'));
     return judged(issues);
   },
 };
@@ -47,11 +47,12 @@ export const cachingCheck: Check = {
 async function revalidate(context: CheckContext, request: WebhookRequest, first: Exchange, policy: CachePolicy, conditional: Record<string, string>): Promise<CheckIssue[]> {
   const exchange = await context.send({ ...request, headers: { ...request.headers, ...titleCased(conditional) } });
   const sent = Object.entries(titleCased(conditional)).map(([name, value]) => `${name}: ${value}`).join(', ');
-  const outcome = httpOutcomeOf(exchange);
+  const outcome = exchangeOutcome(exchange);
   const response = exchange.response;
   const view = cacheViewOf(exchange);
+  if (outcome.kind === 'aborted') return [];
   if (!response || !view || (!outcome.ok && response.status !== 304)) {
-    return [issue(exchange, 'conditional_request_fails', `a revalidation request (${sent}) fails: ${outcome.description}`, 'answer conditional requests: 304 with the same ETag when nothing changed, 200 with the new reply otherwise', outcome.twilioError)];
+    return [issue(exchange, 'conditional_request_fails', `a revalidation request (${sent}) fails: ${outcome.description}`, 'answer conditional requests: 304 with the same ETag when nothing changed, 200 with the new reply otherwise', twilioErrorOf(outcome).twilioError)];
   }
   if (response.status !== 304) return sameEtagOtherBody(first, exchange, `a revalidation request (${sent})`);
   const issues: CheckIssue[] = [];
@@ -77,13 +78,13 @@ function malformedValidators(exchange: Exchange): CheckIssue[] {
   const issues: CheckIssue[] = [];
   if (headers.etag !== undefined && !isEntityTag(headers.etag)) {
     issues.push(
-      issue(exchange, 'malformed_etag', `the ETag ${JSON.stringify(headers.etag)} is not an entity tag; Twilio's cache cannot revalidate with it`, 'quote the ETag: ETag: "abc123" (or W/"abc123" for a weak one), with no spaces or quotes inside'),
+      issue(exchange, 'malformed_etag', `the ETag ${JSON.stringify(headers.etag)} is not an entity tag; Twilio's cache cannot revalidate with it and fetches the reply anew each time`, 'quote the ETag: ETag: "abc123" (or W/"abc123" for a weak one), with no spaces or quotes inside'),
     );
   }
   const lastModified = headers['last-modified'];
   if (lastModified !== undefined && !isHttpDate(lastModified)) {
     issues.push(
-      issue(exchange, 'malformed_last_modified', `the Last-Modified ${JSON.stringify(lastModified)} is not an HTTP date; Twilio's cache cannot revalidate with it`, "write it as an IMF-fixdate, e.g. 'Tue, 15 Nov 1994 08:12:31 GMT' (Date#toUTCString())"),
+      issue(exchange, 'malformed_last_modified', `the Last-Modified ${JSON.stringify(lastModified)} is not an HTTP date; Twilio's cache cannot revalidate with it and fetches the reply anew each time`, "write it as an IMF-fixdate, e.g. 'Tue, 15 Nov 1994 08:12:31 GMT' (Date#toUTCString())"),
     );
   }
   return issues;
@@ -92,7 +93,7 @@ function malformedValidators(exchange: Exchange): CheckIssue[] {
 /** A strong ETag identifies one body exactly; the same tag on another body means the ETag does not follow the content. */
 function sameEtagOtherBody(first: Exchange, later: Exchange, described: string): CheckIssue[] {
   const tag = first.response?.headers.etag;
-  if (!later.response || !httpOutcomeOf(later).ok || tag === undefined || !isStrongEntityTag(tag)) return [];
+  if (!later.response || !exchangeOutcome(later).ok || tag === undefined || !isStrongEntityTag(tag)) return [];
   if (later.response.headers.etag !== tag || !bodiesDiffer(first, later)) return [];
   return [
     issue(
@@ -104,8 +105,22 @@ function sameEtagOtherBody(first: Exchange, later: Exchange, described: string):
   ];
 }
 
+/**
+ * What goes on without failing the fax: a validator the cache cannot read is ignored (the reply is fetched anew), and
+ * a reused ETag makes Twilio act on an older reply of the same URL. A failing or malformed 304 fails it.
+ */
+const WARNINGS = new Set(['malformed_etag', 'malformed_last_modified', 'etag_reused']);
+
 function issue(exchange: Exchange, code: string, message: string, hint: string, twilioError?: CheckIssue['diagnostic']['twilioError']): CheckIssue {
-  return { exchange, diagnostic: { check: CHECK, code, severity: 'error', ...(twilioError ? { twilioError } : {}), message, hint } };
+  const severity = WARNINGS.has(code) ? 'warning' : 'error';
+  return { exchange, label: labelOf(exchange), diagnostic: { check: CHECK, code, severity, ...(twilioError ? { twilioError } : {}), message, hint } };
+}
+
+// The request shown is the case's parameters by GET, sometimes conditional: say so, since the case may be a POST.
+function labelOf(exchange: Exchange): string {
+  const headers = Object.keys(exchange.hops[0]?.request.headers ?? {}).map((name) => name.toLowerCase());
+  const conditional = headers.filter((name) => name === 'if-none-match' || name === 'if-modified-since');
+  return conditional.length > 0 ? `the case's request by GET, revalidated as Twilio's cache would (${conditional.join(', ')})` : "the case's request by GET, as Twilio's cache sees it";
 }
 
 // Headers as a curl line shows them, in the usual spelling.

@@ -1,9 +1,9 @@
 import type { Exchange, WebhookRequest } from '../sender/types.js';
 import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
-import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { PairCookieJars, type NumberPair } from './_stateful/pair-cookie-jars.js';
 import { rejectedSetCookie } from './_stateful/set-cookie-issue.js';
 import { VirtualClock } from './_stateful/virtual-clock.js';
+import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
 import { judged, notJudged, type Check, type CheckIssue } from './types.js';
 
 /** Time between two faxes of the conversation that are meant to share cookies. */
@@ -51,9 +51,10 @@ export const cookiesCheck: Check = {
 
     const opening = await turn(first);
     const rejected = rejectedSetCookie(opening.exchange);
-    if (rejected) return judged([rejectedCookieIssue(opening.exchange, rejected)]);
+    if (rejected) return judged([rejectedCookieIssue(opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
     // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
-    const firstOutcome = httpOutcomeOf(opening.exchange);
+    const firstOutcome = exchangeOutcome(opening.exchange);
+    if (firstOutcome.kind === 'aborted') return notJudged(ABORTED);
     if (!firstOutcome.ok) return notJudged(`the first fax of the conversation failed (${firstOutcome.description}; see status-code)`);
     if (jars.count(first, context.request.url, clock.now()) === 0) return notJudged('the server sets no cookie: there is no session to test');
 
@@ -76,19 +77,21 @@ export const cookiesCheck: Check = {
   },
 };
 
+// `described` doubles as the label: every request of the conversation is a new fax of the kit's, not the case's own.
 function judge(turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
   const rejected = rejectedSetCookie(turn.exchange);
-  if (rejected) return [rejectedCookieIssue(turn.exchange, rejected)];
-  const outcome = httpOutcomeOf(turn.exchange);
-  if (outcome.ok) return [];
+  if (rejected) return [rejectedCookieIssue(turn.exchange, rejected, described)];
+  const outcome = exchangeOutcome(turn.exchange);
+  if (outcome.ok || outcome.kind === 'aborted') return [];
   return [
     {
       exchange: turn.exchange,
+      label: described,
       diagnostic: {
         check: 'cookies',
         code,
         severity: 'error',
-        ...(outcome.twilioError ? { twilioError: outcome.twilioError } : {}),
+        ...twilioErrorOf(outcome),
         message: `${described}: the server answers ${outcome.description}; Twilio fails that fax`,
         hint,
       },
@@ -96,9 +99,10 @@ function judge(turn: Turn, code: string, described: string, hint: string): Check
   ];
 }
 
-function rejectedCookieIssue(exchange: Exchange, violation: string): CheckIssue {
+function rejectedCookieIssue(exchange: Exchange, violation: string, label: string): CheckIssue {
   return {
     exchange,
+    label,
     diagnostic: {
       check: 'cookies',
       code: 'invalid_set_cookie',

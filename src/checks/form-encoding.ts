@@ -1,7 +1,7 @@
 import type { FormParams } from '../sender/types.js';
 import { encodeCanonically, FORM_ENCODINGS } from './form-encodings.js';
 import { withSipAddresses } from './sip-params.js';
-import { judged, type Check, type CheckContext, type CheckOutcome } from './types.js';
+import { judged, NO_REPLY_TO_JUDGE, type Check, type CheckContext, type CheckOutcome } from './types.js';
 import { compareVariant, type VariantRule } from './variant.js';
 
 const RULE: VariantRule = {
@@ -23,22 +23,30 @@ export const formEncodingCheck: Check = {
   async run(context) {
     const sipParams = withSipAddresses(context.case.input);
     const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeCanonically(sipParams) });
-    let first: CheckOutcome | undefined;
+    const outcomes: CheckOutcome[] = [];
     for (const [params, reference] of [[context.request.params, context.exchange], [sipParams, sipReference]] as const) {
       const outcome = await compareEncodings(context, params, reference);
       // One defect shows in every encoding; the first is enough for this case.
       if (outcome.issues.length > 0) return outcome;
-      first ??= outcome;
+      outcomes.push(outcome);
     }
-    return first ?? judged();
+    // A pass means judged: at least one encoding was compared with a reference that worked.
+    return outcomes.find((outcome) => outcome.notJudged === undefined) ?? outcomes[0] ?? judged();
   },
 };
 
+/** Compares every equivalent encoding with the reference; judged when any was compared, the first defect ends it. */
 async function compareEncodings(context: CheckContext, params: FormParams, reference: Parameters<typeof compareVariant>[2]): Promise<CheckOutcome> {
+  let unjudged: CheckOutcome | undefined;
+  let compared = false;
   for (const encoding of FORM_ENCODINGS) {
     const variant = { ...context.request, params, encodedParams: encoding.encode(params) };
     const outcome = await compareVariant(context, RULE, reference, variant, `the same parameters with ${encoding.description}`);
-    if (outcome.issues.length > 0 || outcome.notJudged !== undefined) return outcome;
+    if (outcome.issues.length > 0) return outcome;
+    if (outcome.notJudged === undefined) compared = true;
+    else unjudged ??= outcome;
+    // A reference that failed leaves nothing to compare any encoding with.
+    if (outcome.notJudged === NO_REPLY_TO_JUDGE) break;
   }
-  return judged();
+  return compared ? judged() : (unjudged ?? judged());
 }

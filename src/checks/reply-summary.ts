@@ -2,12 +2,15 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { Exchange } from '../sender/types.js';
+import { exchangeOutcome } from './exchange-outcome.js';
 import { judgeReply } from './reply-verdict.js';
 
 /** What a delivery came to, as far as the fax is concerned: comparable across equivalent requests. */
 export type ReplySummary =
   /** No usable reply: a transport failure or a non-2xx status. */
   | { readonly outcome: 'failed'; readonly twilioError?: TwilioErrorCode; readonly reason: string }
+  /** The run was stopped before the reply came: it says nothing about the server. */
+  | { readonly outcome: 'aborted'; readonly reason: string }
   /** A 2xx reply: the verb and attributes Twilio would act on, and the TwiML errors it has. */
   | { readonly outcome: 'answered'; readonly verb: string; readonly attributes: Readonly<Record<string, string>>; readonly errors: readonly Diagnostic[] };
 
@@ -16,10 +19,10 @@ export type ReplySummary =
  * with a relative `action` resolved against the URL the reply came from (so `/done` and `http://host/done` agree).
  */
 export function summarizeReply(exchange: Exchange, profile: FaxProfile): ReplySummary {
-  if (exchange.failure) return { outcome: 'failed', twilioError: exchange.failure.twilioError, reason: exchange.failure.message };
-  const status = exchange.response?.status ?? 0;
-  const verdict = judgeReply(exchange, profile);
-  if (!verdict) return { outcome: 'failed', twilioError: status >= 400 ? 11200 : 11216, reason: `HTTP ${status}` };
+  const outcome = exchangeOutcome(exchange);
+  if (outcome.kind === 'aborted') return { outcome: 'aborted', reason: outcome.description };
+  const verdict = outcome.ok ? judgeReply(exchange, profile) : undefined;
+  if (outcome.kind === 'failed' || !verdict) return { outcome: 'failed', twilioError: outcome.kind === 'failed' ? outcome.twilioError : 11200, reason: outcome.description };
   const attributes: Record<string, string> = { ...verdict.attributes };
   if (attributes.action !== undefined) attributes.action = resolveUrl(attributes.action, exchange.finalUrl);
   const errors = verdict.diagnostics.filter((d) => d.severity === 'error');
@@ -35,6 +38,7 @@ export function newErrors(expected: ReplySummary, actual: ReplySummary): readonl
 
 /** A one-line description of a summary, for messages. */
 export function describeSummary(summary: ReplySummary): string {
+  if (summary.outcome === 'aborted') return `was stopped: ${summary.reason}`;
   if (summary.outcome === 'failed') return `fails${summary.twilioError ? ` (${summary.twilioError})` : ''}: ${summary.reason}`;
   const attributes = Object.entries(summary.attributes)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

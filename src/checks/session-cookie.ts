@@ -1,5 +1,5 @@
 import type { Exchange, WebhookRequest } from '../sender/types.js';
-import { httpOutcomeOf } from './_stateful/http-outcome.js';
+import { exchangeOutcome } from './exchange-outcome.js';
 import type { CheckContext } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ export async function failsOnlyWithoutSession(context: CheckContext, reference: 
   const cookie = cookieHeaderFrom(reference);
   if (cookie === undefined || Object.keys(variant.headers ?? {}).some((name) => name.toLowerCase() === 'cookie')) return false;
   const withCookie = await context.send({ ...variant, headers: { ...variant.headers, Cookie: cookie } });
-  return httpOutcomeOf(withCookie).ok;
+  return exchangeOutcome(withCookie).ok;
 }
 
 /** The `Cookie` header a client would send back after `exchange`, or undefined when it set none. */

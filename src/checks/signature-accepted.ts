@@ -1,22 +1,35 @@
 import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
 import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
-import { httpOutcomeOf } from './_stateful/http-outcome.js';
-import { TRICKY_ADDRESSES } from './_stateful/tricky-values.js';
+import { signedContentOf } from './_stateful/signed-content.js';
+import { SIGNATURE_PROBES, type SignatureProbe } from './_stateful/tricky-values.js';
+import { exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
+import { refusalOf } from './refusal-hint.js';
+import { frameworkOf } from './server-framework.js';
 import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
-
-/** Statuses that mean "your request is not allowed" rather than "I broke": what a failing signature check answers. */
-const REFUSED = new Set([400, 401, 403]);
 
 export const NEEDS_AUTH_TOKEN = 'needs --auth-token or TWILIO_AUTH_TOKEN';
 
 const GENERIC_HINT =
   'validate with the exact URL Twilio requested (the public URL, query string and port included, not one rebuilt from the Host header) and the form parameters as decoded by a real form decoder; check that the server uses the same auth token as --auth-token';
 
+const PORT_HINT =
+  "accept the signature over the URL with and without its port: Twilio's security notes say it drops the port of an https URL before signing, yet requests were also seen signed with it (twilio-node's validateRequest tries both)";
+
+/** One probe as sent: what it is, the request, and what came back. */
+interface ProbeResult {
+  readonly probe: SignatureProbe;
+  readonly method: HttpMethod;
+  readonly request: WebhookRequest;
+  readonly exchange: Exchange;
+}
+
 /**
- * `signature-accepted`: correctly signed requests are accepted, including values that are easy to mis-encode and the
- * webhook URL's own query string and port, by each method the number may use. When one is refused, the check finds
- * out what the server signs instead (by asking it to accept signatures made its way) and names the mistake.
+ * `signature-accepted`: correctly signed requests are accepted, including the values that broke real validators (a
+ * SIP From by GET, an apostrophe, non-ASCII) and an https URL's port, by each method the number uses. When one is
+ * refused over its signature, the check finds out what the server signs instead and names the mistake. A probe that
+ * fails for another reason (a GET answered 405, a 500 on a SIP caller, HTTP authentication) is another check's
+ * finding, and judges nothing here.
  */
 export const signatureAcceptedCheck: Check = {
   id: 'signature-accepted',
@@ -24,22 +37,37 @@ export const signatureAcceptedCheck: Check = {
   scope: 'run',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
-    const base = httpOutcomeOf(context.exchange);
-    // A base request that fails for another reason is status-code's finding, not a signature problem.
-    if (!base.ok && !REFUSED.has(base.status ?? 0)) return notJudged(`the base request failed for another reason (${base.description}; see status-code)`);
-    if (!base.ok) return judged([await issueFor(context, context.request, context.exchange, 'the base request of this case')]);
+    const base = exchangeOutcome(context.exchange);
+    if (!base.ok) {
+      if (refusalOf(context.exchange) === 'signature') return judged([await baseIssue(context)]);
+      return notJudged(`the base request failed for a reason other than its signature (${base.description}; see status-code)`);
+    }
+    const issues: CheckIssue[] = [];
+    const unjudged: string[] = [];
+    let judgedProbes = 0;
     for (const method of methodsOf(context)) {
-      for (const address of TRICKY_ADDRESSES) {
-        const request: WebhookRequest = {
-          method,
-          url: context.request.url,
-          params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random), From: address.From, To: address.To }),
-        };
-        const exchange = await context.send(request);
-        if (!httpOutcomeOf(exchange).ok) return judged([await issueFor(context, request, exchange, `${address.label}, by ${method}`)]);
+      for (const probe of SIGNATURE_PROBES) {
+        const request = probeRequest(context, probe, method);
+        if (!request) continue;
+        const result: ProbeResult = { probe, method, request, exchange: await context.send(request) };
+        const outcome = exchangeOutcome(result.exchange);
+        if (outcome.ok) {
+          judgedProbes += 1;
+          continue;
+        }
+        // Only a refusal over the signature is this check's to judge; anything else is the finding of the check that
+        // owns it (get-post for a 405 by GET, sip-addresses for a 500 on a SIP caller, status-code for HTTP auth).
+        if (outcome.kind === 'aborted' || refusalOf(result.exchange) !== 'signature') {
+          unjudged.push(`${describe(result)}: ${outcome.description}`);
+          continue;
+        }
+        judgedProbes += 1;
+        const issue = await probeIssue(context, result);
+        if (!issues.some((known) => known.diagnostic.code === issue.diagnostic.code && known.distinct === issue.distinct)) issues.push(issue);
       }
     }
-    return judged();
+    if (judgedProbes === 0) return notJudged(`no probe was answered or refused over its signature (${unjudged.join('; ')}); other checks report why`);
+    return judged(issues);
   },
 };
 
@@ -48,25 +76,81 @@ function methodsOf(context: CheckContext): HttpMethod[] {
   return method === 'both' ? ['POST', 'GET'] : [method];
 }
 
-async function issueFor(context: CheckContext, request: WebhookRequest, exchange: Exchange, described: string): Promise<CheckIssue> {
-  const outcome = httpOutcomeOf(exchange);
-  const refused = REFUSED.has(outcome.status ?? 0);
-  const mistake = refused ? await findSignatureMistake(context, request) : undefined;
-  const opening = `the server ${refused ? 'refused' : 'failed on'} a correctly signed request (${described}; ${outcome.description})`;
-  // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
-  const twilioError = outcome.twilioError ? { twilioError: outcome.twilioError } : {};
+/** The probe's request, or undefined when it does not apply to this webhook URL (a port probe without a port). */
+function probeRequest(context: CheckContext, probe: SignatureProbe, method: HttpMethod): WebhookRequest | undefined {
+  const changes: Record<string, string> = { FaxSid: freshFaxSid(context.random) };
+  if (probe.From !== undefined) changes.From = probe.From;
+  if (probe.To !== undefined) changes.To = probe.To;
+  const request: WebhookRequest = { method, url: context.request.url, params: withParams(context.request.params, changes) };
+  if (!probe.signedWithoutPort) return request;
+  const signed = signedContentOf(request);
+  const portless = withoutHttpsPort(signed.url);
+  if (portless === undefined || !context.sign) return undefined;
+  return { ...request, signature: context.sign(portless, signed.params) };
+}
+
+/** The https URL without its explicit port (the rest byte for byte), or undefined when it is not https or has none. */
+function withoutHttpsPort(url: string): string | undefined {
+  const authorityPort = /^(https:\/\/[^/?#]*?):\d+(?=[/?#]|$)/i;
+  return authorityPort.test(url) ? url.replace(authorityPort, '$1') : undefined;
+}
+
+function describe(result: ProbeResult): string {
+  return `${result.probe.label}, by ${result.method}`;
+}
+
+async function probeIssue(context: CheckContext, result: ProbeResult): Promise<CheckIssue> {
+  const { exchange, probe } = result;
+  const outcome = exchangeOutcome(exchange);
+  const opening = `the server refused a correctly signed request (${describe(result)}; ${outcome.description})`;
+  const label = describe(result);
+  if (probe.signedWithoutPort) {
+    return {
+      exchange,
+      label,
+      diagnostic: {
+        check: 'signature-accepted',
+        code: 'signature_port_variant_refused',
+        severity: 'error',
+        ...twilioErrorOf(outcome),
+        message: `${opening}: it validates only the URL with its port, while Twilio signed https requests without it`,
+        hint: PORT_HINT,
+      },
+    };
+  }
+  const mistake = await findSignatureMistake(context, result.request);
   if (mistake) {
-    return { exchange, diagnostic: { check: 'signature-accepted', code: mistake.code, severity: 'error', ...twilioError, message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint } };
+    return {
+      exchange,
+      label,
+      diagnostic: { check: 'signature-accepted', code: mistake.code, severity: 'error', ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) },
+    };
   }
   return {
     exchange,
+    label,
+    // Two probes refused for no cause the kit can name may have two causes: each is its own finding.
+    distinct: `${probe.id}/${result.method}`,
     diagnostic: {
       check: 'signature-accepted',
-      code: refused ? 'signed_request_refused' : 'signed_request_fails',
+      code: 'signed_request_refused',
       severity: 'error',
-      ...twilioError,
-      message: refused ? `${opening}; Twilio's real faxes would be refused the same way` : opening,
-      hint: refused ? GENERIC_HINT : 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line',
+      ...twilioErrorOf(outcome),
+      message: `${opening}; Twilio's real faxes would be refused the same way`,
+      hint: GENERIC_HINT,
     },
   };
+}
+
+/** The case's own base request, refused over its signature. */
+async function baseIssue(context: CheckContext): Promise<CheckIssue> {
+  const { exchange, request } = context;
+  const outcome = exchangeOutcome(exchange);
+  const opening = `the server refused a correctly signed request (the base request of this case; ${outcome.description})`;
+  // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
+  const mistake = await findSignatureMistake(context, request);
+  const diagnostic = mistake
+    ? { check: 'signature-accepted', code: mistake.code, severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) }
+    : { check: 'signature-accepted', code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; Twilio's real faxes would be refused the same way`, hint: GENERIC_HINT };
+  return { exchange, diagnostic };
 }

@@ -2,8 +2,8 @@ import { stripCredentials } from '../sender/url-credentials.js';
 import { signTwilioRequest } from '../signature/index.js';
 import type { WebhookRequest } from '../sender/types.js';
 import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
-import { httpOutcomeOf } from './_stateful/http-outcome.js';
 import { signedContentOf } from './_stateful/signed-content.js';
+import { ABORTED, exchangeOutcome } from './exchange-outcome.js';
 import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
 
@@ -11,7 +11,7 @@ import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, ty
 const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';
 
 const HINT =
-  'validate X-Twilio-Signature on every request (twilio.webhook() or twilio.validateRequest with the public URL and the decoded parameters) and answer 403 when it does not match';
+  "validate X-Twilio-Signature on every request with Twilio's request validator for your language (twilio-node's webhook() or validateRequest, twilio-python's or twilio-php's RequestValidator) over the public URL and the decoded parameters, and answer 403 when it does not match";
 
 /** One forged request and how to describe the server accepting it. */
 interface Forgery {
@@ -35,14 +35,25 @@ export const signatureEnforcedCheck: Check = {
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
-    if (!httpOutcomeOf(context.exchange).ok) return notJudged(NO_REPLY_TO_JUDGE);
+    if (!exchangeOutcome(context.exchange).ok) return notJudged(NO_REPLY_TO_JUDGE);
+    const { control, forgeries } = forgeriesFor(context);
+    // The forgeries are new faxes: a server that refuses a new fax even when it is correctly signed would refuse
+    // them for that reason, and their refusal would prove nothing about signatures.
+    const controlOutcome = exchangeOutcome(await context.send(control));
+    if (!controlOutcome.ok) return notJudged(`a new fax, correctly signed, is not accepted either (${controlOutcome.description}): refused forgeries would prove nothing`);
     const issues: CheckIssue[] = [];
-    for (const forgery of forgeriesFor(context)) {
+    let refused = 0;
+    for (const forgery of forgeries) {
       const exchange = await context.send(forgery.request);
-      const outcome = httpOutcomeOf(exchange);
-      if (!outcome.ok) continue;
+      const outcome = exchangeOutcome(exchange);
+      if (outcome.kind === 'aborted') continue;
+      if (!outcome.ok) {
+        refused += 1;
+        continue;
+      }
       issues.push({
         exchange,
+        label: forgery.accepted,
         diagnostic: {
           check: 'signature-enforced',
           code: forgery.code,
@@ -54,25 +65,31 @@ export const signatureEnforcedCheck: Check = {
       // A server that takes unsigned requests takes every forgery: one finding says it all.
       if (forgery.code === 'unsigned_request_accepted') break;
     }
-    return judged(issues);
+    return issues.length === 0 && refused === 0 ? notJudged(ABORTED) : judged(issues);
   },
 };
 
-function forgeriesFor(context: CheckContext): Forgery[] {
-  const request: WebhookRequest = { method: context.request.method, url: context.request.url, params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random) }) };
-  const signed = signedContentOf(request);
+/** A correctly signed new fax (the control) and the forged requests, each a new fax of its own. */
+function forgeriesFor(context: CheckContext): { control: WebhookRequest; forgeries: Forgery[] } {
+  const newFax = (): WebhookRequest => ({ method: context.request.method, url: context.request.url, params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random) }) });
+  const control = newFax();
+  const [unsigned, otherToken, otherUrl] = [newFax(), newFax(), newFax()];
+  const signedWith = (request: WebhookRequest, authToken: string): string => {
+    const signed = signedContentOf(request);
+    return signTwilioRequest({ authToken, url: signed.url, ...(signed.params && { params: signed.params }) });
+  };
   const forgeries: Forgery[] = [
     {
       code: 'unsigned_request_accepted',
       accepted: 'a request with no X-Twilio-Signature',
       meaning: 'it does not check the signature at all, so anyone who finds the URL can send it faxes',
-      request: { ...request, signature: false },
+      request: { ...unsigned, signature: false },
     },
     {
       code: 'wrong_token_accepted',
       accepted: 'a request signed with another auth token',
       meaning: 'it checks that X-Twilio-Signature is present, not that it is valid',
-      request: { ...request, signature: signTwilioRequest({ authToken: FORGER_TOKEN, url: signed.url, ...(signed.params && { params: signed.params }) }) },
+      request: { ...otherToken, signature: signedWith(otherToken, FORGER_TOKEN) },
     },
   ];
   // A captured request replayed with another From, under the signature the server has already accepted for it.
@@ -90,14 +107,15 @@ function forgeriesFor(context: CheckContext): Forgery[] {
   }
   const sign = context.sign;
   if (sign) {
+    const signed = signedContentOf(otherUrl);
     forgeries.push({
       code: 'other_url_signature_accepted',
       accepted: `a request signed for another URL (${stripCredentials(elsewhere(signed.url))})`,
       meaning: 'it does not compare the signature with its own URL, so a signature made for any other webhook is good enough',
-      request: { ...request, signature: sign(elsewhere(signed.url), signed.params) },
+      request: { ...otherUrl, signature: sign(elsewhere(signed.url), signed.params) },
     });
   }
-  return forgeries;
+  return { control, forgeries };
 }
 
 /** The same URL on another path: what a signature for a different webhook of the same account covers. */

@@ -1,5 +1,6 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { Exchange } from '../sender/types.js';
+import { ABORTED, exchangeOutcome } from './exchange-outcome.js';
 import { refusalHint } from './refusal-hint.js';
 import { judged, notJudged, type Check, type CheckConfig } from './types.js';
 
@@ -9,24 +10,21 @@ export const statusCodeCheck: Check = {
   title: 'the final reply is 2xx, through redirects Twilio follows',
   scope: 'case',
   run({ exchange, config }) {
-    const failure = exchange.failure;
+    const outcome = exchangeOutcome(exchange);
     const issue = (code: string, twilioError: TwilioErrorCode, message: string, hint: string) =>
       judged([{ exchange, diagnostic: { check: 'status-code', code, severity: 'error' as const, twilioError, message, hint } }]);
-    if (failure?.kind === 'invalid-redirect') {
+    if (outcome.kind === 'aborted') return notJudged(ABORTED);
+    if (outcome.kind === 'ok') return judged();
+    if (outcome.failure === 'invalid-redirect') {
       const followed = config.profile.sender.followedRedirects.join(', ');
-      return issue('invalid_redirect', failure.twilioError, failure.message, `redirect with ${followed} and an absolute http(s) Location, or serve the webhook at its final URL`);
+      return issue('invalid_redirect', outcome.twilioError, outcome.description, `redirect with ${followed} and an absolute http(s) Location, or serve the webhook at its final URL`);
     }
-    if (failure?.kind === 'too-many-redirects') {
-      return issue('redirect_loop', failure.twilioError, failure.message, 'point the number at the final URL; the redirects loop or are too many');
+    if (outcome.failure === 'too-many-redirects') {
+      return issue('redirect_loop', outcome.twilioError, outcome.description, 'point the number at the final URL; the redirects loop or are too many');
     }
-    const status = exchange.response?.status;
-    if (status === undefined) return notJudged('no HTTP reply (see reachable and response-time)');
-    if (status >= 200 && status < 300) return judged();
-    if (status >= 300 && status < 400) {
-      return issue('invalid_redirect', 11216, `the reply is ${status}, a redirect Twilio does not follow`, 'serve the webhook at its final URL');
-    }
-    // Twilio's 11200 covers every final status that is neither 2xx nor a redirect it follows (docs/protocol.md).
-    return issue('error_status', 11200, `the reply is HTTP ${status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, status, config));
+    if (outcome.status === undefined) return notJudged('no HTTP reply (see reachable and response-time)');
+    // Twilio's 11200 covers every final status that is not 2xx (docs/protocol.md, "Error codes").
+    return issue('error_status', outcome.twilioError, `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, outcome.status, config));
   },
 };
 

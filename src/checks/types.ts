@@ -14,7 +14,10 @@ export interface CheckConfig {
   readonly hasAuthToken: boolean;
   /** Total time allowed per exchange, in ms. */
   readonly timeoutMs: number;
-  /** Where `MediaUrl`s of action callbacks point (`--media-url`, or the kit's loopback media server for the run). */
+  /**
+   * What stands for `https://media.twiliocdn.com` in the `MediaUrl`s of action callbacks (`--media-url`, or the kit's
+   * loopback media server for the run); see `mediaUrlFor`.
+   */
   readonly mediaBaseUrl?: string;
 }
 

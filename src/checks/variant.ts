@@ -1,8 +1,10 @@
 import type { Exchange, WebhookRequest } from '../sender/types.js';
 import { describeSummary, newErrors, sameReply, summarizeReply } from './reply-summary.js';
 import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
-import { refusalHint } from './refusal-hint.js';
+import { refusalHint, refusalOf } from './refusal-hint.js';
+import { frameworkOf } from './server-framework.js';
 import { failsOnlyWithoutSession } from './session-cookie.js';
+import { ABORTED } from './exchange-outcome.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from './types.js';
 
 /** How a variant check words and codes its two ways of failing. */
@@ -31,9 +33,10 @@ export async function compareVariant(
 ): Promise<CheckOutcome> {
   const profile = context.config.profile;
   const expected = summarizeReply(reference, profile);
-  if (expected.outcome === 'failed') return notJudged(NO_REPLY_TO_JUDGE);
+  if (expected.outcome !== 'answered') return notJudged(NO_REPLY_TO_JUDGE);
   const exchange = await context.send(variant);
   const actual = summarizeReply(exchange, profile);
+  if (actual.outcome === 'aborted') return notJudged(ABORTED);
   const broken = newErrors(expected, actual)[0];
   if (broken) {
     return judged([
@@ -53,9 +56,9 @@ export async function compareVariant(
   }
   if (actual.outcome === 'failed') {
     if (await failsOnlyWithoutSession(context, reference, variant)) return notJudged('the variant failed only for want of the session cookie (see cookies)');
-    // With a token, a refused variant is a signature validation that misreads it: name the mistake when known.
+    // With a token, a variant refused over its signature is a validation that misreads it: name the mistake when known.
     const refused = context.config.hasAuthToken ? refusalHint(exchange, context.config) : undefined;
-    const mistake = refused ? await findSignatureMistake(context, variant) : undefined;
+    const mistake = refused && refusalOf(exchange) === 'signature' ? await findSignatureMistake(context, variant) : undefined;
     return judged([
       {
         exchange,
@@ -65,7 +68,7 @@ export async function compareVariant(
           severity: 'error',
           ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
           message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}${mistake ? `; it ${mistake.behaviour}` : ''}`,
-          hint: mistake?.hint ?? refused ?? rule.hint,
+          hint: mistake?.hint(frameworkOf(exchange)) ?? refused ?? rule.hint,
         },
       },
     ]);

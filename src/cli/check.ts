@@ -43,8 +43,9 @@ Options:
   --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS             total time per request in ms (default ${TWILIO_PROFILE.sender.totalTimeoutMs}, Twilio's)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
-  --media-url BASE         MediaUrl of action callbacks is BASE/<FaxSid>.pdf (or .tiff); default: the kit serves a
-                           small valid fax itself on 127.0.0.1 for the run
+  --media-url BASE         BASE stands for Twilio's media host in the MediaUrl of action callbacks
+                           (BASE/fax/<AccountSid>/<key>?X-Amz-...); default: the kit serves a small valid fax
+                           itself on 127.0.0.1 for the run
   --expect receive|reject|any
                            the verb the server must answer with (default any)
   --fail-on LEVEL          which findings fail the run: error, warning (default), notice or never

@@ -1,3 +1,3 @@
-/** The kit's loopback media server: a valid fax PDF or TIFF behind every `MediaUrl` of a run. */
+/** The kit's loopback media server and Twilio's `MediaUrl` shape: a valid fax PDF or TIFF behind every `MediaUrl` of a run. */
 export { startMediaServer, type MediaServer } from './media-server.js';
-export { mediaUrlFor, type FaxMediaFormat } from './media-url.js';
+export { formatOfMediaKey, mediaUrlFor, parseMediaPath, presignedQueryMatches, TWILIO_MEDIA_ORIGIN, type FaxMediaFormat, type FaxMediaRef } from './media-url.js';

@@ -1,35 +1,47 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../loopback-server.js';
 import { minimalPdf } from '../msw/minimal-pdf.js';
 import { minimalTiff } from '../msw/minimal-tiff.js';
+import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from './media-url.js';
+import { refusedPresignedRequest, s3Error, type S3ErrorCode } from './s3-errors.js';
 
 /** The kit's loopback media server, up for one run. */
 export interface MediaServer {
-  /** Where `MediaUrl`s point, e.g. `http://127.0.0.1:40123/media`. */
+  /** What stands for `https://media.twiliocdn.com` in `MediaUrl`s, e.g. `http://127.0.0.1:40123`. */
   readonly baseUrl: string;
   close(): Promise<void>;
 }
 
 /**
- * Serves a small, valid one-page fax on 127.0.0.1 so that a server which downloads `MediaUrl` works offline:
- * `GET /media/<anything>.pdf` a PDF, `.tif`/`.tiff` a TIFF, anything else 404. Stateless, no credentials needed.
+ * Serves a small, valid one-page fax on 127.0.0.1 so that a server which downloads `MediaUrl` works offline, and
+ * behaves as the pre-signed URL Twilio sent did: `GET /fax/{AccountSid}/{key}?X-Amz-…` (a URL made by `mediaUrlFor`)
+ * answers the PDF or TIFF its key stands for; an `Authorization` header is refused (400, one auth mechanism only),
+ * a query changed on the way (decoded, re-encoded) is refused (403 SignatureDoesNotMatch), any other key is 404.
+ * Stateless.
  * @example const media = await startMediaServer(); … await media.close();
  */
 export async function startMediaServer(): Promise<MediaServer> {
   const pdf = minimalPdf();
   const tiff = minimalTiff();
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://media').pathname;
-    const body = !path.startsWith('/media/') ? undefined : /\.pdf$/i.test(path) ? pdf : /\.tiff?$/i.test(path) ? tiff : undefined;
-    if (!body || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(body ? 405 : 404, { 'Content-Type': 'text/plain' }).end(body ? 'use GET\n' : 'no such fax media\n');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': /\.pdf$/i.test(path) ? 'application/pdf' : 'image/tiff', 'Content-Length': String(body.byteLength) });
+    const url = new URL(req.url ?? '/', 'http://media');
+    const refused = refusedPresignedRequest(req.method ?? 'GET', req.headers.authorization !== undefined);
+    if (refused) return sendError(res, refused);
+    const path = parseMediaPath(url.pathname);
+    const format = path && formatOfMediaKey(path.key);
+    if (!path || !format) return sendError(res, 'NoSuchKey');
+    if (!presignedQueryMatches(path.key, url.search)) return sendError(res, 'SignatureDoesNotMatch');
+    const body = format === 'image/tiff' ? tiff : pdf;
+    res.writeHead(200, { 'Content-Type': format, 'Content-Length': String(body.byteLength) });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   // A run's last download must not keep the process alive once the run is over.
   server.keepAliveTimeout = 1_000;
   const listening = await listenOnLoopback(server);
-  return { baseUrl: `${listening.origin}/media`, close: listening.close };
+  return { baseUrl: listening.origin, close: listening.close };
+}
+
+function sendError(res: ServerResponse, code: S3ErrorCode): void {
+  const { status, body } = s3Error(code);
+  res.writeHead(status, { 'Content-Type': 'application/xml' }).end(body);
 }

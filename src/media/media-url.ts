@@ -1,11 +1,86 @@
+import { stableHex } from './stable-hex.js';
+
 /** The two formats `<Receive mediaType>` allows. */
 export type FaxMediaFormat = 'application/pdf' | 'image/tiff';
 
+/** Where Twilio's fax media lived: its media CDN, an S3 bucket answering pre-signed URLs. */
+export const TWILIO_MEDIA_ORIGIN = 'https://media.twiliocdn.com';
+
+/** The fax whose media a URL points at. */
+export interface FaxMediaRef {
+  readonly accountSid: string;
+  readonly faxSid: string;
+  readonly format: FaxMediaFormat;
+}
+
+const FORMATS: readonly FaxMediaFormat[] = ['application/pdf', 'image/tiff'];
+// A fixed signing time keeps a run byte-for-byte repeatable; nothing checks the 2-hour expiry against the clock.
+const SIGNED_AT = '20210601T120030Z';
+
 /**
- * The `MediaUrl` of a received fax on a media server at `baseUrl`: `BASE/FaxSid.pdf`, or `.tiff` for
- * `mediaType="image/tiff"`. The kit's own media server answers any such path.
- * @example mediaUrlFor('http://127.0.0.1:4010/media', 'FX…', 'image/tiff') // 'http://127.0.0.1:4010/media/FX….tiff'
+ * The `MediaUrl` of a received fax as Twilio sent it: a pre-signed, 2-hour URL on its media CDN with no file
+ * extension, `BASE/fax/{AccountSid}/{128 hex digits}?X-Amz-Security-Token=…&X-Amz-Algorithm=AWS4-HMAC-SHA256&…
+ * &X-Amz-Expires=7200&X-Amz-Credential=…&X-Amz-Signature=…` (docs/protocol.md, "The action callback"). `baseUrl`
+ * stands for `https://media.twiliocdn.com` (the kit's loopback media server, or `--media-url BASE`). The key is made
+ * from the fax and its format, so the kit's media server can tell PDF from TIFF with no state and no extension.
+ * @example mediaUrlFor('http://127.0.0.1:4010', { accountSid: 'AC…', faxSid: 'FX…', format: 'image/tiff' })
  */
-export function mediaUrlFor(baseUrl: string, faxSid: string, format: FaxMediaFormat): string {
-  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(faxSid)}.${format === 'image/tiff' ? 'tiff' : 'pdf'}`;
+export function mediaUrlFor(baseUrl: string, media: FaxMediaRef): string {
+  const key = mediaKeyOf(media);
+  return `${baseUrl.replace(/\/+$/, '')}/fax/${encodeURIComponent(media.accountSid)}/${key}?${presignedQuery(key)}`;
+}
+
+/** The object key of a fax's media: a stable hash of the fax, then a hash of that and the format. */
+function mediaKeyOf({ accountSid, faxSid, format }: FaxMediaRef): string {
+  const fax = stableHex(`fax-media:${accountSid}/${faxSid}`, 64);
+  return fax + stableHex(`${fax}:${format}`, 64);
+}
+
+/** The format a key made by `mediaUrlFor` stands for, or undefined for any other key (e.g. a real Twilio one). */
+export function formatOfMediaKey(key: string): FaxMediaFormat | undefined {
+  if (!/^[0-9a-f]{128}$/.test(key)) return undefined;
+  const fax = key.slice(0, 64);
+  return FORMATS.find((format) => stableHex(`${fax}:${format}`, 64) === key.slice(64));
+}
+
+/** The account sid and key of a media path `…/fax/{AccountSid}/{key}`, or undefined for any other path. */
+export function parseMediaPath(pathname: string): { readonly accountSid: string; readonly key: string } | undefined {
+  const match = /\/fax\/(AC[0-9a-fA-F]{32})\/([0-9a-fA-F]{32,})$/.exec(pathname);
+  return match?.[1] && match[2] ? { accountSid: match[1], key: match[2] } : undefined;
+}
+
+/** The query string of a pre-signed URL for `key`, in the order and shape of captured Twilio media URLs. */
+function presignedQuery(key: string): string {
+  const token = securityTokenFor(key);
+  const credential = `ASIA${stableHex(`access:${key}`, 16).toUpperCase()}/${SIGNED_AT.slice(0, 8)}/us-east-1/s3/aws4_request`;
+  return new URLSearchParams([
+    ['X-Amz-Security-Token', token],
+    ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
+    ['X-Amz-Date', SIGNED_AT],
+    ['X-Amz-SignedHeaders', 'host'],
+    ['X-Amz-Expires', '7200'],
+    ['X-Amz-Credential', credential],
+    ['X-Amz-Signature', signatureFor(key, token)],
+  ]).toString();
+}
+
+// Shaped like a real session token: base64 with a '+' and '=' padding, so a handler that decodes the URL before
+// fetching it (the '+' becomes a space) breaks the token, as it did on Twilio's CDN.
+function securityTokenFor(key: string): string {
+  const base64 = (hex: string): string => btoa(hex.match(/../g)?.map((pair) => String.fromCharCode(Number.parseInt(pair, 16))).join('') ?? '');
+  return `IQoJb3JpZ2luX2Vj${base64(stableHex(`token:${key}`, 96))}+${base64(stableHex(`token2:${key}`, 94))}`;
+}
+
+function signatureFor(key: string, token: string): string {
+  return stableHex(`signature:${key}:${token}`, 64);
+}
+
+/**
+ * Whether the query of a request for `key` is the pre-signed query `mediaUrlFor` made, read as S3 reads it
+ * (form-decoded): a URL that was decoded or re-encoded on the way no longer matches its signature.
+ */
+export function presignedQueryMatches(key: string, search: string): boolean {
+  const query = new URLSearchParams(search);
+  const token = query.get('X-Amz-Security-Token') ?? '';
+  return token === securityTokenFor(key) && query.get('X-Amz-Signature') === signatureFor(key, token) && query.get('X-Amz-Expires') === '7200';
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT_SID_PATTERN, FAX_SID_PATTERN } from '../protocol/parameters.js';
+import { FAX_SID_PATTERN } from '../protocol/parameters.js';
 import { buildFaxResource, type FakeFax, type FaxResource } from './fax-resource.js';
 
 /** The format a fax's media is stored in, as `<Receive mediaType>` names it. */
@@ -13,15 +13,16 @@ export interface KnownFax {
 /** A media sid as Twilio's API gives them: ME followed by 32 hex digits. */
 const MEDIA_SID_PATTERN = /^ME[0-9a-fA-F]{32}$/;
 
-/** The sids a media URL names: the fax, its media, and (in the 2010 API's path) the account. */
+/** The sids a FaxMedia URL names: the fax and its media. */
 export interface MediaRef {
   readonly faxSid: string;
   readonly mediaSid: string;
-  readonly accountSid?: string;
 }
 
 /** Looks faxes up by sid or by media URL. */
 export interface FaxRegistry {
+  /** True when no list was given: every well-formed sid and media URL exists. */
+  readonly lenient: boolean;
   bySid(faxSid: string): KnownFax | undefined;
   byMedia(ref: MediaRef): KnownFax | undefined;
   byMediaUrlPath(pathname: string): KnownFax | undefined;
@@ -46,20 +47,17 @@ export function createFaxRegistry(faxes: readonly FakeFax[] | undefined): FaxReg
     return created;
   };
   return {
+    lenient,
     bySid(faxSid) {
       const found = known.get(faxSid);
       if (found || !lenient || !FAX_SID_PATTERN.test(faxSid)) return found;
       return remember({ sid: faxSid });
     },
-    byMedia({ faxSid, mediaSid, accountSid }) {
+    byMedia({ faxSid, mediaSid }) {
       const found = known.get(faxSid);
-      if (!lenient) {
-        const matches = found && found.resource.media_sid === mediaSid && (accountSid === undefined || found.resource.account_sid === accountSid);
-        return matches ? found : undefined;
-      }
-      const wellFormed = FAX_SID_PATTERN.test(faxSid) && MEDIA_SID_PATTERN.test(mediaSid) && (accountSid === undefined || ACCOUNT_SID_PATTERN.test(accountSid));
-      if (!wellFormed) return undefined;
-      return found ?? remember({ sid: faxSid, media_sid: mediaSid, ...(accountSid !== undefined && { account_sid: accountSid }) });
+      if (!lenient) return found && found.resource.media_sid === mediaSid ? found : undefined;
+      if (!FAX_SID_PATTERN.test(faxSid) || !MEDIA_SID_PATTERN.test(mediaSid)) return undefined;
+      return found ?? remember({ sid: faxSid, media_sid: mediaSid });
     },
     byMediaUrlPath(pathname) {
       for (const fax of known.values()) {

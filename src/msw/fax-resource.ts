@@ -1,3 +1,5 @@
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN, type FaxMediaFormat } from '../media/media-url.js';
+import { stableHex } from '../media/stable-hex.js';
 import type { FaxStatus } from '../protocol/parameters.js';
 
 /**
@@ -37,40 +39,19 @@ export const DEFAULT_FAX_SID = 'FX0123456789abcdef0123456789abcdef';
 /** The account sid used when none is given. */
 export const DEFAULT_ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 
-/**
- * A stable 32-hex-digit string derived from a seed (four salted FNV-1a hashes), so derived sids and URLs never
- * change between runs. Not node:crypto: the handlers also run in a browser under msw's `setupWorker`.
- */
-function hex32(seed: string): string {
-  let out = '';
-  for (let salt = 0; salt < 4; salt++) {
-    let hash = 0x811c9dc5 ^ salt;
-    for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-    out += hash.toString(16).padStart(8, '0');
-  }
-  return out;
-}
-
 /** The media sid Twilio would give a fax's stored media (ME + 32 hex digits), derived from the fax sid. */
 export function mediaSidFor(faxSid: string): string {
-  return `ME${hex32(`media:${faxSid}`)}`;
+  return `ME${stableHex(`media:${faxSid}`, 32)}`;
 }
 
 /**
- * The URL of a fax's media bytes. Twilio's `media_url` pointed at a pre-signed, 2-hour URL on its media CDN
- * (captured responses show `https://media.twiliocdn.com/fax/{AccountSid}/{hash}?X-Amz-...`); the handlers answer it.
+ * The URL of a fax's media bytes, as both the fax resource's `media_url` and the `<Receive action>` callback's
+ * `MediaUrl` gave it: a pre-signed, 2-hour URL on Twilio's media CDN with no file extension
+ * (`https://media.twiliocdn.com/fax/{AccountSid}/{key}?X-Amz-…`, assumption `fax-media-url`). The handlers serve it.
+ * @example faxMediaUrl({ sid: 'FX…', account_sid: 'AC…', content_type: 'image/tiff' })
  */
-export function cdnMediaUrlFor(accountSid: string, faxSid: string): string {
-  return `https://media.twiliocdn.com/fax/${accountSid}/${hex32(`cdn:${faxSid}`)}${hex32(`cdn2:${faxSid}`)}?X-Amz-Expires=7200`;
-}
-
-/**
- * The media URL of the `<Receive action>` callback's `MediaUrl` parameter, in the REST API's account-scoped form;
- * the handlers serve it (assumption `fax-media-url`). The harness can send this URL so a handler under test
- * downloads the fax offline.
- */
-export function faxMediaUrl(fax: { readonly sid: string; readonly account_sid: string; readonly media_sid?: string | null }): string {
-  return `https://api.twilio.com/2010-04-01/Accounts/${fax.account_sid}/Faxes/${fax.sid}/Media/${fax.media_sid ?? mediaSidFor(fax.sid)}`;
+export function faxMediaUrl(fax: { readonly sid: string; readonly account_sid: string; readonly content_type?: FaxMediaFormat }): string {
+  return mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: fax.account_sid, faxSid: fax.sid, format: fax.content_type ?? 'application/pdf' });
 }
 
 /**
@@ -79,7 +60,7 @@ export function faxMediaUrl(fax: { readonly sid: string; readonly account_sid: s
  * @example buildFaxResource({ sid: 'FX' + 'a'.repeat(32), num_pages: 3 })
  */
 export function buildFaxResource(overrides: FakeFax = {}): FaxResource {
-  const { content_type: _contentType, ...fields } = overrides;
+  const { content_type: contentType, ...fields } = overrides;
   const sid = fields.sid ?? DEFAULT_FAX_SID;
   const accountSid = fields.account_sid ?? DEFAULT_ACCOUNT_SID;
   const url = `https://fax.twilio.com/v1/Faxes/${sid}`;
@@ -90,7 +71,7 @@ export function buildFaxResource(overrides: FakeFax = {}): FaxResource {
     to: '+14155550199',
     quality: 'fine',
     media_sid: mediaSidFor(sid),
-    media_url: cdnMediaUrlFor(accountSid, sid),
+    media_url: faxMediaUrl({ sid, account_sid: accountSid, ...(contentType && { content_type: contentType }) }),
     num_pages: 1,
     duration: 30,
     status: 'received',

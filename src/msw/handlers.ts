@@ -1,15 +1,18 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { mediaResponse, parseMediaName } from './fax-media.js';
+import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from '../media/media-url.js';
+import { refusedPresignedRequest } from '../media/s3-errors.js';
+import { chooseMediaType, mediaResponse, s3ErrorResponse } from './fax-media.js';
 import { createFaxRegistry, type KnownFax } from './fax-registry.js';
-import type { FakeFax } from './fax-resource.js';
+import { buildFaxResource, type FakeFax } from './fax-resource.js';
 import { hasAcceptedCredentials, notFound, unauthorized, type BasicCredentials } from './twilio-rest-errors.js';
 
 /** How the fake Twilio fax API behaves. */
 export interface TwilioFaxHandlersOptions {
   /**
-   * The faxes on the account. Given: only these sids exist, others answer 404 (Twilio error 20404).
-   * Absent: every well-formed fax sid (`FX` + 32 hex digits) is a received one-page PDF fax, and every well-formed
-   * media URL answers (any `AC` account sid, any `ME` media sid), so a `MediaUrl` copied from a real callback works.
+   * The faxes on the account. Given: only these sids exist, others answer 404 (Twilio error 20404), and only their
+   * media URLs answer. Absent: every well-formed fax sid (`FX` + 32 hex digits) is a received one-page PDF fax, and
+   * every well-formed media URL answers (any `AC` account sid, any key), so a `MediaUrl` copied from a real callback
+   * works.
    */
   readonly faxes?: readonly FakeFax[];
   /**
@@ -18,22 +21,15 @@ export interface TwilioFaxHandlersOptions {
    */
   readonly credentials?: BasicCredentials;
   /**
-   * Whether media downloads from api.twilio.com and fax.twilio.com need credentials too (default false).
-   * The pre-signed `media_url` on media.twiliocdn.com never does.
+   * @deprecated Ignored. The pre-signed media URL never takes credentials (it refuses an `Authorization` header, as
+   * S3 does), and Twilio's Fax Media API always needed them.
    */
   readonly mediaRequiresAuth?: boolean;
 }
 
-const REST_MEDIA_URL = 'https://api.twilio.com/2010-04-01/Accounts/:AccountSid/Faxes/:FaxSid/Media/:MediaName';
 const V1_FAX_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid';
-const V1_MEDIA_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid/Media/:MediaName';
+const V1_MEDIA_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid/Media/:MediaSid';
 const CDN_MEDIA_URL = 'https://media.twiliocdn.com/fax/:AccountSid/:Key';
-
-/** Twilio's helper libraries ask for JSON; a browser, curl or `fetch` asks for anything, and gets the bytes. */
-function wantsJson(request: Request): boolean {
-  const accept = request.headers.get('accept') ?? '';
-  return /\bapplication\/json\b/i.test(accept) && !/\*\/\*|application\/pdf|image\/tiff/i.test(accept);
-}
 
 /** The FaxMedia resource `mediaSid` of `fax` (`fax.v1.fax.fax_media` in Twilio's OpenAPI description). */
 function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
@@ -51,11 +47,11 @@ function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
 
 /**
  * msw handlers for what a fax app itself calls at Twilio, so tests of a handler that downloads a received fax run
- * offline: the fax resource (`GET https://fax.twilio.com/v1/Faxes/{FaxSid}`, Twilio's JSON shape), and the media
- * bytes (a small valid PDF or TIFF) at the account-scoped media URL the `<Receive action>` callback's `MediaUrl`
- * uses (see `faxMediaUrl`), at `fax.twilio.com/v1/Faxes/{FaxSid}/Media/{MediaSid}`, and at the pre-signed
- * `media_url` of the fax resource. Add `.pdf` or `.tiff` to a media URL, or send `Accept: image/tiff`, to choose
- * the format; otherwise the fax's `content_type` (default PDF) decides.
+ * offline: the fax resource (`GET https://fax.twilio.com/v1/Faxes/{FaxSid}`, Twilio's JSON shape, Basic auth), the
+ * FaxMedia resource (`…/Media/{MediaSid}`: JSON, as Twilio's Fax Media page documents; the bytes it promised for
+ * `*\/*` were never implemented), and the media bytes (a small valid PDF or TIFF) at the pre-signed URL that both the
+ * `media_url` of the fax and the callback's `MediaUrl` carry (see `faxMediaUrl`). Like S3, the media URL refuses an
+ * `Authorization` header (400) and a query changed on the way (403).
  * @example
  * const server = setupServer(...twilioFaxHandlers({ faxes: [{ sid: FAX_SID, num_pages: 2 }] }));
  * server.listen({ onUnhandledRequest: 'error' });
@@ -63,7 +59,6 @@ function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
 export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpHandler[] {
   const registry = createFaxRegistry(options.faxes);
   const authorized = (request: Request) => hasAcceptedCredentials(request, options.credentials);
-  const mediaAuthorized = (request: Request) => !options.mediaRequiresAuth || authorized(request);
 
   const fetchFax = http.get(V1_FAX_URL, ({ request, params }) => {
     if (!authorized(request)) return unauthorized(request);
@@ -71,33 +66,28 @@ export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpH
     return fax ? HttpResponse.json(fax.resource) : notFound(new URL(request.url).pathname);
   });
 
-  const restMedia = http.get(REST_MEDIA_URL, ({ request, params }) => {
-    if (!mediaAuthorized(request)) return unauthorized(request);
-    const { sid, requested } = parseMediaName(String(params.MediaName));
-    const fax = registry.byMedia({ faxSid: String(params.FaxSid), mediaSid: sid, accountSid: String(params.AccountSid) });
-    return fax ? mediaResponse(request, fax, requested) : notFound(new URL(request.url).pathname);
-  });
-
   const v1Media = http.get(V1_MEDIA_URL, ({ request, params }) => {
-    const json = wantsJson(request);
-    if (!(json ? authorized(request) : mediaAuthorized(request))) return unauthorized(request);
-    const { sid, requested } = parseMediaName(String(params.MediaName));
-    const fax = registry.byMedia({ faxSid: String(params.FaxSid), mediaSid: sid });
-    if (!fax) return notFound(new URL(request.url).pathname);
-    return json && !requested ? faxMediaJson(fax, sid) : mediaResponse(request, fax, requested);
+    if (!authorized(request)) return unauthorized(request);
+    const mediaSid = String(params.MediaSid);
+    const fax = registry.byMedia({ faxSid: String(params.FaxSid), mediaSid });
+    return fax ? faxMediaJson(fax, mediaSid) : notFound(new URL(request.url).pathname);
   });
 
-  const cdnMedia = http.get(CDN_MEDIA_URL, ({ request }) => {
-    const fax = registry.byMediaUrlPath(new URL(request.url).pathname);
-    // The CDN is a storage bucket, not Twilio's API: it answers a missing key with its own XML error.
-    if (!fax) {
-      return new HttpResponse('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code></Error>', {
-        status: 404,
-        headers: { 'Content-Type': 'application/xml' },
-      });
-    }
-    return mediaResponse(request, fax);
+  const cdnMedia = http.all(CDN_MEDIA_URL, ({ request }) => {
+    const refused = refusedPresignedRequest(request.method, request.headers.has('authorization'));
+    if (refused) return s3ErrorResponse(refused);
+    const url = new URL(request.url);
+    const path = parseMediaPath(url.pathname);
+    const keyFormat = path && formatOfMediaKey(path.key);
+    // A URL the kit made carries its own signature: one decoded or re-encoded on the way no longer matches.
+    if (path && keyFormat && !presignedQueryMatches(path.key, url.search)) return s3ErrorResponse('SignatureDoesNotMatch');
+    const known = registry.byMediaUrlPath(url.pathname);
+    if (known) return mediaResponse(known, keyFormat ?? known.contentType);
+    if (!path || !registry.lenient) return s3ErrorResponse('NoSuchKey');
+    // A MediaUrl copied from a real callback: its fax is unknown, so a one-page fax in the format asked for.
+    const fax: KnownFax = { resource: buildFaxResource({ account_sid: path.accountSid }), contentType: 'application/pdf' };
+    return mediaResponse(fax, keyFormat ?? chooseMediaType(request, fax.contentType));
   });
 
-  return [fetchFax, restMedia, v1Media, cdnMedia];
+  return [fetchFax, v1Media, cdnMedia];
 }

@@ -2,7 +2,6 @@
 export { twilioFaxHandlers, type TwilioFaxHandlersOptions } from './handlers.js';
 export {
   buildFaxResource,
-  cdnMediaUrlFor,
   faxMediaUrl,
   mediaSidFor,
   DEFAULT_ACCOUNT_SID,

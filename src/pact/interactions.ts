@@ -1,4 +1,6 @@
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../media/media-url.js';
 import { RECEIVE_VERB } from '../protocol/index.js';
+import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { FormParams, HttpMethod } from '../sender/types.js';
 import { PARAMETER_PATTERNS } from './patterns.js';
 import { FAX_PACT_STATES, type FaxPactState } from './states.js';
@@ -69,16 +71,18 @@ const RECEIVED_CALLBACK_PARAMS: FormParams = [
   ['RemoteStationId', '+14155550100'],
   ['FaxStatus', 'received'],
   ['NumPages', '2'],
-  ['MediaUrl', `https://fax.twilio.com/v1/Faxes/${FAX_SID}/Media/ME0123456789abcdef0123456789abcdef`],
+  // Twilio's shape: a pre-signed, 2-hour URL on its media CDN, with no file extension (assumption fax-media-url).
+  ['MediaUrl', mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: ACCOUNT_SID, faxSid: FAX_SID, format: 'application/pdf' })],
 ];
 
 // No RemoteStationId: a fax that fails before the machines exchange identities has none.
 const FAILED_CALLBACK_PARAMS: FormParams = [
   ...EXAMPLE_WEBHOOK_PARAMS,
   ['FaxStatus', 'failed'],
-  // Any digits match: the example code and message are illustrations, not a claim about a specific failure.
-  ['ErrorCode', '15002'],
-  ['ErrorMessage', 'The remote fax machine hung up during transmission'],
+  // Twilio's fax error code for a failed transmission, the likely one on receive (assumption failed-fax-error-codes);
+  // any digits match.
+  ['ErrorCode', '34004'],
+  ['ErrorMessage', twilioErrorTitle(34004)],
 ];
 
 /**

@@ -96,8 +96,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'failed-fax-error-codes',
-    statement: 'Failed-fax callbacks carry illustrative `ErrorCode` values (15001-15004) and messages.',
-    why: 'Twilio never published the list of fax failure codes.',
+    statement:
+      "A failed fax's action callback carries Twilio's fax error code 34004 (\"Error during fax transmission\") as " +
+      '`ErrorCode` and its title as `ErrorMessage`; the generators also draw 34002, 34003 and 34108.',
+    why: "34002, 34003, 34004 and 34108 are Twilio's fax error codes; which one a failed incoming fax carried was never published, and 34004 is the one that fits a reception.",
   },
   {
     id: 'signature-distinct-values',
@@ -107,9 +109,20 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'fax-media-url',
     statement:
-      "The action callback's `MediaUrl` is a Fax API media URL (`https://fax.twilio.com/v1/Faxes/{FaxSid}/Media/{MediaSid}`; " +
-      'the 2010 API path `/2010-04-01/Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{MediaSid}` is served too) answering the PDF ' +
-      'or TIFF bytes. The harness points it at its own loopback media server; `twiml-fax-kit/msw` serves both paths.',
-    why: 'Twilio documented `MediaUrl` only as the media URL, valid for 2 hours; captured fax resources show a pre-signed media.twiliocdn.com `media_url`, which the handlers serve too.',
+      "The action callback's `MediaUrl` is a pre-signed URL on Twilio's media CDN with no file extension " +
+      '(`https://media.twiliocdn.com/fax/{AccountSid}/{key}?X-Amz-…&X-Amz-Expires=7200&…`) that refuses an ' +
+      '`Authorization` header and a changed query, as S3 does. The Fax Media resource `fax.twilio.com/v1/Faxes/{FaxSid}/Media/{MediaSid}` ' +
+      'answers JSON, not the bytes. The harness serves the same shape on its loopback media server.',
+    why: "Twilio documented `MediaUrl` only as the media URL, valid for 2 hours; captured fax media URLs have this shape, and Twilio's Fax Media page says the bytes it promised were not yet implemented.",
+  },
+  {
+    id: 'callback-reply-ignored',
+    statement: 'Twilio acts on nothing in the reply to an action callback: a reply that is TwiML but not well-formed is a warning (12100), not a failed fax.',
+    why: 'The fax is received or failed by then; Twilio documents no verb for that reply, only the 64 kB limit (11750, which advises `<Response/>`).',
+  },
+  {
+    id: 'cookies-per-number-pair',
+    statement: 'Cookies are kept per (From, To) pair, forgotten after 4 hours without traffic, and sent on every request of the call, the action callback included.',
+    why: "Twilio's cookie article describes messaging; the fax docs only say that Twilio accepts cookies and includes them in each request.",
   },
 ];

@@ -47,8 +47,9 @@ export interface CheckServerOptions {
   /** Bounds on shrinking a generated failure; `false` reports it unshrunk. */
   readonly shrink?: ShrinkBudget | false;
   /**
-   * Where `MediaUrl`s of action callbacks point (`BASE/FaxSid.pdf` or `.tiff`). Default: the kit serves a small
-   * valid fax itself on 127.0.0.1 for the run, so a server that downloads the media works offline.
+   * What stands for Twilio's media host in the `MediaUrl`s of action callbacks (`BASE/fax/{AccountSid}/{key}?X-Amz-…`).
+   * Default: the kit serves a small valid fax itself on 127.0.0.1 for the run, so a server that downloads the media
+   * works offline.
    */
   readonly mediaUrl?: string;
   /** Stops the run early (no new case starts); the report covers what ran. */

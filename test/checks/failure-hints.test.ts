@@ -97,3 +97,33 @@ describe('hints of status-code', () => {
     ]);
   });
 });
+
+describe('hints that fit the server', () => {
+  /** Validates against the URL without its query string, and says what it runs on in X-Powered-By (or nothing). */
+  const withoutQuery = (poweredBy?: string) =>
+    started(
+      (req, res) =>
+        void readParams(req).then((params) => {
+          if (poweredBy) res.setHeader('X-Powered-By', poweredBy);
+          const ok = twilio.validateRequest(AUTH_TOKEN, String(req.headers['x-twilio-signature'] ?? ''), `http://${req.headers.host}${(req.url ?? '/').split('?')[0]}`, Object.fromEntries(params));
+          send(res, ok ? 200 : 403, ok ? RECEIVE_XML : 'invalid signature\n', ok ? 'text/xml' : 'text/plain');
+        }),
+      '/fax?tenant=1',
+    );
+
+  it.each([
+    ['PHP/8.2.7', "$_SERVER['REQUEST_URI']", 'req.originalUrl'],
+    ['Express', 'req.originalUrl in Express', "$_SERVER['REQUEST_URI']"],
+  ])('name the fix for a server powered by %s', async (poweredBy, fix, foreign) => {
+    const report = await checkServer({ url: await withoutQuery(poweredBy) }, { ...RUN, authToken: AUTH_TOKEN, checks: ['signature-accepted'] });
+    const [finding] = report.findings;
+    expect(finding?.code).toBe('signature_url_without_query');
+    expect(finding?.hint).toContain(fix);
+    expect(finding?.hint).not.toContain(foreign);
+  });
+
+  it('name the fix for the common frameworks when the server does not say what it runs on', async () => {
+    const report = await checkServer({ url: await withoutQuery() }, { ...RUN, authToken: AUTH_TOKEN, checks: ['signature-accepted'] });
+    expect(report.findings[0]?.hint).toMatch(/Express.*Flask.*PHP/);
+  });
+});

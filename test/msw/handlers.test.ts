@@ -13,7 +13,6 @@ const server = setupServer(
   ...twilioFaxHandlers({
     faxes: [PDF_FAX, TIFF_FAX],
     credentials: { username: ACCOUNT_SID, password: AUTH_TOKEN },
-    mediaRequiresAuth: true,
   }),
 );
 // 'error': any request the handlers do not answer fails the test, so nothing can reach the network.
@@ -22,15 +21,15 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 /**
- * What a user's app looks like: the `<Receive action>` callback handler downloads the fax from `MediaUrl`
- * with the account's credentials and keeps it.
+ * What a user's app looks like: the `<Receive action>` callback handler downloads the fax from `MediaUrl` as given
+ * (a pre-signed URL: no credentials) and keeps it.
  */
 function createActionHandler(store: Map<string, { type: string; bytes: Uint8Array }>) {
   return async (request: Request): Promise<Response> => {
     const form = new URLSearchParams(await request.text());
     const mediaUrl = form.get('MediaUrl');
     if (form.get('FaxStatus') !== 'received' || !mediaUrl) return new Response(null, { status: 204 });
-    const media = await fetch(mediaUrl, { headers: { Authorization: basicAuth } });
+    const media = await fetch(mediaUrl);
     if (!media.ok) return new Response(`download failed: ${media.status}`, { status: 502 });
     store.set(form.get('FaxSid') ?? '', { type: media.headers.get('content-type') ?? '', bytes: new Uint8Array(await media.arrayBuffer()) });
     return new Response('<Response/>', { headers: { 'Content-Type': 'text/xml' } });
@@ -47,7 +46,7 @@ function actionCallback(fax: FakeFax): Request {
     ApiVersion: 'v1',
     FaxStatus: 'received',
     NumPages: String(resource.num_pages),
-    MediaUrl: faxMediaUrl(resource),
+    MediaUrl: faxMediaUrl({ ...resource, ...(fax.content_type && { content_type: fax.content_type }) }),
   });
   return new Request('http://app.test/fax/received', { method: 'POST', body });
 }
@@ -73,16 +72,28 @@ describe('twilioFaxHandlers', () => {
     expect(magic(saved!.bytes, 4)).toBe('II*\0');
   });
 
-  it('chooses the format by extension first, then by Accept', async () => {
-    const url = faxMediaUrl(buildFaxResource(PDF_FAX));
-    const byExtension = await fetch(`${url}.tiff`, { headers: { Authorization: basicAuth } });
-    expect(byExtension.headers.get('content-type')).toBe('image/tiff');
-    const byAccept = await fetch(url, { headers: { Authorization: basicAuth, Accept: 'image/tiff' } });
-    expect(magic(new Uint8Array(await byAccept.arrayBuffer()), 4)).toBe('II*\0');
+  it('gives MediaUrl the shape Twilio sent: a pre-signed media CDN URL with no file extension', () => {
+    const url = new URL(faxMediaUrl(buildFaxResource(PDF_FAX)));
+    expect(url.origin).toBe('https://media.twiliocdn.com');
+    expect(url.pathname).toMatch(/^\/fax\/AC[0-9a-f]{32}\/[0-9a-f]{128}$/);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('7200');
+    expect(buildFaxResource(PDF_FAX).media_url).toBe(url.href);
   });
 
-  it('answers 401 with Twilio error 20003 when the download has no credentials', async () => {
-    const response = await fetch(faxMediaUrl(buildFaxResource(PDF_FAX)));
+  it('refuses a download that adds credentials to the pre-signed URL, as S3 does (400 InvalidArgument)', async () => {
+    const response = await fetch(faxMediaUrl(buildFaxResource(PDF_FAX)), { headers: { Authorization: basicAuth } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('<Code>InvalidArgument</Code>');
+  });
+
+  it('refuses a MediaUrl that was decoded before the download (403 SignatureDoesNotMatch)', async () => {
+    const response = await fetch(decodeURIComponent(faxMediaUrl(buildFaxResource(PDF_FAX))));
+    expect(response.status).toBe(403);
+  });
+
+  it('answers the FaxMedia resource 401 with Twilio error 20003 without credentials', async () => {
+    const { sid, media_sid } = buildFaxResource(PDF_FAX);
+    const response = await fetch(`https://fax.twilio.com/v1/Faxes/${sid}/Media/${media_sid}`);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Basic realm="Twilio API"');
     expect(await response.json()).toMatchInlineSnapshot(`
@@ -139,38 +150,41 @@ describe('twilioFaxHandlers', () => {
     expect(magic(new Uint8Array(await media.arrayBuffer()), 4)).toBe('II*\0');
   });
 
-  it('answers the v1 media URL with the FaxMedia resource to JSON clients and with bytes to others', async () => {
+  it('answers the FaxMedia resource with JSON whatever the Accept header, as Twilio documented it', async () => {
     const { sid, media_sid } = buildFaxResource(PDF_FAX);
     const url = `https://fax.twilio.com/v1/Faxes/${sid}/Media/${media_sid}`;
-    const json = await (await fetch(url, { headers: { Authorization: basicAuth, Accept: 'application/json' } })).json();
-    expect(json).toMatchObject({ sid: media_sid, fax_sid: sid, account_sid: ACCOUNT_SID, content_type: 'application/pdf', url });
-    const bytes = await fetch(url, { headers: { Authorization: basicAuth } });
-    expect(magic(new Uint8Array(await bytes.arrayBuffer()), 5)).toBe('%PDF-');
-  });
-
-  it('answers 404 for a media sid that is not the fax\'s', async () => {
-    const url = `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/Faxes/${PDF_FAX.sid}/Media/ME${'0'.repeat(32)}`;
-    expect((await fetch(url, { headers: { Authorization: basicAuth } })).status).toBe(404);
-  });
-
-  it("answers 404 for the media of a listed fax under another account", async () => {
-    const { sid, media_sid } = buildFaxResource(PDF_FAX);
-    const url = `https://api.twilio.com/2010-04-01/Accounts/AC${'f'.repeat(32)}/Faxes/${sid}/Media/${media_sid}`;
-    expect((await fetch(url, { headers: { Authorization: basicAuth } })).status).toBe(404);
-  });
-
-  it('serves a MediaUrl copied from a real callback as it is, whatever its sids, when given no faxes', async () => {
-    server.use(...twilioFaxHandlers());
-    const [account, fax, media] = [`AC${'7e'.repeat(16)}`, `FX${'5a'.repeat(16)}`, `ME${'c3'.repeat(16)}`];
-    for (const url of [`https://api.twilio.com/2010-04-01/Accounts/${account}/Faxes/${fax}/Media/${media}`, `https://fax.twilio.com/v1/Faxes/${fax}/Media/${media}`]) {
-      const response = await fetch(url);
-      expect(response.status).toBe(200);
-      expect(magic(new Uint8Array(await response.arrayBuffer()), 5)).toBe('%PDF-');
+    for (const accept of ['application/json', '*/*']) {
+      const response = await fetch(url, { headers: { Authorization: basicAuth, Accept: accept } });
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(await response.json()).toMatchObject({ sid: media_sid, fax_sid: sid, account_sid: ACCOUNT_SID, content_type: 'application/pdf', url });
     }
-    const anyAuth = `Basic ${Buffer.from(`${account}:token`).toString('base64')}`;
-    expect(await (await fetch(`https://fax.twilio.com/v1/Faxes/${fax}`, { headers: { Authorization: anyAuth } })).json()).toMatchObject({ sid: fax, account_sid: account, media_sid: media });
-    expect((await fetch(`https://fax.twilio.com/v1/Faxes/${fax}/Media/ME123`)).status).toBe(404);
-    expect((await fetch(`https://api.twilio.com/2010-04-01/Accounts/not-an-account/Faxes/${fax}/Media/${media}`)).status).toBe(404);
+  });
+
+  it("answers 404 for a media sid that is not the fax's", async () => {
+    const url = `https://fax.twilio.com/v1/Faxes/${PDF_FAX.sid}/Media/ME${'0'.repeat(32)}`;
+    expect((await fetch(url, { headers: { Authorization: basicAuth } })).status).toBe(404);
+  });
+
+  it('answers NoSuchKey for a media URL of no listed fax', async () => {
+    const response = await fetch(faxMediaUrl({ sid: `FX${'9'.repeat(32)}`, account_sid: ACCOUNT_SID }));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('<Code>NoSuchKey</Code>');
+  });
+
+  it('serves a MediaUrl copied from a real callback as it is, whatever its key, when given no faxes', async () => {
+    server.use(...twilioFaxHandlers());
+    // The shape of a captured Twilio fax media URL (its key and signature are not the kit's).
+    const captured = `https://media.twiliocdn.com/fax/AC${'a4'.repeat(16)}/${'e6'.repeat(64)}?X-Amz-Security-Token=IQoJb3JpZ2luX2Vj%2B%2F%3D&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20201113T184804Z&X-Amz-SignedHeaders=host&X-Amz-Expires=7200&X-Amz-Credential=ASIA%2F20201113%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=${'08'.repeat(32)}`;
+    const response = await fetch(captured);
+    expect(response.status).toBe(200);
+    expect(magic(new Uint8Array(await response.arrayBuffer()), 5)).toBe('%PDF-');
+    const tiff = await fetch(captured, { headers: { Accept: 'image/tiff' } });
+    expect(magic(new Uint8Array(await tiff.arrayBuffer()), 4)).toBe('II*\0');
+    const [fax, media] = [`FX${'5a'.repeat(16)}`, `ME${'c3'.repeat(16)}`];
+    const anyAuth = `Basic ${Buffer.from(`AC${'7e'.repeat(16)}:token`).toString('base64')}`;
+    expect(await (await fetch(`https://fax.twilio.com/v1/Faxes/${fax}/Media/${media}`, { headers: { Authorization: anyAuth } })).json()).toMatchObject({ sid: media, fax_sid: fax });
+    expect((await fetch(`https://fax.twilio.com/v1/Faxes/${fax}/Media/ME123`, { headers: { Authorization: anyAuth } })).status).toBe(404);
+    expect((await fetch('https://media.twiliocdn.com/fax/not-an-account/abc')).status).toBe(404);
   });
 
   it('knows every well-formed fax sid and accepts any credentials when given no faxes', async () => {

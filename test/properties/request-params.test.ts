@@ -118,7 +118,12 @@ describe('actionCallbackParams', () => {
     (params) => {
       expect(params.FaxStatus).toBe('received');
       expect(Number(params.NumPages)).toBeGreaterThan(0);
-      expect(new URL(params.MediaUrl).protocol).toBe('https:');
+      // Twilio's shape: a pre-signed URL on its media CDN, valid for 2 hours, with no file extension.
+      const mediaUrl = new URL(params.MediaUrl);
+      expect(mediaUrl.origin).toBe('https://media.twiliocdn.com');
+      expect(mediaUrl.pathname).toBe(`/fax/${params.AccountSid}/${mediaUrl.pathname.split('/').at(-1)}`);
+      expect(mediaUrl.pathname).not.toMatch(/\.[a-z]+$/i);
+      expect(mediaUrl.searchParams.get('X-Amz-Expires')).toBe('7200');
       expect(params).toHaveProperty('RemoteStationId');
       expect(params).not.toHaveProperty('ErrorCode');
       matchesPatterns({ ...params });
@@ -129,7 +134,13 @@ describe('actionCallbackParams', () => {
     'a failed fax carries ErrorCode and ErrorMessage, never NumPages or MediaUrl',
     (params) => {
       expect(params.FaxStatus).toBe('failed');
-      expect(params.ErrorMessage).not.toBe('');
+      // Twilio's fax codes with its titles, never the voice codes 15001-15004.
+      expect([
+        ['34004', 'Error during fax transmission'],
+        ['34002', 'Callee Busy'],
+        ['34003', 'Callee did not answer'],
+        ['34108', 'Other End Incompatible'],
+      ]).toContainEqual([params.ErrorCode, params.ErrorMessage]);
       expect(params).not.toHaveProperty('NumPages');
       expect(params).not.toHaveProperty('MediaUrl');
       matchesPatterns({ ...params });
@@ -140,6 +151,11 @@ describe('actionCallbackParams', () => {
     const known = new Set(ACTION_CALLBACK_PARAMETERS.map((p) => p.name));
     for (const name of Object.keys(params)) expect(known.has(name), name).toBe(true);
   });
+});
+
+test('a failed fax shrinks to 34004, the likely failure on receive', () => {
+  const failing = fc.check(fc.property(actionCallbackParams({ outcome: 'failed' }), () => false), { seed: 1 });
+  expect((failing.counterexample?.[0] as { ErrorCode?: string } | undefined)?.ErrorCode).toBe('34004');
 });
 
 describe('unknownParams', () => {

@@ -1,6 +1,6 @@
 import type { WebhookRequest } from '../../sender/types.js';
+import { exchangeOutcome } from '../exchange-outcome.js';
 import type { CheckContext } from '../types.js';
-import { httpOutcomeOf } from './http-outcome.js';
 import { SIGNATURE_MISTAKES, type SignatureMistake } from './signature-mistakes.js';
 import { signedContentOf } from './signed-content.js';
 
@@ -17,7 +17,7 @@ export async function findSignatureMistake(context: CheckContext, request: Webho
     const misread = mistake.misread(signed, request.method);
     if (!misread) continue;
     const probe = await context.send({ ...request, signature: sign(misread.url, misread.params) });
-    if (httpOutcomeOf(probe).ok) return mistake;
+    if (exchangeOutcome(probe).ok) return mistake;
   }
   return undefined;
 }

@@ -18,14 +18,14 @@ describe('twiml-fax-kit check --media-url', () => {
     expect(stderr().trim().split('\n')[0]).toContain('--media-url');
   });
 
-  it('points MediaUrl at BASE', async () => {
+  it("puts BASE where Twilio's media host was in MediaUrl", async () => {
     const server = await recordingServer((req, res) => send(res, 200, req.url?.startsWith('/fax/received') ? '' : RECEIVE_XML));
     try {
       const { io } = bufferIo();
       const code = await runCli(['check', server.url(), '--runs', '0', '--seed', '1', '--checks', 'action-callback', '--media-url', 'https://media.example.com', '--reporter', 'json'], io);
       expect(code).toBe(0);
       const mediaUrls = server.requests.map((r) => r.params.get('MediaUrl')).filter((url) => url !== null);
-      expect(mediaUrls).toEqual(['https://media.example.com/FX0123456789abcdef0123456789abcdef.pdf']);
+      expect(mediaUrls).toEqual([expect.stringMatching(/^https:\/\/media\.example\.com\/fax\/AC0123456789abcdef0123456789abcdef\/[0-9a-f]{128}\?X-Amz-.*X-Amz-Expires=7200/)]);
     } finally {
       await server.close();
     }

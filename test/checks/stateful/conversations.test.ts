@@ -101,7 +101,8 @@ describe('the action callback', () => {
     ]);
     const [received, failed] = callbacks;
     expect(received?.params.get('NumPages')).toBe('1');
-    expect(received?.params.get('MediaUrl')).toMatch(/\.tiff$/);
+    // Twilio's MediaUrl names no format: the key says TIFF to the kit's media server.
+    expect(new URL(received?.params.get('MediaUrl') ?? '').pathname).toMatch(/^\/fax\/AC[0-9a-f]{32}\/[0-9a-f]{128}$/);
     expect(downloads).toEqual(['image/tiff II*\0']);
     expect([failed?.params.has('MediaUrl'), failed?.params.has('NumPages'), failed?.params.has('ErrorCode'), failed?.params.has('ErrorMessage')]).toEqual([false, false, true, true]);
   });
@@ -110,15 +111,15 @@ describe('the action callback', () => {
     const server = await record((req, res) => send(res, 200, req.url?.startsWith('/fax/received') ? '' : RECEIVE_XML));
     await checkServer({ url: server.url() }, ONLY('action-callback'));
     const mediaUrl = server.requests.find((r) => r.params.get('FaxStatus') === 'received')?.params.get('MediaUrl') ?? '';
-    expect(mediaUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/FX[0-9a-f]{32}\.pdf$/);
+    expect(mediaUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fax\/AC0123456789abcdef0123456789abcdef\/[0-9a-f]{128}\?X-Amz-Security-Token=/);
     await expect(fetch(mediaUrl)).rejects.toThrow();
   });
 
-  it('points MediaUrl at --media-url when given', async () => {
+  it("puts --media-url where Twilio's media host was", async () => {
     const server = await record((req, res) => send(res, 200, req.url?.startsWith('/fax/received') ? '' : RECEIVE_XML));
     await checkServer({ url: server.url() }, { ...ONLY('action-callback'), mediaUrl: 'https://media.example.com/faxes/' });
     const received = server.requests.find((r) => r.params.get('FaxStatus') === 'received');
-    expect(received?.params.get('MediaUrl')).toBe('https://media.example.com/faxes/FX0123456789abcdef0123456789abcdef.pdf');
+    expect(received?.params.get('MediaUrl')).toMatch(/^https:\/\/media\.example\.com\/faxes\/fax\/AC0123456789abcdef0123456789abcdef\/[0-9a-f]{128}\?X-Amz-/);
   });
 
   it('sends no callback when the reply has no action, and says it judged nothing', async () => {

@@ -15,12 +15,21 @@ export interface StatefulServer {
   readonly server: () => RequestListener;
   /** Path and query of the webhook URL (default `/fax`). */
   readonly path?: string;
+  /** `user:password` put in the webhook URL (HTTP auth, as Twilio's security docs describe). */
+  readonly userInfo?: string;
   readonly options?: CheckServerOptions;
 }
 
 /** A defective server and the one finding that must catch it. */
 export interface DefectiveStatefulServer extends StatefulServer {
-  readonly caughtBy: { readonly check: string; readonly code: string; readonly twilioError?: TwilioErrorCode; readonly messageIncludes?: string };
+  readonly caughtBy: {
+    readonly check: string;
+    readonly code: string;
+    readonly twilioError?: TwilioErrorCode;
+    readonly messageIncludes?: string;
+    /** Default `error`: Twilio fails the fax. */
+    readonly severity?: 'error' | 'warning';
+  };
   /** Checks run (default: just the catching one, so that other checks' traffic does not mask or share the defect). */
   readonly checks?: readonly string[];
   readonly alsoReportedBy?: readonly string[];
@@ -87,6 +96,68 @@ function faxServer(reply: (req: IncomingMessage, res: ServerResponse, params: UR
   return () => (req, res) => void readParams(req).then((params) => reply(req, res, params));
 }
 
+/** Answers 401 with a Basic challenge unless the request carries `user:password`, as an HTTP-auth middleware does. */
+function requiresBasicAuth(req: IncomingMessage, res: ServerResponse, user: string, password: string): boolean {
+  const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  if (req.headers.authorization === expected) return true;
+  res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fax"', 'Content-Type': 'text/plain' }).end('authentication required\n');
+  return false;
+}
+
+/**
+ * Express behind HTTP Basic auth and `twilio.webhook()`, as Twilio's security docs describe: the number is configured
+ * with `https://user:password@host/fax`; Twilio sends without credentials, gets the challenge, sends them, and stays
+ * logged in for the whole call (the relative action callback too). Twilio drops the credentials from the URL it signs.
+ */
+function basicAuthServer(): RequestListener {
+  const app = express();
+  app.use((req, res, next) => (requiresBasicAuth(req, res, 'fax', 'secret') ? next() : undefined));
+  app.use(express.urlencoded({ extended: false }));
+  const validate = twilio.webhook(AUTH_TOKEN);
+  app.post('/fax', validate, (_req, res) => void res.type('text/xml').send(RECEIVE_XML));
+  app.post('/fax/received', validate, (_req, res) => void res.type('text/xml').send(ACCEPTED));
+  return app;
+}
+
+/** Express accepting only POST (405 for GET, as Express's router leaves it: 404), validating with `twilio.webhook()`. */
+function postOnlySignedServer(): RequestListener {
+  const app = express();
+  app.use(express.urlencoded({ extended: false }));
+  const validate = twilio.webhook(AUTH_TOKEN);
+  app.post('/fax', validate, (_req, res) => void res.type('text/xml').send(RECEIVE_XML));
+  app.post('/fax/received', validate, (_req, res) => void res.type('text/xml').send(ACCEPTED));
+  return app;
+}
+
+/** A webhook that opens a session with a cookie, and an action handler that needs that session. */
+function sessionActionServer(): RequestListener {
+  const sessions = new Set<string>();
+  return (req, res) => {
+    void readParams(req).then(() => {
+      if (req.url?.startsWith('/fax/received')) {
+        const session = /(?:^|;\s*)fax_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+        if (!session || !sessions.has(session)) return send(res, 500, 'TypeError: Cannot read properties of undefined (reading "faxSid")\n', 'text/plain');
+        return send(res, 200, ACCEPTED);
+      }
+      const session = randomUUID();
+      sessions.add(session);
+      res.setHeader('Set-Cookie', `fax_session=${session}; Path=/fax; HttpOnly`);
+      send(res, 200, RECEIVE_XML);
+    });
+  };
+}
+
+/** One ETag for every fax's TwiML: each fax is another URL (FaxSid in the query), so another resource. */
+function sharedEtagServer(): RequestListener {
+  return (req, res) => {
+    void readParams(req).then((params) => {
+      res.setHeader('ETag', '"fax-twiml-v1"');
+      if (req.headers['if-none-match'] === '"fax-twiml-v1"') return void res.writeHead(304, { ETag: '"fax-twiml-v1"' }).end();
+      send(res, 200, `<Response><Receive action="/fax/received?from=${encodeURIComponent(params.get('From') ?? '')}"/></Response>`);
+    });
+  };
+}
+
 /** The public URL as the server sees it, from its Host header. */
 const urlOf = (req: IncomingMessage, pathAndQuery = req.url ?? '/'): string => `http://${req.headers.host ?? 'localhost'}${pathAndQuery}`;
 
@@ -94,7 +165,16 @@ export const CONFORMING_STATEFUL_SERVERS: readonly StatefulServer[] = [
   { name: 'an Express server validating signatures with twilio.webhook(), by POST', server: twilioNodeServer, path: '/fax?x=1&y=a%20b', options: { authToken: AUTH_TOKEN } },
   { name: 'an Express server validating signatures with twilio.webhook(), by POST and GET', server: twilioNodeServer, path: '/fax?x=1', options: { authToken: AUTH_TOKEN, method: 'both' } },
   { name: 'a webhook with a session cookie', server: sessionCookieServer },
+  { name: 'an action handler that needs the session cookie the webhook reply set', server: sessionActionServer },
   { name: 'static TwiML by GET with ETag, Last-Modified and 304s', server: staticTwimlServer, options: { method: 'GET' } },
+  { name: "one ETag shared by every fax's URL, by GET", server: sharedEtagServer, options: { method: 'GET' } },
+  { name: 'a POST-only Express server validating signatures, checked by POST', server: postOnlySignedServer, options: { authToken: AUTH_TOKEN } },
+  {
+    name: 'an Express server behind HTTP Basic auth validating signatures as twilio.webhook() does (needs the sender: credentials kept for the call, dropped from the signed URL)',
+    server: basicAuthServer,
+    userInfo: 'fax:secret',
+    options: { authToken: AUTH_TOKEN },
+  },
 ];
 
 export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
@@ -204,14 +284,18 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
     caughtBy: { check: 'cookies', code: 'invalid_set_cookie', twilioError: 11206, messageIncludes: 'empty cookie name' },
   },
   {
-    name: 'a constant ETag on changing bodies',
-    server: faxServer((req, res, params) => {
-      res.setHeader('ETag', '"fax-v1"');
-      if (req.headers['if-none-match'] === '"fax-v1"') return void res.writeHead(304).end();
-      send(res, 200, `<Response><Receive action="/fax/received?from=${encodeURIComponent(params.get('From') ?? '')}"/></Response>`);
-    }),
+    name: 'a constant ETag on a body that changes from one request of the same URL to the next',
+    server: () => {
+      let served = 0;
+      return faxServer((req, res) => {
+        res.setHeader('ETag', '"fax-v1"');
+        if (req.headers['if-none-match'] === '"fax-v1"') return void res.writeHead(304).end();
+        served += 1;
+        send(res, 200, `<Response><Receive action="/fax/received?n=${served}"/></Response>`);
+      })();
+    },
     options: { method: 'GET' },
-    caughtBy: { check: 'caching', code: 'etag_reused', messageIncludes: '"fax-v1"' },
+    caughtBy: { check: 'caching', code: 'etag_reused', messageIncludes: '"fax-v1"', severity: 'warning' },
   },
   {
     name: 'an ETag without quotes',
@@ -220,7 +304,7 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
       send(res, 200, RECEIVE_XML);
     }),
     options: { method: 'GET' },
-    caughtBy: { check: 'caching', code: 'malformed_etag' },
+    caughtBy: { check: 'caching', code: 'malformed_etag', severity: 'warning' },
   },
   {
     name: 'a 304 with another ETag than the one asked about',
@@ -256,7 +340,7 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
   {
     name: 'an action handler that answers broken XML',
     server: faxServer((req, res) => send(res, 200, req.url?.startsWith('/fax/received') ? '<Response><Ok></Response>' : RECEIVE_XML)),
-    caughtBy: { check: 'action-callback', code: 'callback_reply_malformed', twilioError: 12100 },
+    caughtBy: { check: 'action-callback', code: 'callback_reply_malformed', twilioError: 12100, severity: 'warning' },
   },
   {
     name: 'a 500 on a duplicate FaxSid',
@@ -269,6 +353,24 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
         send(res, 200, RECEIVE_XML);
       })();
     },
-    caughtBy: { check: 'idempotency', code: 'retry_fails', twilioError: 11200 },
+    caughtBy: { check: 'idempotency', code: 'retry_fails', twilioError: 11200, severity: 'warning' },
+  },
+  {
+    name: 'an action URL behind other HTTP credentials than the webhook',
+    server: () => (req, res) => {
+      const [user, password] = req.url?.startsWith('/fax/received') ? ['admin', 'other-secret'] : ['fax', 'secret'];
+      if (!requiresBasicAuth(req, res, user, password)) return;
+      void readParams(req).then(() => send(res, 200, req.url?.startsWith('/fax/received') ? ACCEPTED : RECEIVE_XML));
+    },
+    userInfo: 'fax:secret',
+    caughtBy: { check: 'action-callback', code: 'callback_error_status', twilioError: 11200, messageIncludes: 'HTTP 401' },
+  },
+  {
+    name: 'an action handler that needs a session cookie the webhook never set',
+    server: faxServer((req, res) => {
+      if (!req.url?.startsWith('/fax/received')) return send(res, 200, RECEIVE_XML);
+      send(res, req.headers.cookie ? 200 : 500, req.headers.cookie ? ACCEPTED : 'no session\n', req.headers.cookie ? 'text/xml' : 'text/plain');
+    }),
+    caughtBy: { check: 'action-callback', code: 'callback_error_status', twilioError: 11200, messageIncludes: 'HTTP 500' },
   },
 ];

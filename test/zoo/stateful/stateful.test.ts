@@ -10,7 +10,8 @@ afterAll(() => Promise.all(running.map((server) => server.close())));
 async function urlOf(entry: StatefulServer): Promise<string> {
   const server = await serve(entry.server());
   running.push(server);
-  return server.url(entry.path);
+  const url = server.url(entry.path);
+  return entry.userInfo ? url.replace('://', `://${entry.userInfo}@`) : url;
 }
 
 const SMALL_RUN = { runs: 3, seed: 11, timeoutMs: 3_000, shrink: false } as const;
@@ -24,10 +25,10 @@ describe('the stateful zoo', () => {
   });
 
   it.each(DEFECTIVE_STATEFUL_SERVERS.map((entry) => [entry.name, entry] as const))('catches %s', async (_name, entry) => {
-    const { check, code, twilioError, messageIncludes } = entry.caughtBy;
+    const { check, code, twilioError, messageIncludes, severity = 'error' } = entry.caughtBy;
     const report = await checkServer({ url: await urlOf(entry) }, { ...SMALL_RUN, ...entry.options, checks: entry.checks ?? [check] });
     const caught = report.findings.find((f) => f.check === check && f.code === code);
-    expect(caught, describeFindings(report)).toMatchObject({ severity: 'error', ...(twilioError && { twilioError }) });
+    expect(caught, describeFindings(report)).toMatchObject({ severity, ...(twilioError && { twilioError }) });
     if (messageIncludes) expect(caught?.message).toContain(messageIncludes);
     expect(caught?.hint).toBeTruthy();
     expect(caught?.reproduce).toMatch(/^curl /);

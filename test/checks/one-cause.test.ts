@@ -1,0 +1,73 @@
+import express from 'express';
+import twilio from 'twilio';
+import { afterAll, describe, expect, it } from 'vitest';
+import { refusalOf } from '../../src/checks/refusal-hint.js';
+import { checkServer } from '../../src/runner/check-server.js';
+import type { Report } from '../../src/runner/report.js';
+import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
+
+const AUTH_TOKEN = 'one-cause-auth-token-0123456789ab';
+const RUN = { runs: 2, seed: 9, timeoutMs: 3_000, shrink: false } as const;
+
+const running: RunningServer[] = [];
+afterAll(() => Promise.all(running.map((server) => server.close())));
+
+async function started(listener: Parameters<typeof serve>[0]): Promise<string> {
+  const server = await serve(listener);
+  running.push(server);
+  return server.url();
+}
+
+const errorsOf = (report: Report) => report.findings.filter((f) => f.severity === 'error').map((f) => `${f.check}/${f.code}`);
+
+/** A POST-only Express app validating signatures, the shape of most public fax servers. */
+function postOnlySignedApp(): express.Express {
+  const app = express();
+  app.use(express.urlencoded({ extended: false }));
+  app.post('/fax', twilio.webhook(AUTH_TOKEN), (_req, res) => void res.type('text/xml').send(RECEIVE_XML));
+  app.post('/fax/received', twilio.webhook(AUTH_TOKEN), (_req, res) => void res.type('text/xml').send('<Response/>'));
+  return app;
+}
+
+describe('one cause, one finding', () => {
+  it('leaves a GET refused by a POST-only server to get-post: signature-accepted judges only the POST', async () => {
+    const url = await started(postOnlySignedApp());
+    const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN, method: 'both' });
+    expect(new Set(errorsOf(report))).toEqual(new Set(['get-post/get_fails']));
+    expect(report.checks.find((c) => c.id === 'signature-accepted')?.status).toBe('passed');
+    expect(report.checks.find((c) => c.id === 'caching')?.status).toBe('skipped');
+  });
+
+  it('finds nothing in the same POST-only server checked by POST, as its number is configured', async () => {
+    const url = await started(postOnlySignedApp());
+    const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN });
+    expect(errorsOf(report)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('does not blame signatures for a 401 from HTTP authentication', async () => {
+    const url = await started((req, res) => {
+      if (!req.headers.authorization) return void res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fax"', 'Content-Type': 'text/plain' }).end('login\n');
+      void readParams(req).then(() => send(res, 200, RECEIVE_XML));
+    });
+    const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN, checks: ['status-code', 'signature-accepted', 'signature-enforced'] });
+    expect(errorsOf(report)).toEqual(['status-code/error_status']);
+    const [finding] = report.findings;
+    expect(finding?.hint).toContain('credentials in the webhook URL');
+    expect(finding?.hint).not.toMatch(/signature/i);
+    expect(report.checks.find((c) => c.id === 'signature-accepted')).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('other than its signature') });
+  });
+
+  it('tells HTTP authentication from a signature refusal by the challenge', () => {
+    const exchange = (status: number, headers: Record<string, string>, body = '') => {
+      const response = { status, headers, setCookies: [], body: new TextEncoder().encode(body), truncated: false };
+      return { hops: [{ request: { method: 'POST' as const, url: 'http://x/fax', headers: {} }, response, durationMs: 1 }], response, durationMs: 1, finalUrl: 'http://x/fax' };
+    };
+    expect(refusalOf(exchange(401, { 'www-authenticate': 'Basic realm="x"' }))).toBe('http-auth');
+    expect(refusalOf(exchange(401, {}))).toBe('signature');
+    expect(refusalOf(exchange(403, {}))).toBe('signature');
+    expect(refusalOf(exchange(400, {}, 'No signature header error'))).toBe('signature');
+    expect(refusalOf(exchange(400, {}, 'bad request'))).toBeUndefined();
+    expect(refusalOf(exchange(404, {}))).toBeUndefined();
+  });
+});
