@@ -59,8 +59,9 @@ export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase,
   if (!exchange) return undefined;
   base.record(exchange);
   const outcomes = new Map<string, CheckOutcome>();
+  // After a stop the checks still run (one that only reads the base exchange judges it truly); any request they send
+  // is cut, and with it their outcome.
   for (const check of checks) {
-    if (control.stop.aborted) break;
     const checkSend = sendForCheck(target, check.id, caseRandom(`${key}/${check.id}/idempotency-tokens`));
     const random = caseRandom(`${key}/${check.id}`);
     const outcome = await check.run({ case: plannedCase, request, exchange, config: target.config, send: checkSend.send, random, ...(target.sign && { sign: target.sign }) });

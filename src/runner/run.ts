@@ -179,7 +179,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
 /** Why a check judged no case, when no case said why: the run stopped before, or never gave it its case. */
 function nothingRan(plan: RunPlan, control: RunControl, check: Check): string {
   if (control.interrupted) return 'not run: the run was interrupted first';
-  if (control.stop.aborted) return 'not run: the kit stopped sending first (the server timed out on every request)';
+  if (control.stop.aborted) return 'not judged: the kit stopped sending first, as the server let every request time out';
   if (control.breaker(check.id).tripped) return 'not judged: every request it sent timed out';
   if (plan.replay !== undefined && check.scope === 'run') return `not run: it runs once per run, on ${RUN_SCOPE_CASE}, and the replay is of ${plan.replay}`;
   return 'not run';
