@@ -190,6 +190,8 @@ export const checkCommand: Command = {
       });
       try {
         const report = await checkServer({ url }, { ...options, reporters: reporters.reporters, signal: interrupt.signal, ...(serverLog !== undefined && { serverLog }) });
+        // Said on stderr too, whatever the reporters show: a run the kit cut short must not read as a complete one.
+        if (report.stoppedEarly) io.stderr.write(`twiml-fax-kit: stopped early: ${report.stoppedEarly}\n`);
         if (!interrupt.signal.aborted) return report.ok ? EXIT.ok : EXIT.findings;
         io.stderr.write('twiml-fax-kit: interrupted; the report covers only the cases that ran\n');
         return EXIT.interrupted;
