@@ -3,6 +3,8 @@ import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../diagnostic.js';
 import { createReporters, ReportWriteError } from '../reporters/index.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
+import { MAX_TIMEOUT_MS } from '../runner/check-options.js';
+import { describeReplayProblem } from '../runner/replay.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
 import { EXIT, type CliIo } from './io.js';
@@ -13,6 +15,7 @@ const OPTIONS = {
   'auth-token': { type: 'string' },
   runs: { type: 'string' },
   seed: { type: 'string' },
+  replay: { type: 'string' },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   insecure: { type: 'boolean' },
@@ -40,6 +43,8 @@ Options:
                            also runs signature-accepted and signature-enforced (skipped without a token)
   --runs N                 generated cases after the examples (default ${DEFAULT_RUNS})
   --seed N                 repeat a run exactly (default: random; every report says which seed it used)
+  --replay PATH            with --seed: send only the case at PATH of that run, e.g. 16:0:3 or example-1 (every
+                           finding ends with the command that replays it)
   --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS             total time per request in ms (default ${TWILIO_PROFILE.sender.totalTimeoutMs}, Twilio's)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
@@ -64,6 +69,7 @@ Examples:
   twiml-fax-kit check http://localhost:3000/fax
   TWILIO_AUTH_TOKEN=... twiml-fax-kit check https://fax.example.com/fax --method both --expect receive
   twiml-fax-kit check http://localhost:3000/fax --seed 1234 --runs 20 --checks status-code,content-type
+  twiml-fax-kit check http://localhost:3000/fax --seed 1234 --replay 16:0:3 --checks status-code
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter junit:reports/fax.xml
   twiml-fax-kit check http://localhost:3000/fax --reporter github   (annotations in GitHub Actions)
   twiml-fax-kit check http://127.0.0.1:3000/fax --start "node server.js" --wait-for http://127.0.0.1:3000/health
@@ -72,18 +78,22 @@ Exit codes:
   0  no finding at or above --fail-on, and at least one check judged something
   1  a finding at or above --fail-on (default: warning), or nothing could be judged
   2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed)
-  130  interrupted by Ctrl-C or SIGTERM: the report covers the cases that ran (with --start the server is
-       stopped at once and no report is written); a second Ctrl-C stops at once
+  130  interrupted by Ctrl-C or SIGTERM: requests in flight are cut (never findings), the report covers the
+       cases that finished and is never a pass (with --start the server is stopped at once); a second Ctrl-C
+       stops at once
 `;
 
 type Parsed = { ok: true; options: CheckServerOptions & { url: string } } | { ok: false; message: string };
 
 type Field<T> = { readonly value: T } | { readonly error: string };
 
-function parseCount(flag: string, raw: string | undefined, fallback: number, min: number): Field<number> {
+function parseCount(flag: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): Field<number> {
   if (raw === undefined) return { value: fallback };
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || !Number.isSafeInteger(value)) return { error: `--${flag} must be a whole number of at least ${min}, not '${raw}'` };
+  if (!/^\d+$/.test(raw) || value < min || value > max || !Number.isSafeInteger(value)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    return { error: `--${flag} must be a whole number ${range}, not '${raw}'` };
+  }
   return { value };
 }
 
@@ -119,8 +129,12 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in seed) return { ok: false, message: seed.error };
   const concurrency = parseCount('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   if ('error' in concurrency) return { ok: false, message: concurrency.error };
-  const timeoutMs = parseCount('timeout', values.timeout, TWILIO_PROFILE.sender.totalTimeoutMs, 1);
+  const timeoutMs = parseCount('timeout', values.timeout, TWILIO_PROFILE.sender.totalTimeoutMs, 1, MAX_TIMEOUT_MS);
   if ('error' in timeoutMs) return { ok: false, message: timeoutMs.error };
+  const replay = values.replay;
+  if (replay !== undefined && values.seed === undefined) return { ok: false, message: '--replay needs --seed, the seed of the run it comes from (a finding\'s replay command has both)' };
+  const replayProblem = replay === undefined ? undefined : describeReplayProblem(replay);
+  if (replayProblem) return { ok: false, message: `--replay: ${replayProblem}` };
   const checks = parseList(values.checks);
   const skipChecks = parseList(values['skip-checks']);
   const selection = selectChecks(CHECKS, { ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
@@ -148,6 +162,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       ...(skipChecks && { skipChecks }),
       ...(authToken !== undefined && { authToken }),
       ...(mediaUrl !== undefined && { mediaUrl }),
+      ...(replay !== undefined && { replay }),
     },
     ...(values.reporter && { reporterSpecs: values.reporter }),
     ...(values.color !== undefined && { color: values.color }),
@@ -167,8 +182,8 @@ export const checkCommand: Command = {
     if (!reporters.ok) return usageError(io, reporters.message);
     const { url, ...options } = parsed.options;
     return runWithServer(parsed.start, io, async (serverLog) => {
-      // First Ctrl-C: start no new case and report what ran. The handler removes itself, so a second Ctrl-C
-      // reaches bin.ts, which exits at once.
+      // First Ctrl-C: cut the requests in flight, start no new case and report what finished. The handler removes
+      // itself, so a second Ctrl-C reaches bin.ts, which exits at once.
       const interrupt = new AbortController();
       const removeInterrupt = io.onInterrupt?.(() => {
         removeInterrupt?.();
@@ -176,6 +191,8 @@ export const checkCommand: Command = {
       });
       try {
         const report = await checkServer({ url }, { ...options, reporters: reporters.reporters, signal: interrupt.signal, ...(serverLog !== undefined && { serverLog }) });
+        // Said on stderr too, whatever the reporters show: a run the kit cut short must not read as a complete one.
+        if (report.stoppedEarly) io.stderr.write(`twiml-fax-kit: stopped early: ${report.stoppedEarly}\n`);
         if (!interrupt.signal.aborted) return report.ok ? EXIT.ok : EXIT.findings;
         io.stderr.write('twiml-fax-kit: interrupted; the report covers only the cases that ran\n');
         return EXIT.interrupted;

@@ -52,15 +52,15 @@ export function parseServerStart(values: StartValues, checkedUrl: string): { ok:
  * Runs `run` (the check, returning its exit code), first starting the server when `start` says so and stopping it
  * afterwards; `run` gets the path of the server's log for its report. Says on stderr where the server's output went;
  * a server that cannot be started is exit 2 with the lifecycle's one-line reason, a Ctrl-C stops the server at once
- * and exits 130.
+ * and exits 130. `run` gets the same Ctrl-C (through `io.onInterrupt`) and must wind down at once: it is awaited,
+ * so that its report is written (a second Ctrl-C exits at once).
  */
 export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: (serverLog?: string) => Promise<number>): Promise<number> {
   if (!start) return run();
   const result = await withStartedServer(
     { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env },
     io.onInterrupt,
-    (server, signal) =>
-      Promise.race([run(displayPath(server.logFile, io.cwd)), new Promise<number>((done) => signal.addEventListener('abort', () => done(EXIT.interrupted), { once: true }))]),
+    (server) => run(displayPath(server.logFile, io.cwd)),
   );
   if (!result.ok) return result.interrupted ? interrupted(io) : usageError(io, result.message);
   io.stderr.write(`server output: ${displayPath(result.logFile, io.cwd)}\n`);

@@ -1,5 +1,5 @@
 import { CHECKS, selectChecks } from '../checks/registry.js';
-import type { FailOn } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, type FailOn } from '../diagnostic.js';
 import type { CheckConfig } from '../checks/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { formatFindingsText } from '../reporters/index.js';
@@ -7,6 +7,7 @@ import { createSender, inProcessTransport, type FetchHandler } from '../sender/i
 import type { FormParams } from '../sender/types.js';
 import { startMediaServer } from '../media/media-server.js';
 import { signTwilioRequest } from '../signature/sign.js';
+import { describeCheckOptionsProblem } from './check-options.js';
 import type { Reporter } from './events.js';
 import type { Report } from './report.js';
 import { runConformance } from './run.js';
@@ -52,8 +53,16 @@ export interface CheckServerOptions {
    * works offline.
    */
   readonly mediaUrl?: string;
-  /** Stops the run early (no new case starts); the report covers what ran. */
+  /**
+   * Stops the run: no new case starts, requests in flight are cut at once (never findings), nothing is shrunk; the
+   * report covers the cases that finished, says `interrupted` and is never ok.
+   */
   readonly signal?: AbortSignal;
+  /**
+   * Sends only the case at this path of the run with `seed` (a finding's `replay.path`), and reports on it; `seed` is
+   * then required and `runs` is ignored.
+   */
+  readonly replay?: string;
   /** The file holding the output of the server under test, when the caller started it; named in the report. */
   readonly serverLog?: string;
 }
@@ -74,7 +83,8 @@ export function randomSeed(): number {
 
 /**
  * Plays Twilio's fax service against a server and returns the report (the same value `--reporter json` prints).
- * Throws only for bad options (an invalid URL, unknown check ids); everything wrong with the server is a finding.
+ * Throws a TypeError only for bad options (an invalid URL, unknown check ids, a NaN or out-of-range number, naming the
+ * option and what it accepts); everything wrong with the server is a finding.
  * @example const report = await checkServer({ url: 'http://127.0.0.1:3000/fax' }, { runs: 20, seed: 1 });
  * @example const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' });
  */
@@ -83,6 +93,8 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
   const url = 'handler' in target ? (target.url ?? DEFAULT_HANDLER_URL) : target.url;
   const urlProblem = describeUrlProblem(url);
   if (urlProblem) throw new TypeError(urlProblem);
+  const optionsProblem = describeCheckOptionsProblem(options);
+  if (optionsProblem) throw new TypeError(`checkServer: ${optionsProblem}`);
   const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
   if (!selection.ok) throw new TypeError(selection.message);
   const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
@@ -99,9 +111,13 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
     timeoutMs,
     ...(mediaBaseUrl !== undefined && { mediaBaseUrl }),
   };
+  // Aborted when the run stops (interrupted, or the server times out on everything): every exchange in flight ends.
+  const stopSending = new AbortController();
   const sender = createSender({
     profile,
     timeoutMs,
+    // SenderOptions.signal (helper B's contract): a spread, so this compiles before and after the sender has it.
+    ...{ signal: stopSending.signal },
     ...(options.authToken !== undefined && { authToken: options.authToken }),
     ...(options.insecure !== undefined && { insecure: options.insecure }),
     ...('handler' in target && { transport: inProcessTransport(target.handler) }),
@@ -114,6 +130,9 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       config,
       checks: selection.checks,
       seed: options.seed ?? randomSeed(),
+      onStop: () => stopSending.abort(),
+      ...(options.replay !== undefined && { replay: options.replay }),
+      ...(!('handler' in target) && { commandLine: commandLineOf(url, options, profile) }),
       runs: options.runs ?? DEFAULT_RUNS,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.failOn !== undefined && { failOn: options.failOn }),
@@ -128,6 +147,22 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
     await sender.close();
     await media?.close();
   }
+}
+
+/**
+ * The `check` command line that repeats the parts of this configuration that shape the requests and the verdict, for
+ * the replay command of each finding. The auth token is never in it: the replay reads `TWILIO_AUTH_TOKEN` as the run
+ * did; nor are the URL's credentials, which no report shows.
+ */
+function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile): string[] {
+  const line = ['twiml-fax-kit', 'check', withoutCredentials(url)];
+  if (options.method !== undefined && options.method !== 'POST') line.push('--method', options.method);
+  if (options.expect !== undefined && options.expect !== 'any') line.push('--expect', options.expect);
+  if (options.failOn !== undefined && options.failOn !== DEFAULT_FAIL_ON) line.push('--fail-on', options.failOn);
+  if (options.timeoutMs !== undefined && options.timeoutMs !== profile.sender.totalTimeoutMs) line.push('--timeout', String(options.timeoutMs));
+  if (options.insecure) line.push('--insecure');
+  if (options.mediaUrl !== undefined) line.push('--media-url', options.mediaUrl);
+  return line;
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
- * Maps `items` through `work` with at most `limit` in flight; results keep the input order whatever order the
- * work finishes in, so a run's report does not depend on timing.
+ * Runs `work` on each of `items` with at most `limit` in flight, keeping none of the results (a long run must not
+ * hold every case's outcome). Stops taking new items once `stopped()` is true; the items in flight finish.
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+export async function forEachWithConcurrency<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+  stopped: () => boolean = () => false,
+): Promise<void> {
   let next = 0;
   async function worker(): Promise<void> {
-    while (next < items.length) {
+    while (next < items.length && !stopped()) {
       const index = next++;
-      results[index] = await work(items[index] as T, index);
+      await work(items[index] as T, index);
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

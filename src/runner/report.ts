@@ -42,8 +42,26 @@ export interface Finding {
   readonly compareWith?: string;
   /** How many cases showed this (check, code); the finding shows one of them, shrunk when generated. Absent: 1. */
   readonly count?: number;
-  /** Which case the finding shows, e.g. "a fax from a US number" or "generated case 17 (shrunk)". */
+  /**
+   * Which case the finding shows, e.g. "a fax from a US number" or "generated case 17 (shrunk)"; when the request
+   * shown is not the case's own, what it was first ("the action callback of a failed fax, in a fax from a US number").
+   */
   readonly case?: string;
+  /** What replays just this case (`check URL --seed SEED --replay PATH`); absent where no seed repeats the run. */
+  readonly replay?: FindingReplay;
+}
+
+/** What replays the case a finding shows, as fast-check replays a counterexample by seed and path. */
+export interface FindingReplay {
+  readonly seed: number;
+  /** `example-1`, or fast-check's path of a generated case: `16` (as planned), `16:0:3` (shrunk). */
+  readonly path: string;
+  /**
+   * The command that sends only this case again, for this finding's check (`twiml-fax-kit check URL --seed 7
+   * --replay 16:0:3 --checks status-code`, with the flags that shape the requests); absent for an in-process
+   * handler, which replays with `checkServer(target, { seed, replay: path, checks: [check] })`.
+   */
+  readonly command?: string;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -55,26 +73,45 @@ export interface CheckResult {
   readonly status: CheckStatus;
   /** Why it was skipped (e.g. "needs --auth-token"). */
   readonly skipReason?: string;
-  /** Exchanges this check looked at. */
+  /** Cases this check judged (a skipped check judged none). */
   readonly exchanges: number;
   readonly errors: number;
   readonly warnings: number;
+  /**
+   * Why the check stopped sending before the run ended: every one of its last requests timed out, so later cases
+   * were not judged by it. A run with such a note is never ok.
+   */
+  readonly note?: string;
 }
 
 export interface ReportSummary {
+  /** Requests sent to the server. */
   readonly requests: number;
+  /** Cases the run planned: the fixed examples and `runs` generated ones (one when replaying). Absent for `pact verify`. */
+  readonly plannedCases?: number;
+  /**
+   * Cases whose base request got an answer or failed on its own (not cut by a stop): the report covers these.
+   * Absent for `pact verify`.
+   */
+  readonly cases?: number;
   readonly checks: number;
+  /** Checks that judged something (`passed` + `failed`); absent for `pact verify`. */
+  readonly judged?: number;
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
+  /**
+   * How long the run took: the one field that depends on timing. Two runs with the same seed against the same
+   * deterministic server give the same report, byte for byte, but for this (and JUnit's `time`, made from it).
+   */
   readonly durationMs: number;
 }
 
 /** The result of a run: what `checkServer` returns and `--reporter json` prints. */
 export interface Report {
   /**
-   * True only when no finding fails under `failOn`, at least one check judged something, and the run was not
-   * interrupted: an interrupted run is never green.
+   * True only when no finding fails under `failOn`, at least one check judged something, and every case ran: an
+   * interrupted run, or one the kit stopped early (`stoppedEarly`, a check's `note`), is never green.
    */
   readonly ok: boolean;
   /** Which findings fail the run (`--fail-on`): those of this severity or worse; `never`: none. */
@@ -85,8 +122,18 @@ export interface Report {
   readonly seed?: number;
   /** Where the output of the server the kit started (`--start`) went, relative to the working directory if inside it. */
   readonly serverLog?: string;
-  /** True when the run was stopped (Ctrl-C, SIGTERM) before every case ran: the report covers the cases that did. */
+  /**
+   * True when the run was stopped (Ctrl-C, SIGTERM, a time limit) before every case ran: the report covers the cases
+   * that finished before it; requests cut by the stop (or by stopping a started server) are never findings.
+   */
   readonly interrupted?: boolean;
+  /**
+   * Why the kit stopped sending before every case ran, when the server made it (every base request of a wave timed
+   * out, as when the server is down). The report covers the cases that ran; a run stopped this way is never ok.
+   */
+  readonly stoppedEarly?: string;
+  /** The replay path when the run replayed one case (`--replay`) rather than planning a run. */
+  readonly replay?: string;
   readonly summary: ReportSummary;
   readonly checks: readonly CheckResult[];
   readonly findings: readonly Finding[];

@@ -3,16 +3,20 @@ import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../diagnostic.js';
 import { appendQuery, encodeParams } from '../sender/encode-params.js';
 import { requestedUrl } from '../sender/requested-url.js';
 import type { Exchange, Sender, SentRequest, WebhookRequest } from '../sender/types.js';
+import { createCheckTally, type CheckTally, type IssueGroup } from './check-tally.js';
 import { emit } from './emit.js';
-import { baseRequestOf, evaluateCase, type CaseOutcome, type CaseTarget } from './evaluate.js';
+import { baseRequestOf, evaluateCase, type CaseTarget } from './evaluate.js';
 import type { Reporter } from './events.js';
 import { buildFinding } from './finding.js';
-import { planCases } from './plan.js';
-import { mapWithConcurrency } from './pool.js';
+import { EXAMPLE_CASES, planCases } from './plan.js';
+import { forEachWithConcurrency } from './pool.js';
 import { redactSecrets } from './redact.js';
+import { caseAtPath, plannedPath, replayCommand } from './replay.js';
 import type { CheckResult, Finding, Report } from './report.js';
+import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
 import { withoutCredentials } from './target-url.js';
 import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
+import { timeoutsToStop } from './timeout-breaker.js';
 
 /** Everything a run needs, already resolved (the CLI and `checkServer` build it from their options). */
 export interface RunPlan {
@@ -36,133 +40,169 @@ export interface RunPlan {
   readonly shrink?: ShrinkBudget | false;
   /** Signs with the auth token for checks that forge requests (`CheckContext.sign`); absent without a token. */
   readonly sign?: CaseTarget['sign'];
-  /** Aborted (e.g. Ctrl-C): no new case starts and nothing is shrunk; the report covers the cases that ran. */
+  /**
+   * Aborted (e.g. Ctrl-C): no new case starts, requests in flight are cut (never findings) and nothing is shrunk;
+   * the report covers the cases that finished.
+   */
   readonly signal?: AbortSignal;
+  /** Called once when the run stops (interrupted, or the server timed out on every base request): abort the sender. */
+  readonly onStop?: () => void;
   /** Where the started server's output goes (`--start`), named in the report. */
   readonly serverLog?: string;
+  /** Sends only the case at this path of the seed's run (`--replay`): no other case, no shrinking. */
+  readonly replay?: string;
+  /**
+   * The command line that repeats the run's configuration (`twiml-fax-kit check URL --method GET`); each finding's
+   * replay command is it plus seed, path and check. Absent (an in-process handler): findings carry seed and path only.
+   */
+  readonly commandLine?: readonly string[];
 }
 
-interface Occurrence {
-  readonly outcome: CaseOutcome;
-  readonly issue: CheckIssue;
-}
+/** The case the checks of scope `run` look at: the first fixed example. */
+const RUN_SCOPE_CASE = EXAMPLE_CASES[0]?.id;
 
 /**
- * Runs a conformance check: plans the cases, sends each through the sender with bounded concurrency, runs the
- * checks, shrinks generated failures, dedupes them per (check, code), emits events and returns the report.
+ * Runs a conformance check: plans the cases (or takes the one to replay), sends each through the sender with bounded
+ * concurrency, runs the checks, keeps per check only what the report needs, shrinks generated failures, reports one
+ * finding per (check, code, distinct), emits events and returns the report.
  */
 export async function runConformance(plan: RunPlan): Promise<Report> {
   const started = performance.now();
   const reporters = plan.reporters ?? [];
   const failOn = plan.failOn ?? DEFAULT_FAIL_ON;
-  const cases = planCases(plan.seed, plan.runs);
+  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs) : [caseAtPath(plan.seed, plan.replay)];
   const skipReasons = new Map(plan.checks.map((c) => [c.id, c.skipReason?.(plan.config)] as const));
   const active = plan.checks.filter((c) => skipReasons.get(c.id) === undefined);
+  const stopAfter = timeoutsToStop(plan.concurrency);
+  const control = createRunControl({ timeoutsToStop: stopAfter, ...(plan.signal && { signal: plan.signal }), ...(plan.onStop && { onStop: plan.onStop }) });
   let requests = 0;
   const target: CaseTarget = {
     url: plan.url,
     seed: plan.seed,
     config: plan.config,
+    control,
     send: (request: WebhookRequest): Promise<Exchange> => {
       requests += 1;
       return plan.sender.send(request);
     },
     ...(plan.sign && { sign: plan.sign }),
   };
+  const tallies = new Map<string, CheckTally>(active.map((c) => [c.id, createCheckTally()]));
 
-  await emit(reporters, { type: 'run-started', target: plan.target, seed: plan.seed, plannedCases: cases.length, checks: plan.checks.map((c) => c.id) });
-  let done = 0;
-  const settled = await mapWithConcurrency(cases, plan.concurrency, async (plannedCase, index) => {
-    if (plan.signal?.aborted) return undefined;
-    const checks = active.filter((c) => c.scope === 'case' || index === 0);
-    const outcome = await evaluateCase(target, plannedCase, checks);
-    done += 1;
-    const failed = [...outcome.outcomes.values()].some((each) => each.issues.some((i) => failsOn(i.diagnostic.severity, failOn)));
-    await emit(reporters, { type: 'case-finished', done, total: cases.length, failed });
-    return outcome;
-  });
-  const outcomes = settled.filter((outcome): outcome is CaseOutcome => outcome !== undefined);
+  try {
+    await emit(reporters, { type: 'run-started', target: plan.target, seed: plan.seed, plannedCases: cases.length, checks: plan.checks.map((c) => c.id) });
+    let done = 0;
+    await forEachWithConcurrency(
+      cases,
+      plan.concurrency,
+      async (plannedCase, position) => {
+        const checks = active.filter((c) => c.scope === 'case' || plannedCase.id === RUN_SCOPE_CASE);
+        const outcome = await evaluateCase(target, plannedCase, checks);
+        if (!outcome) return;
+        let failed = false;
+        for (const [id, each] of outcome.outcomes) {
+          tallies.get(id)?.add(position, plannedCase, each);
+          failed ||= each.issues.some((i) => failsOn(i.diagnostic.severity, failOn));
+        }
+        done += 1;
+        await emit(reporters, { type: 'case-finished', done, total: cases.length, failed });
+      },
+      () => control.stop.aborted,
+    );
+    const casesRun = done;
+    const timeoutSeconds = (plan.config.timeoutMs / 1000).toLocaleString('en-US');
+    const stoppedEarly =
+      !control.interrupted && control.breaker(BASE_REQUESTS).tripped
+        ? `the server let ${stopAfter} requests in a row time out (${timeoutSeconds} s each), as a server that is down does, so the kit stopped sending: ` +
+          `${cases.length - casesRun} of ${cases.length} cases were not sent`
+        : undefined;
 
-  const findings: Finding[] = [];
-  const results: CheckResult[] = [];
-  for (const check of plan.checks) {
-    const ran = outcomes.flatMap((outcome) => {
-      const each = outcome.outcomes.get(check.id);
-      return each ? [{ outcome, each }] : [];
-    });
-    const judgedCases = ran.filter(({ each }) => each.notJudged === undefined).length;
-    // A pass means judged: a check that had nothing to judge in any case is skipped, with the first case's reason.
-    const skipReason = skipReasons.get(check.id) ?? (judgedCases === 0 ? (ran[0]?.each.notJudged ?? NOTHING_RAN) : undefined);
-    if (skipReason !== undefined) {
-      results.push({ id: check.id, title: check.title, status: 'skipped', skipReason, exchanges: 0, errors: 0, warnings: 0 });
-      continue;
+    const findings: Finding[] = [];
+    const results: CheckResult[] = [];
+    for (const check of plan.checks) {
+      const tally = tallies.get(check.id);
+      const note = control.breaker(check.id).tripped
+        ? `stopped sending after ${stopAfter} of its requests in a row got no reply within ${timeoutSeconds} s; later cases were not judged by it`
+        : undefined;
+      // A pass means judged: a check that had nothing to judge in any case is skipped, with the earliest case's reason.
+      const skipReason = skipReasons.get(check.id) ?? (!tally || tally.judgedCases === 0 ? (tally?.firstNotJudged ?? nothingRan(plan, control, check)) : undefined);
+      if (skipReason !== undefined || !tally) {
+        results.push({ id: check.id, title: check.title, status: 'skipped', skipReason: skipReason ?? 'not run', exchanges: 0, errors: 0, warnings: 0, ...(note && { note }) });
+        continue;
+      }
+      let failing = false;
+      for (const group of tally.groups()) {
+        findings.push(await findingOf(plan, target, check, group, reporters));
+        failing ||= failsOn(group.first.issue.diagnostic.severity, failOn);
+      }
+      const { error: errors, warning: warnings } = tally.issues;
+      results.push({ id: check.id, title: check.title, status: failing ? 'failed' : 'passed', exchanges: tally.judgedCases, errors, warnings, ...(note && { note }) });
     }
-    const occurrences = ran.flatMap(({ outcome, each }) => each.issues.map((issue): Occurrence => ({ outcome, issue })));
-    for (const group of groupByCode(occurrences)) {
-      findings.push(await findingOf(plan, target, check, group, reporters));
-    }
-    const errors = occurrences.filter((o) => o.issue.diagnostic.severity === 'error').length;
-    const warnings = occurrences.filter((o) => o.issue.diagnostic.severity === 'warning').length;
-    const failing = occurrences.some((o) => failsOn(o.issue.diagnostic.severity, failOn));
-    results.push({ id: check.id, title: check.title, status: failing ? 'failed' : 'passed', exchanges: judgedCases, errors, warnings });
+
+    const safeFindings = redactSecrets(findings, plan.secrets ?? []);
+    for (const finding of safeFindings) await emit(reporters, { type: 'finding', finding });
+    for (const result of results) await emit(reporters, { type: 'check-finished', result });
+    const judged = results.filter((r) => r.status !== 'skipped').length;
+    const cutShort = control.stop.aborted || results.some((r) => r.note !== undefined);
+    const report: Report = {
+      // A run in which every selected check was skipped judged nothing, and a run cut short judged only part of the
+      // server: neither may pass CI (e.g. an unreachable server checked with --checks content-type only).
+      ok: !safeFindings.some((f) => failsOn(f.severity, failOn)) && judged > 0 && !cutShort,
+      failOn,
+      target: plan.target,
+      seed: plan.seed,
+      ...(plan.replay !== undefined && { replay: plan.replay }),
+      summary: {
+        requests,
+        plannedCases: cases.length,
+        cases: casesRun,
+        checks: results.length,
+        judged,
+        passed: results.filter((r) => r.status === 'passed').length,
+        failed: results.filter((r) => r.status === 'failed').length,
+        skipped: results.filter((r) => r.status === 'skipped').length,
+        durationMs: Math.round(performance.now() - started),
+      },
+      checks: results,
+      findings: safeFindings,
+      ...(plan.serverLog !== undefined && { serverLog: plan.serverLog }),
+      ...(control.interrupted && { interrupted: true }),
+      ...(stoppedEarly !== undefined && { stoppedEarly }),
+    };
+    await emit(reporters, { type: 'run-finished', report });
+    return report;
+  } finally {
+    control.dispose();
   }
-
-  const safeFindings = redactSecrets(findings, plan.secrets ?? []);
-  for (const finding of safeFindings) await emit(reporters, { type: 'finding', finding });
-  for (const result of results) await emit(reporters, { type: 'check-finished', result });
-  const report: Report = {
-    // A run in which every selected check was skipped judged nothing, and an interrupted run judged only part of
-    // the server: neither may pass CI (e.g. an unreachable server checked with --checks content-type only).
-    ok: !safeFindings.some((f) => failsOn(f.severity, failOn)) && results.some((r) => r.status !== 'skipped') && !plan.signal?.aborted,
-    failOn,
-    target: plan.target,
-    seed: plan.seed,
-    summary: {
-      requests,
-      checks: results.length,
-      passed: results.filter((r) => r.status === 'passed').length,
-      failed: results.filter((r) => r.status === 'failed').length,
-      skipped: results.filter((r) => r.status === 'skipped').length,
-      durationMs: Math.round(performance.now() - started),
-    },
-    checks: results,
-    findings: safeFindings,
-    ...(plan.serverLog !== undefined && { serverLog: plan.serverLog }),
-    ...(plan.signal?.aborted && { interrupted: true }),
-  };
-  await emit(reporters, { type: 'run-finished', report });
-  return report;
 }
 
-// Only when the run was interrupted before the check's first case.
-const NOTHING_RAN = 'not run: the run was interrupted first';
-
-/** Occurrences grouped by diagnostic code, in order of first appearance (cases are in plan order). */
-function groupByCode(occurrences: readonly Occurrence[]): Occurrence[][] {
-  const groups = new Map<string, Occurrence[]>();
-  for (const occurrence of occurrences) {
-    const code = occurrence.issue.diagnostic.code;
-    groups.set(code, [...(groups.get(code) ?? []), occurrence]);
-  }
-  return [...groups.values()];
+/** Why a check judged no case, when no case said why: the run stopped before, or never gave it its case. */
+function nothingRan(plan: RunPlan, control: RunControl, check: Check): string {
+  if (control.interrupted) return 'not run: the run was interrupted first';
+  if (control.stop.aborted) return 'not judged: the kit stopped sending first, as the server let every request time out';
+  if (control.breaker(check.id).tripped) return 'not judged: every request it sent timed out';
+  if (plan.replay !== undefined && check.scope === 'run') return `not run: it runs once per run, on ${RUN_SCOPE_CASE}, and the replay is of ${plan.replay}`;
+  return 'not run';
 }
 
 /**
- * One finding for a (check, code): shown on a fixed example when one fails (they are readable already),
- * otherwise on the first generated case that failed, shrunk.
+ * One finding for a (check, code, distinct): shown on the earliest case that showed it (a fixed example when one
+ * did: they are readable already), a generated one shrunk; with what replays that case.
  */
-async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group: readonly Occurrence[], reporters: readonly Reporter[]): Promise<Finding> {
-  const first = group[0] as Occurrence;
-  const example = group.find((o) => o.outcome.case.kind === 'example');
-  let shown: { case: PlannedCase; issue: CheckIssue } = example ? { case: example.outcome.case, issue: example.issue } : { case: first.outcome.case, issue: first.issue };
-  if (!example && plan.shrink !== false && check.scope === 'case' && !plan.signal?.aborted) {
+async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group: IssueGroup, reporters: readonly Reporter[]): Promise<Finding> {
+  const { first } = group;
+  let shown: { case: PlannedCase; issue: CheckIssue; path: string } = { case: first.case, issue: first.issue, path: plan.replay ?? plannedPath(first.case) };
+  const shrinkable = first.case.kind === 'generated' && plan.replay === undefined && check.scope === 'case';
+  if (shrinkable && plan.shrink !== false && !target.control.stop.aborted) {
     await emit(reporters, { type: 'shrinking', check: check.id });
-    const shrunk = await shrinkFailure(target, check, first.issue.diagnostic.code, { seed: plan.seed, runs: plan.runs, index: first.outcome.case.index }, plan.shrink ?? DEFAULT_SHRINK_BUDGET);
+    const failure = { code: group.code, severity: first.issue.diagnostic.severity, ...(group.distinct !== undefined && { distinct: group.distinct }) };
+    const shrunk = await shrinkFailure(target, check, failure, { seed: plan.seed, runs: plan.runs, index: first.case.index }, plan.shrink ?? DEFAULT_SHRINK_BUDGET);
     if (shrunk) shown = shrunk;
   }
-  // A check may find the same (check, code) twice in one case (action-callback's two callbacks): count cases.
-  const cases = new Set(group.map((o) => o.outcome.case.id)).size;
-  return buildFinding(shown.issue, fallbackRequest(target, shown.case), cases, shown.case.label, plan.config.timeoutMs);
+  const caseLabel = shown.issue.label === undefined ? shown.case.label : `${shown.issue.label}, in ${shown.case.label}`;
+  const finding = buildFinding(shown.issue, fallbackRequest(target, shown.case), group.cases, caseLabel, plan.config.timeoutMs);
+  const point = { seed: plan.seed, path: shown.path };
+  return { ...finding, replay: { ...point, ...(plan.commandLine && { command: replayCommand(plan.commandLine, point, check.id) }) } };
 }
 
 // The sender records every request it sends; this only covers an exchange that failed before its first hop.

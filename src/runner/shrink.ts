@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import type { Severity } from '../diagnostic.js';
 import type { Check, CheckIssue, PlannedCase } from '../checks/types.js';
 import { evaluateCase, type CaseTarget } from './evaluate.js';
 import { caseInput } from './plan.js';
+import { generatedCaseLabel } from './replay.js';
 
 /** How much work shrinking one failure may take; past it the smallest failure found so far is reported. */
 export interface ShrinkBudget {
@@ -12,39 +14,44 @@ export interface ShrinkBudget {
 
 export const DEFAULT_SHRINK_BUDGET: ShrinkBudget = { maxCases: 250, maxMs: 4_000 };
 
-/** The smallest case found that still fails the same (check, code), with the issue it shows. */
+/** The smallest case found that still fails the same (check, code, distinct), with the issue it shows. */
 export interface ShrunkFailure {
   readonly case: PlannedCase;
   readonly issue: CheckIssue;
+  /** fast-check's path of that case, which replays it (`--replay`). */
+  readonly path: string;
 }
 
 /**
  * Shrinks generated case `index` of the run with `seed`: fast-check replays that exact case (by seed and path) and
- * tries smaller ones, keeping those that still fail `check` with `code`. Undefined when the replay no longer fails
- * (a flaky server): the caller then reports the original case.
+ * tries smaller ones, keeping those that still fail `check` with the same code, severity and `distinct`. Undefined when the replay no
+ * longer fails (a flaky server): the caller then reports the original case. A stop of the run ends shrinking at the
+ * smallest failure so far.
  */
 export async function shrinkFailure(
   target: CaseTarget,
   check: Check,
-  code: string,
+  failure: { readonly code: string; readonly severity: Severity; readonly distinct?: string },
   run: { readonly seed: number; readonly runs: number; readonly index: number },
   budget: ShrinkBudget = DEFAULT_SHRINK_BUDGET,
 ): Promise<ShrunkFailure | undefined> {
   const started = performance.now();
   let replayed = 0;
-  let smallest: ShrunkFailure | undefined;
+  let smallest: Omit<ShrunkFailure, 'path'> | undefined;
   const property = fc.asyncProperty(caseInput(), async (input) => {
-    // Out of budget: call every further candidate a pass, which ends shrinking at the smallest failure so far.
-    if (replayed >= budget.maxCases || performance.now() - started > budget.maxMs) return true;
+    // Out of budget, or stopped: call every further candidate a pass, which ends shrinking at the smallest failure so far.
+    if (replayed >= budget.maxCases || performance.now() - started > budget.maxMs || target.control.stop.aborted) return true;
     replayed += 1;
     const candidate: PlannedCase = { id: `generated-${run.index + 1}`, label: `generated case ${run.index + 1} (shrunk)`, kind: 'generated', index: run.index, input };
     const outcome = await evaluateCase(target, candidate, [check]);
-    const issue = outcome.outcomes.get(check.id)?.issues.find((i) => i.diagnostic.code === code);
+    const issue = outcome?.outcomes.get(check.id)?.issues.find((i) => i.diagnostic.code === failure.code && i.diagnostic.severity === failure.severity && i.distinct === failure.distinct);
     if (!issue) return true;
     // fast-check's counterexample is the last candidate that failed, so this ends as the shrunk case.
     smallest = { case: candidate, issue };
     return false;
   });
-  await fc.check(property, { seed: run.seed, path: String(run.index), numRuns: run.runs });
-  return smallest;
+  const details = await fc.check(property, { seed: run.seed, path: String(run.index), numRuns: run.runs });
+  const path = details.counterexamplePath;
+  if (!smallest || path === null) return undefined;
+  return { case: { ...smallest.case, label: generatedCaseLabel(path) }, issue: smallest.issue, path };
 }

@@ -1,11 +1,16 @@
-import { beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { CHECKS, selectChecks } from '../checks/registry.js';
+import { failsOn, SEVERITIES } from '../diagnostic.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { checkServer, type CheckServerOptions, type CheckTarget } from '../runner/check-server.js';
+import { describeCheckOptionsProblem, MAX_TIMEOUT_MS } from '../runner/check-options.js';
 import type { Report } from '../runner/report.js';
 import { formatCheckFailure } from './check-failure.js';
 
-/** Options of `describeFaxConformance`: those of `checkServer` (same defaults) plus the run's time limit. */
+/**
+ * Options of `describeFaxConformance`: those of `checkServer` (same defaults, `failOn` included: a check's test fails
+ * on a finding at or above it, `warning` by default, as the CLI's exit code does) plus the run's time limit.
+ */
 export interface FaxConformanceOptions extends Omit<CheckServerOptions, 'reporters'> {
   /**
    * Longest time for the whole run (every case of every check), in ms. Default 120000. Past it no new case starts,
@@ -27,17 +32,22 @@ function failureOf(message: string): Error {
 }
 
 /**
- * Runs the checks, stopping the run (no new case starts) once `runTimeoutMs` has passed; a stopped run fails the
- * suite with a message naming the option to raise, rather than vitest's hook timeout while the run goes on.
+ * Runs the checks, stopping the run (no new case starts, requests in flight are cut) once `runTimeoutMs` has passed.
+ * A stopped run fails the suite with a message naming the option to raise (rather than vitest's hook timeout while
+ * the run goes on), and so does one the caller's `signal` stopped: an interrupted run is never a verdict.
  */
 async function runWithinTime(name: string, target: CheckTarget, options: Omit<FaxConformanceOptions, 'runTimeoutMs'>, runTimeoutMs: number): Promise<Report> {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), runTimeoutMs);
   const stopWithCaller = () => stop.abort();
   options.signal?.addEventListener('abort', stopWithCaller, { once: true });
+  if (options.signal?.aborted) stop.abort();
   try {
     const report = await checkServer(target, { ...options, signal: stop.signal });
-    if (stop.signal.aborted && !options.signal?.aborted) {
+    if (options.signal?.aborted) {
+      throw failureOf(`describeFaxConformance('${name}'): the run was stopped by its signal after ${report.summary.requests} requests; an interrupted run is not a verdict`);
+    }
+    if (stop.signal.aborted) {
       throw failureOf(
         `describeFaxConformance('${name}'): the run took longer than runTimeoutMs (${runTimeoutMs} ms) and was stopped after ` +
           `${report.summary.requests} requests; raise runTimeoutMs, lower runs, or look for a slow reply`,
@@ -51,15 +61,30 @@ async function runWithinTime(name: string, target: CheckTarget, options: Omit<Fa
 }
 
 /**
+ * Why a run that is not ok failed no check's test, or undefined when some test carries the verdict: every check
+ * was skipped (nothing judged), or the kit stopped sending early. The suite then fails with this, as the CLI exits 1.
+ */
+function runLevelFailure(name: string, report: Report): string | undefined {
+  if (report.ok || report.checks.some((c) => c.status === 'failed' || c.note !== undefined)) return undefined;
+  if (report.stoppedEarly) return `describeFaxConformance('${name}'): the run stopped early: ${report.stoppedEarly}`;
+  return `describeFaxConformance('${name}'): no selected check judged anything, so the run proves nothing (each skipped test says why)`;
+}
+
+/**
  * Registers a vitest suite with one test per conformance check. The checks run once (in `beforeAll`); each test
  * then fails with its check's findings (id, Twilio code, message, hint, curl line), passes, or is skipped with the
- * report's reason (e.g. "needs --method both"). Warnings of a passing check become test annotations.
- * Bad options (an unknown check id) throw at collection time.
+ * report's reason (e.g. "needs --method both"). A check's test fails under the same `failOn` rule as the CLI's exit
+ * code (a warning fails by default; a notice only with `failOn: 'notice'`), and so does a check that stopped sending
+ * early; findings below `failOn` become test annotations. A run that is not ok but failed no check (nothing judged,
+ * or stopped early) fails the suite. Bad options (an unknown check id, a NaN number) throw a TypeError at collection
+ * time.
  * @example
  * describeFaxConformance('fax webhook', { handler: app.fetch, url: 'http://localhost/fax' }, { runs: 20, seed: 1 });
  * describeFaxConformance('running server', { url: 'http://127.0.0.1:3000/fax' }, { authToken: 'test-token' });
  */
 export function describeFaxConformance(name: string, target: CheckTarget, options: FaxConformanceOptions = {}): void {
+  const problem = describeCheckOptionsProblem(options) ?? runTimeoutProblem(options.runTimeoutMs);
+  if (problem) throw new TypeError(`describeFaxConformance('${name}'): ${problem}`);
   const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
   if (!selection.ok) throw new TypeError(`describeFaxConformance('${name}'): ${selection.message}`);
   const { runTimeoutMs = DEFAULT_RUN_TIMEOUT_MS, ...checkOptions } = options;
@@ -78,12 +103,22 @@ export function describeFaxConformance(name: string, target: CheckTarget, option
         if (!report) throw new Error('the conformance run did not complete (see the error of the suite)');
         const result = report.checks.find((c) => c.id === check.id);
         if (result?.status === 'skipped') context.skip(result.skipReason ?? 'skipped by the run');
-        const errors = report.findings.filter((f) => f.check === check.id && f.severity === 'error');
-        if (result?.status === 'failed' || errors.length > 0) throw failureOf(formatCheckFailure(report, check.id));
-        if (report.findings.some((f) => f.check === check.id && f.severity === 'warning')) {
-          await context.annotate(formatCheckFailure(report, check.id, ['warning']), 'warning');
-        }
+        // The runner judged the status under failOn, as the CLI's exit code does; a check that stopped early never passes.
+        if (result?.status === 'failed' || result?.note !== undefined) throw failureOf(formatCheckFailure(report, check.id));
+        const below = SEVERITIES.filter((s) => !failsOn(s, report?.failOn ?? 'warning'));
+        const worst = below.find((s) => report?.findings.some((f) => f.check === check.id && f.severity === s));
+        if (worst) await context.annotate(formatCheckFailure(report, check.id, below), worst);
       });
     }
+
+    afterAll(() => {
+      const failure = report && runLevelFailure(name, report);
+      if (failure) throw failureOf(failure);
+    });
   });
+}
+
+function runTimeoutProblem(value: unknown): string | undefined {
+  if (value === undefined || (typeof value === 'number' && value >= 1 && value <= MAX_TIMEOUT_MS)) return undefined;
+  return `runTimeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${typeof value === 'number' ? value : typeof value}`;
 }

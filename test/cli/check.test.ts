@@ -108,7 +108,7 @@ describe('twiml-fax-kit check', () => {
 });
 
 describe('twiml-fax-kit check, interrupted', () => {
-  it('stops starting cases on Ctrl-C, reports what ran and exits 130', async () => {
+  it('stops starting cases on Ctrl-C, reports what ran, never as a pass, and exits 130', async () => {
     const { io, stdout, stderr } = bufferIo();
     let interrupt: (() => void) | undefined;
     const slow = await serve((req, res) => req.resume().on('end', () => setTimeout(() => send(res, 200, RECEIVE_XML), 20)));
@@ -120,7 +120,7 @@ describe('twiml-fax-kit check, interrupted', () => {
     expect(stderr()).toContain('interrupted');
     const report = JSON.parse(stdout()) as Report;
     expect(report.summary.requests).toBeLessThan(200);
-    expect(report.interrupted).toBe(true);
+    expect(report).toMatchObject({ ok: false, interrupted: true, findings: [] });
     expect(interrupt).toBeUndefined();
     await slow.close();
   });

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../package/ports.js';
 import { isRunning } from '../support/is-running.js';
+import type { Report } from '../../src/runner/report.js';
 
 // The real bin, cancelled as a terminal (Ctrl-C: SIGINT) or a CI runner (SIGTERM) cancels it, in the middle of a run
 // against a server it started: the server and the worker it spawned must be gone afterwards.
@@ -40,13 +41,15 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('the kit cancelled mid-run', { timeout: 40_000 }, () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('stops the started server and its worker on %s and exits 130', async (signal) => {
-    rmSync(join(dir, 'requests'), { force: true });
-    rmSync(join(dir, 'pids'), { force: true });
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops the started server and its worker on %s, writes a report that is not a pass and exits 130', async (signal) => {
+    for (const file of ['requests', 'pids', 'r.json', 'r.xml']) rmSync(join(dir, file), { force: true });
     const port = await freePort();
     const kit = spawn(
       process.execPath,
-      ['--import', tsx, bin, 'check', `http://127.0.0.1:${port}/fax`, '--start', `${JSON.stringify(process.execPath)} server.cjs`, '--runs', '200', '--seed', '1'],
+      [
+        ...['--import', tsx, bin, 'check', `http://127.0.0.1:${port}/fax`, '--start', `${JSON.stringify(process.execPath)} server.cjs`, '--runs', '200', '--seed', '1'],
+        ...['--reporter', 'json:r.json', '--reporter', 'junit:r.xml'],
+      ],
       { cwd: dir, env: { PATH: process.env.PATH ?? '', PORT: String(port), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -64,5 +67,9 @@ describe('the kit cancelled mid-run', { timeout: 40_000 }, () => {
     expect(code).toBe(130);
     expect(stderr).toContain('twiml-fax-kit: interrupted; the server has been stopped\n');
     expect(survivors).toEqual([]);
+    // The requests the stop cut, and the connections the stopped server reset, are no findings.
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Report;
+    expect(report).toMatchObject({ ok: false, interrupted: true, findings: [] });
+    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toContain('<testsuite');
   });
 });

@@ -17,7 +17,7 @@ const finding: Finding = {
 
 const report: Report = {
   ok: false,
-  failOn: 'warning',
+  failOn: 'error',
   target: 'http://127.0.0.1:3000/fax',
   seed: 42,
   summary: { requests: 1, checks: 1, passed: 0, failed: 1, skipped: 0, durationMs: 1 },
@@ -44,6 +44,30 @@ describe('formatCheckFailure', () => {
 
           curl -sS -i -X POST http://127.0.0.1:3000/fax --data-binary 'FaxSid=FX1'"
     `);
+  });
+
+  it('shows by default every finding that fails under the report\'s failOn', () => {
+    const underWarning = formatCheckFailure({ ...report, failOn: 'warning' }, 'content-type');
+    expect(underWarning).toContain('2 findings');
+    expect(underWarning).toContain('text/html is undocumented for fax');
+  });
+
+  it('ends each finding with the options that replay just its case', () => {
+    const replayable: Report = { ...report, findings: [{ ...finding, replay: { seed: 42, path: '16:0:3' } }] };
+    expect(formatCheckFailure(replayable, 'content-type')).toMatch(/Replay just this case: pass \{ seed: 42, replay: '16:0:3', checks: \['content-type'\] \}$/);
+  });
+
+  it('says first why the run, or the check, stopped early', () => {
+    const stopped: Report = {
+      ...report,
+      stoppedEarly: 'the server let 8 requests in a row time out',
+      checks: [{ ...report.checks[0]!, note: 'stopped sending after 8 of its requests in a row got no reply within 15 s' }],
+    };
+    const lines = formatCheckFailure(stopped, 'content-type').split('\n\n');
+    expect(lines.slice(1, 3)).toEqual([
+      'The run stopped early: the server let 8 requests in a row time out.',
+      'content-type stopped sending after 8 of its requests in a row got no reply within 15 s.',
+    ]);
   });
 
   it('shows only the severities asked for', () => {

@@ -46,7 +46,10 @@ describe('describeFaxConformance in a vitest run', () => {
       'good content-type: the reply is text/xml or application/xml',
       'good get-post: GET and POST with the same parameters get the same reply',
       'good status-code: the final reply is 2xx, through redirects Twilio follows',
+      'nothing judged content-type: the reply is text/xml or application/xml',
       'too slow status-code: the final reply is 2xx, through redirects Twilio follows',
+      'warning, default failOn content-type: the reply is text/xml or application/xml',
+      'warning, failOn error content-type: the reply is text/xml or application/xml',
     ]);
   });
 
@@ -75,6 +78,20 @@ describe('describeFaxConformance in a vitest run', () => {
     const failed = result('defective fax-action');
     expect(failed.status).toBe('failed');
     expect(failed.failureMessages.join('\n')).toContain('Twilio 34106');
+  });
+
+  it('fails a check on a warning by default, as the CLI does, and only annotates it under failOn error', () => {
+    const failed = result('warning, default failOn content-type');
+    expect(failed.status).toBe('failed');
+    expect(failed.failureMessages.join('\n')).toContain('text/html');
+    expect(failed.failureMessages.join('\n')).toMatch(/Replay just this case: pass \{ seed: 7, replay: 'example-1', checks: \['content-type'\] \}/);
+    expect(result('warning, failOn error content-type').status).toBe('passed');
+  });
+
+  it('skips a check that judged nothing with its reason, and fails the suite of a run that judged nothing', () => {
+    expect(result('nothing judged content-type').status).toBe('skipped');
+    const suite = /<testcase [^>]*name="nothing judged"[^>]*>\s*<failure message="([^"]*)"/.exec(junit)?.[1] ?? '';
+    expect(suite).toContain('no selected check judged anything, so the run proves nothing');
   });
 
   it('stops a run that outlasts runTimeoutMs and fails its suite with a message naming the option', () => {

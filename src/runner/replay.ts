@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import type { PlannedCase } from '../checks/types.js';
+import { shellQuote } from './curl.js';
+import { caseInput, EXAMPLE_CASES } from './plan.js';
+
+/** What replays one case of a run, as fast-check replays a counterexample: the run's seed and the case's path. */
+export interface ReplayPoint {
+  readonly seed: number;
+  /**
+   * `example-1`, `example-2` for the fixed examples; for a generated case fast-check's path: `16` is generated case
+   * 17 as planned, `16:0:3` a smaller case shrinking reached from it.
+   */
+  readonly path: string;
+}
+
+const GENERATED_PATH = /^\d+(?::\d+)*$/;
+
+/** One line saying why `path` is not a replay path, or undefined when it is one. */
+export function describeReplayProblem(path: string): string | undefined {
+  if (EXAMPLE_CASES.some((c) => c.id === path) || GENERATED_PATH.test(path)) return undefined;
+  return `'${path}' is not a replay path; copy it from a finding's replay line (e.g. 16:0:3, or ${EXAMPLE_CASES[0]?.id})`;
+}
+
+/** The path that replays a case of the plan as it was planned. */
+export function plannedPath(plannedCase: PlannedCase): string {
+  return plannedCase.kind === 'example' ? plannedCase.id : String(plannedCase.index);
+}
+
+/**
+ * The case at `path` of the run with `seed`: a fixed example, or the generated case fast-check reaches by that path
+ * (its seed's case `16`, then shrink steps). Same id and label as in the run, so its randomness, and so its
+ * requests, are the same. Throws a TypeError for a path no run has.
+ */
+export function caseAtPath(seed: number, path: string): PlannedCase {
+  const problem = describeReplayProblem(path);
+  if (problem) throw new TypeError(problem);
+  const example = EXAMPLE_CASES.find((c) => c.id === path);
+  if (example) return example;
+  const index = Number(path.split(':')[0]);
+  let input: PlannedCase['input'] | undefined;
+  try {
+    // fast-check's own replay, as shrinking runs it (fc.sample walks paths of a property differently): a property
+    // that fails at once makes the case at `path` the counterexample, and `endOnFailure` stops it there.
+    const details = fc.check(fc.property(caseInput(), () => false), { seed, path, endOnFailure: true });
+    input = details.counterexample?.[0] as PlannedCase['input'] | undefined;
+  } catch {
+    input = undefined;
+  }
+  if (!input) throw new TypeError(`no case at replay path '${path}' for seed ${seed}; copy the path and the seed from one finding`);
+  return { id: `generated-${index + 1}`, label: generatedCaseLabel(path), kind: 'generated', index, input };
+}
+
+/** How a report names the generated case at `path`: `generated case 17`, or `generated case 17 (shrunk)` past it. */
+export function generatedCaseLabel(path: string): string {
+  const [index = '0', ...shrinkSteps] = path.split(':');
+  return `generated case ${Number(index) + 1}${shrinkSteps.length > 0 ? ' (shrunk)' : ''}`;
+}
+
+/**
+ * The command that replays one case for one check: `commandLine` (what repeats the run's configuration, e.g.
+ * `twiml-fax-kit check URL --method GET`) with the seed, the path and the check.
+ * @example replayCommand(['twiml-fax-kit', 'check', 'http://127.0.0.1:3000/fax'], { seed: 7, path: '16:0:3' }, 'status-code')
+ */
+export function replayCommand(commandLine: readonly string[], point: ReplayPoint, check: string): string {
+  return [...commandLine, '--seed', String(point.seed), '--replay', point.path, '--checks', check].map(shellQuote).join(' ');
+}
