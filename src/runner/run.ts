@@ -9,7 +9,7 @@ import type { Reporter } from './events.js';
 import { buildFinding } from './finding.js';
 import { planCases } from './plan.js';
 import { mapWithConcurrency } from './pool.js';
-import { redactSecrets } from './redact.js';
+import { createRedactor, redactSecrets } from './redact.js';
 import type { CheckResult, Finding, Report } from './report.js';
 import { withoutCredentials } from './target-url.js';
 import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
@@ -162,7 +162,7 @@ async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group:
   }
   // A check may find the same (check, code) twice in one case (action-callback's two callbacks): count cases.
   const cases = new Set(group.map((o) => o.outcome.case.id)).size;
-  return buildFinding(shown.issue, fallbackRequest(target, shown.case), cases, shown.case.label, plan.config.timeoutMs);
+  return buildFinding(shown.issue, fallbackRequest(target, shown.case), cases, shown.case.label, createRedactor(plan.secrets ?? []), plan.config.timeoutMs);
 }
 
 // The sender records every request it sends; this only covers an exchange that failed before its first hop.
