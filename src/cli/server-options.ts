@@ -1,5 +1,6 @@
 import { DEFAULT_SERVER_LOG, DEFAULT_WAIT_TIMEOUT_MS, withStartedServer } from '../lifecycle/index.js';
 import { displayPath } from '../lifecycle/server-log.js';
+import { secretsOf } from '../runner/secrets.js';
 import { usageError } from './command.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -24,6 +25,8 @@ export interface ServerStart {
   readonly waitFor: string;
   readonly waitTimeoutMs: number;
   readonly logFile: string;
+  /** What no message or log line of the kit may show: the run's secrets and the wait-for URL's credentials. */
+  readonly secrets: readonly string[];
 }
 
 type StartValues = { readonly start?: string; readonly 'wait-for'?: string; readonly 'wait-timeout'?: string; readonly 'server-log'?: string };
@@ -31,8 +34,9 @@ type StartValues = { readonly start?: string; readonly 'wait-for'?: string; read
 /**
  * Reads `--start`, `--wait-for`, `--wait-timeout` and `--server-log`: no start (undefined), a start, or one line
  * saying which flag is wrong. The wait flags without `--start` are a mistake worth telling, not ignoring.
+ * `secrets` are the run's (the auth token, the checked URL's credentials).
  */
-export function parseServerStart(values: StartValues, checkedUrl: string): { ok: true; start?: ServerStart } | { ok: false; message: string } {
+export function parseServerStart(values: StartValues, checkedUrl: string, secrets: readonly string[] = []): { ok: true; start?: ServerStart } | { ok: false; message: string } {
   if (values.start === undefined) {
     const stray = (['wait-for', 'wait-timeout', 'server-log'] as const).find((flag) => values[flag] !== undefined);
     return stray ? { ok: false, message: `--${stray} needs --start COMMAND (the command that starts your server)` } : { ok: true };
@@ -42,9 +46,10 @@ export function parseServerStart(values: StartValues, checkedUrl: string): { ok:
   if (rawTimeout !== undefined && (!/^\d+$/.test(rawTimeout) || waitTimeoutMs < 1 || !Number.isSafeInteger(waitTimeoutMs))) {
     return { ok: false, message: `--wait-timeout must be a whole number of milliseconds of at least 1, not '${rawTimeout}'` };
   }
+  const waitFor = values['wait-for'] ?? checkedUrl;
   return {
     ok: true,
-    start: { command: values.start, waitFor: values['wait-for'] ?? checkedUrl, waitTimeoutMs, logFile: values['server-log'] ?? DEFAULT_SERVER_LOG },
+    start: { command: values.start, waitFor, waitTimeoutMs, logFile: values['server-log'] ?? DEFAULT_SERVER_LOG, secrets: [...new Set([...secrets, ...secretsOf({ urls: [waitFor] })])] },
   };
 }
 
@@ -57,7 +62,7 @@ export function parseServerStart(values: StartValues, checkedUrl: string): { ok:
 export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: (serverLog?: string) => Promise<number>): Promise<number> {
   if (!start) return run();
   const result = await withStartedServer(
-    { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env },
+    { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env, secrets: start.secrets },
     io.onInterrupt,
     (server, signal) =>
       Promise.race([run(displayPath(server.logFile, io.cwd)), new Promise<number>((done) => signal.addEventListener('abort', () => done(EXIT.interrupted), { once: true }))]),
