@@ -54,6 +54,7 @@ Options:
   --checks a,b             run only these checks
   --skip-checks a,b        leave these checks out
   --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
+                           (checked before the run; missing directories created inside the working directory only)
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set)
 ${SERVER_START_HELP}
 

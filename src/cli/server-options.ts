@@ -14,10 +14,13 @@ export const SERVER_START_OPTIONS = {
 
 /** The help lines of those flags. */
 export const SERVER_START_HELP = `  --start COMMAND          start the server under test first (through the shell, e.g. "npm start"), and stop it
-                           and every process it started afterwards, whatever happens (findings, Ctrl-C, a crash)
+                           and every process it started afterwards, whatever happens (findings, Ctrl-C, a crash,
+                           even a SIGKILL of the kit); on Linux also those that left its process group (setsid),
+                           unless they also cleared their environment; elsewhere only the process group
   --wait-for URL           with --start: the URL that answers once the server is ready (default: the checked URL)
   --wait-timeout MS        with --start: how long to wait for it (default ${DEFAULT_WAIT_TIMEOUT_MS})
-  --server-log FILE        with --start: where the server's output goes (default ${DEFAULT_SERVER_LOG})`;
+  --server-log FILE        with --start: where the server's output goes (default ${DEFAULT_SERVER_LOG}); the token
+                           and URL credentials are removed from it once the server has stopped`;
 
 /** How to start the server under test, from the flags. */
 export interface ServerStart {
