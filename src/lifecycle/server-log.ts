@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { Redactor } from '../runner/redact.js';
 
@@ -33,11 +33,12 @@ export function closeServerLog(fd: number): void {
 /**
  * Removes the run's secrets from the log once the server has stopped: the log is a file the kit writes (and CI
  * uploads as an artifact), so a server that prints its configuration must not leave the token there. Only a
- * regular file is rewritten (never `/dev/stderr` or a pipe), and only when it holds a secret. Never rejects.
+ * regular file is rewritten (never a link such as `/dev/stderr`, a device or a pipe), and only when it holds a
+ * secret. Never rejects.
  */
 export async function redactServerLog(path: string, redactor: Redactor): Promise<void> {
   try {
-    const info = await stat(path);
+    const info = await lstat(path);
     if (!info.isFile() || info.size > MAX_REDACTED_LOG_BYTES) return;
     const text = await readFile(path, 'utf8');
     const redacted = redactor.redactServerText(text);
@@ -50,7 +51,7 @@ export async function redactServerLog(path: string, redactor: Redactor): Promise
 /** `redactServerLog` for the exit hook, which must be synchronous. */
 export function redactServerLogSync(path: string, redactor: Redactor): void {
   try {
-    const info = statSync(path);
+    const info = lstatSync(path);
     if (!info.isFile() || info.size > MAX_REDACTED_LOG_BYTES) return;
     const text = readFileSync(path, 'utf8');
     const redacted = redactor.redactServerText(text);

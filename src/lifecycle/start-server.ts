@@ -180,7 +180,7 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
       return stopping;
     },
   };
-  rememberStartedServer({ pid, marker, logFile, redactor });
+  rememberStartedServer({ pid, marker, logFile, redactor, ...(guardian && { releaseGuardian: () => guardian.release() }) });
 
   const waiting = new AbortController();
   void exited.then(() => waiting.abort());

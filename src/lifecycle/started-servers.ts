@@ -10,6 +10,8 @@ export interface StartedServerRecord {
   readonly marker?: string;
   readonly logFile?: string;
   readonly redactor?: Redactor;
+  /** Lets its guardian go (the server is being killed here). */
+  readonly releaseGuardian?: () => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export function killStartedServersSync(): void {
     signalGroup(server.pid, 'SIGKILL');
     if (server.marker !== undefined) signalProcesses(markedProcesses(server.marker), 'SIGKILL');
     if (server.logFile !== undefined && server.redactor) redactServerLogSync(server.logFile, server.redactor);
+    server.releaseGuardian?.();
   }
   started.clear();
 }

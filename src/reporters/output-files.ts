@@ -81,8 +81,8 @@ function accessProblem(path: string, mode: number): string | undefined {
 }
 
 /**
- * Removes the report an earlier run left at `path`. A symbolic link or a device (`/dev/stdout`) is never removed:
- * a link to a regular file is emptied instead, and a device has nothing to keep.
+ * Removes the report an earlier run left at `path`. Only a regular file is removed: a symbolic link or a device
+ * (`/dev/stdout`, perhaps redirected to a file the user appends to) is left alone and written through at the end.
  */
 function removeEarlierReport(path: string): void {
   let link: Stats;
@@ -91,11 +91,7 @@ function removeEarlierReport(path: string): void {
   } catch {
     return;
   }
-  if (link.isFile()) {
-    unlinkSync(path);
-    return;
-  }
-  if (link.isSymbolicLink() && statOrUndefined(path)?.isFile()) closeSync(openSync(path, 'w'));
+  if (link.isFile()) unlinkSync(path);
 }
 
 function sameFile(a: string, b: string): boolean {
