@@ -5,6 +5,7 @@ import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
 import { MAX_TIMEOUT_MS } from '../runner/check-options.js';
 import { describeReplayProblem } from '../runner/replay.js';
+import { secretsOf } from '../runner/secrets.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
 import { EXIT, type CliIo } from './io.js';
@@ -59,6 +60,7 @@ Options:
   --checks a,b             run only these checks
   --skip-checks a,b        leave these checks out
   --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
+                           (checked before the run; missing directories created inside the working directory only)
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set)
 ${SERVER_START_HELP}
 
@@ -107,7 +109,7 @@ function oneOf<T extends string>(flag: string, raw: string | undefined, values: 
   return match ? { value: match } : { error: `--${flag} must be one of ${values.join(', ')}, not '${raw}'` };
 }
 
-function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart } {
+function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart; secrets?: string[] } {
   const parsed = parseCommandArgs('check', argv, OPTIONS);
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed.args;
@@ -144,7 +146,8 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   const mediaUrl = values['media-url'];
   const mediaUrlProblem = mediaUrl === undefined ? undefined : describeUrlProblem(mediaUrl, 'https://media.example.com/faxes');
   if (mediaUrlProblem) return { ok: false, message: `--media-url: ${mediaUrlProblem}` };
-  const server = parseServerStart(values, url);
+  const secrets = secretsOf({ authToken, urls: [url, mediaUrl] });
+  const server = parseServerStart(values, url, secrets);
   if (!server.ok) return server;
   return {
     ok: true,
@@ -167,6 +170,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
     ...(values.reporter && { reporterSpecs: values.reporter }),
     ...(values.color !== undefined && { color: values.color }),
     ...(server.start && { start: server.start }),
+    secrets: [...(server.start?.secrets ?? secrets)],
   };
 }
 
@@ -178,7 +182,11 @@ export const checkCommand: Command = {
   async run(argv, io) {
     const parsed = parseOptions(argv, io);
     if (!parsed.ok) return usageError(io, parsed.message);
-    const reporters = createReporters(parsed.reporterSpecs ?? [], io, parsed.color !== undefined ? { color: parsed.color } : {});
+    const reporters = createReporters(parsed.reporterSpecs ?? [], io, {
+      ...(parsed.color !== undefined && { color: parsed.color }),
+      secrets: parsed.secrets ?? [],
+      ...(parsed.start && { otherOutputs: [{ label: '--server-log', path: parsed.start.logFile }] }),
+    });
     if (!reporters.ok) return usageError(io, reporters.message);
     const { url, ...options } = parsed.options;
     return runWithServer(parsed.start, io, async (serverLog) => {

@@ -1,5 +1,6 @@
 import { DEFAULT_SERVER_LOG, DEFAULT_WAIT_TIMEOUT_MS, withStartedServer } from '../lifecycle/index.js';
 import { displayPath } from '../lifecycle/server-log.js';
+import { secretsOf } from '../runner/secrets.js';
 import { usageError } from './command.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -13,10 +14,13 @@ export const SERVER_START_OPTIONS = {
 
 /** The help lines of those flags. */
 export const SERVER_START_HELP = `  --start COMMAND          start the server under test first (through the shell, e.g. "npm start"), and stop it
-                           and every process it started afterwards, whatever happens (findings, Ctrl-C, a crash)
+                           and every process it started afterwards, whatever happens (findings, Ctrl-C, a crash,
+                           even a SIGKILL of the kit); on Linux also those that left its process group (setsid),
+                           unless they also cleared their environment; elsewhere only the process group
   --wait-for URL           with --start: the URL that answers once the server is ready (default: the checked URL)
   --wait-timeout MS        with --start: how long to wait for it (default ${DEFAULT_WAIT_TIMEOUT_MS})
-  --server-log FILE        with --start: where the server's output goes (default ${DEFAULT_SERVER_LOG})`;
+  --server-log FILE        with --start: where the server's output goes (default ${DEFAULT_SERVER_LOG}); the token
+                           and URL credentials are removed from it once the server has stopped`;
 
 /** How to start the server under test, from the flags. */
 export interface ServerStart {
@@ -24,6 +28,8 @@ export interface ServerStart {
   readonly waitFor: string;
   readonly waitTimeoutMs: number;
   readonly logFile: string;
+  /** What no message or log line of the kit may show: the run's secrets and the wait-for URL's credentials. */
+  readonly secrets: readonly string[];
 }
 
 type StartValues = { readonly start?: string; readonly 'wait-for'?: string; readonly 'wait-timeout'?: string; readonly 'server-log'?: string };
@@ -31,8 +37,9 @@ type StartValues = { readonly start?: string; readonly 'wait-for'?: string; read
 /**
  * Reads `--start`, `--wait-for`, `--wait-timeout` and `--server-log`: no start (undefined), a start, or one line
  * saying which flag is wrong. The wait flags without `--start` are a mistake worth telling, not ignoring.
+ * `secrets` are the run's (the auth token, the checked URL's credentials).
  */
-export function parseServerStart(values: StartValues, checkedUrl: string): { ok: true; start?: ServerStart } | { ok: false; message: string } {
+export function parseServerStart(values: StartValues, checkedUrl: string, secrets: readonly string[] = []): { ok: true; start?: ServerStart } | { ok: false; message: string } {
   if (values.start === undefined) {
     const stray = (['wait-for', 'wait-timeout', 'server-log'] as const).find((flag) => values[flag] !== undefined);
     return stray ? { ok: false, message: `--${stray} needs --start COMMAND (the command that starts your server)` } : { ok: true };
@@ -42,9 +49,10 @@ export function parseServerStart(values: StartValues, checkedUrl: string): { ok:
   if (rawTimeout !== undefined && (!/^\d+$/.test(rawTimeout) || waitTimeoutMs < 1 || !Number.isSafeInteger(waitTimeoutMs))) {
     return { ok: false, message: `--wait-timeout must be a whole number of milliseconds of at least 1, not '${rawTimeout}'` };
   }
+  const waitFor = values['wait-for'] ?? checkedUrl;
   return {
     ok: true,
-    start: { command: values.start, waitFor: values['wait-for'] ?? checkedUrl, waitTimeoutMs, logFile: values['server-log'] ?? DEFAULT_SERVER_LOG },
+    start: { command: values.start, waitFor, waitTimeoutMs, logFile: values['server-log'] ?? DEFAULT_SERVER_LOG, secrets: [...new Set([...secrets, ...secretsOf({ urls: [waitFor] })])] },
   };
 }
 
@@ -58,7 +66,7 @@ export function parseServerStart(values: StartValues, checkedUrl: string): { ok:
 export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: (serverLog?: string) => Promise<number>): Promise<number> {
   if (!start) return run();
   const result = await withStartedServer(
-    { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env },
+    { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env, secrets: start.secrets },
     io.onInterrupt,
     (server) => run(displayPath(server.logFile, io.cwd)),
   );

@@ -1,9 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isGroupRunning, signalGroup } from './process-group.js';
+import { createRedactor, type Redactor } from '../runner/redact.js';
+import { hideCredentials } from '../runner/target-url.js';
+import { startGuardian } from './guardian.js';
+import { isGroupRunning, isProcessRunning, signalGroup } from './process-group.js';
+import { markedProcesses, SERVER_MARKER_VARIABLE, signalProcesses } from './process-tree.js';
 import { forgetStartedServer, rememberStartedServer } from './started-servers.js';
-import { closeServerLog, DEFAULT_SERVER_LOG, displayPath, lastLogLines, openServerLog } from './server-log.js';
+import { closeServerLog, DEFAULT_SERVER_LOG, displayPath, openServerLog, redactServerLog, summariseServerOutput } from './server-log.js';
 import { probeHttp, waitForHttp } from './wait-for-http.js';
 
 /** What to start and how long to wait for it. */
@@ -24,6 +29,11 @@ export interface StartServerOptions {
   readonly stopGraceMs?: number;
   /** Aborting gives up waiting, stops what was started, and resolves with `interrupted: true`. */
   readonly signal?: AbortSignal;
+  /**
+   * What no message may show (the auth token, URL credentials): redacted from every message, from the command line
+   * written at the top of the log, and from the log itself once the server has stopped.
+   */
+  readonly secrets?: readonly string[];
 }
 
 /** How the server's command ended. */
@@ -41,8 +51,9 @@ export interface RunningServer {
   /** Resolves when the command's process exits (on its own or because of `stop()`). */
   readonly exited: Promise<ServerExit>;
   /**
-   * Stops the whole process group: SIGTERM, then SIGKILL after the grace period. Idempotent; resolves once no
-   * process of the group runs any more (or, should the system refuse to let them go, after a bounded wait).
+   * Stops the whole process group and, on Linux, every process started from it that left the group (`setsid`):
+   * SIGTERM, then SIGKILL after the grace period. Idempotent; resolves once none of them runs any more (or, should
+   * the system refuse to let them go, after a bounded wait), with the secrets redacted from the log.
    */
   stop(): Promise<void>;
 }
@@ -90,7 +101,9 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
   const logFile = resolve(cwd, options.logFile ?? DEFAULT_SERVER_LOG);
   const shownLog = displayPath(logFile, cwd);
   const timeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
-  const fail = (message: string, interrupted = false): StartServerResult => ({ ok: false, message, logFile, interrupted });
+  const redactor = createRedactor(options.secrets ?? []);
+  const shownCommand = redactor.redactServerText(options.command);
+  const fail = (message: string, interrupted = false): StartServerResult => ({ ok: false, message: redactor.redactServerText(message), logFile, interrupted });
 
   if (options.command.trim() === '') return fail('the server command is empty; give the command that starts your server, e.g. "npm start"');
   if (options.signal?.aborted) return fail('interrupted before the server was started', true);
@@ -99,21 +112,23 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
     url = new URL(options.waitFor);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
   } catch {
-    return fail(`the wait-for URL '${options.waitFor}' is not an http:// or https:// URL; give the URL your server answers once ready, e.g. http://127.0.0.1:3000/health`);
+    return fail(`the wait-for URL '${hideCredentials(options.waitFor)}' is not an http:// or https:// URL; give the URL your server answers once ready, e.g. http://127.0.0.1:3000/health`);
   }
+  const shownUrl = hideCredentials(url.href);
   if (!existsSync(cwd)) return fail(`the server's working directory ${cwd} does not exist; create it or run from your project`);
   // A leftover server on the port would answer in place of the one started here, and be checked instead.
   if (await probeHttp(url, PROBE_TIMEOUT_MS)) {
-    return fail(`something already answers at ${url.href} before the server is started; stop it (an earlier run still going?) or use another port`);
+    return fail(`something already answers at ${shownUrl} before the server is started; stop it (an earlier run still going?) or use another port`);
   }
 
   let fd: number;
   try {
-    fd = openServerLog(logFile, options.command);
+    fd = openServerLog(logFile, shownCommand, cwd);
   } catch (error) {
     return fail(`could not write the server log ${shownLog}: ${(error as Error).message}; choose a writable path`);
   }
 
+  const marker = randomUUID();
   let child: ChildProcess;
   try {
     child = spawn(options.command, {
@@ -122,12 +137,13 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
       // from reaching the server directly: the kit decides when the server stops, and stops it itself.
       detached: process.platform !== 'win32',
       cwd,
-      env: (options.env ?? process.env) as NodeJS.ProcessEnv,
+      // The marker finds the processes that leave the group (see process-tree.ts).
+      env: { ...(options.env ?? process.env), [SERVER_MARKER_VARIABLE]: marker } as NodeJS.ProcessEnv,
       stdio: ['ignore', fd, fd],
       windowsHide: true,
     });
   } catch (error) {
-    return fail(`could not start the server command '${options.command}': ${(error as Error).message}`);
+    return fail(`could not start the server command '${shownCommand}': ${(error as Error).message}`);
   } finally {
     // The child holds its own copy of the descriptor.
     closeServerLog(fd);
@@ -143,10 +159,11 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
   const pid = child.pid;
   if (pid === undefined) {
     const error = await spawnError;
-    return fail(`could not start the server command '${options.command}': ${error.message}; check that a shell is available`);
+    return fail(`could not start the server command '${shownCommand}': ${error.message}; check that a shell is available`);
   }
 
   const graceMs = options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
+  const guardian = startGuardian(pid, marker, graceMs);
   let stopping: Promise<void> | undefined;
   const server: RunningServer = {
     pid,
@@ -155,20 +172,15 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
     exited,
     stop() {
       stopping ??= (async () => {
-        const finished = () => hasExited && isGroupRunning(pid) === false;
-        if (!finished()) {
-          signalGroup(pid, 'SIGTERM');
-          if (!(await waitUntil(finished, graceMs))) {
-            signalGroup(pid, 'SIGKILL');
-            await waitUntil(finished, AFTER_KILL_WAIT_MS);
-          }
-        }
+        await stopTree(pid, marker, () => hasExited, graceMs);
+        guardian?.release();
+        await redactServerLog(logFile, redactor);
         forgetStartedServer(server);
       })();
       return stopping;
     },
   };
-  rememberStartedServer(server);
+  rememberStartedServer({ pid, marker, logFile, redactor, ...(guardian && { releaseGuardian: () => guardian.release() }) });
 
   const waiting = new AbortController();
   void exited.then(() => waiting.abort());
@@ -181,16 +193,40 @@ export async function startServer(options: StartServerOptions): Promise<StartSer
   if (outcome === 'answered' && !hasExited) return { ok: true, server };
   const exitedOnItsOwn = hasExited;
   await server.stop();
-  if (options.signal?.aborted) return fail(`interrupted while waiting for the server at ${url.href}; it has been stopped`, true);
+  if (options.signal?.aborted) return fail(`interrupted while waiting for the server at ${shownUrl}; it has been stopped`, true);
+  const output = summariseServerOutput(logFile, redactor);
   if (exitedOnItsOwn) {
     const exit = await exited;
-    return fail(
-      `the server command exited with ${describeExit(exit)} before ${url.href} answered; it must keep running in the foreground ` +
-        `(see ${shownLog}, last lines: ${lastLogLines(logFile)})`,
-    );
+    const before = `the server command exited with ${describeExit(exit)} before ${shownUrl} answered`;
+    if (output.errorLine !== undefined) return fail(`${before}: ${output.errorLine} (full output in ${shownLog})`);
+    const advice = exit.code === 0 ? '; it must keep running in the foreground' : '';
+    return fail(`${before}${advice} (see ${shownLog}, last lines: ${output.lastLines})`);
   }
-  return fail(
-    `the server did not answer ${url.href} within ${timeoutMs} ms; check the URL and port, or raise --wait-timeout ` +
-      `(see ${shownLog}, last lines: ${lastLogLines(logFile)})`,
-  );
+  const seen = output.errorLine !== undefined ? `: ${output.errorLine} (full output in ${shownLog})` : ` (see ${shownLog}, last lines: ${output.lastLines})`;
+  return fail(`the server did not answer ${shownUrl} within ${timeoutMs} ms; check the URL and port, or raise --wait-timeout${seen}`);
+}
+
+/**
+ * Stops the group led by `pid` and every process carrying `marker` (those that left the group): SIGTERM, SIGKILL
+ * after `graceMs`, then a bounded wait for the kernel. Processes marked while the group winds down are caught by a
+ * last look.
+ */
+async function stopTree(pid: number, marker: string, hasExited: () => boolean, graceMs: number): Promise<void> {
+  let escaped = markedProcesses(marker);
+  const finished = () => hasExited() && !isGroupRunning(pid) && !escaped.some(isProcessRunning);
+  if (finished()) return;
+  signalGroup(pid, 'SIGTERM');
+  signalProcesses(escaped, 'SIGTERM');
+  if (!(await waitUntil(finished, graceMs))) {
+    escaped = [...new Set([...escaped, ...markedProcesses(marker)])];
+    signalGroup(pid, 'SIGKILL');
+    signalProcesses(escaped, 'SIGKILL');
+    await waitUntil(finished, AFTER_KILL_WAIT_MS);
+  }
+  const late = markedProcesses(marker);
+  if (late.length > 0) {
+    signalProcesses(late, 'SIGKILL');
+    escaped = late;
+    await waitUntil(finished, AFTER_KILL_WAIT_MS);
+  }
 }

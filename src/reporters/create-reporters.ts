@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import type { Reporter } from '../runner/events.js';
+import { createRedactor } from '../runner/redact.js';
 import { shouldUseColor } from './color.js';
 import { createGithubReporter } from './github.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
+import { prepareOutputFiles, type OutputFile } from './output-files.js';
 import { createPrettyReporter } from './pretty.js';
+import { redactingReporter } from './redacting-reporter.js';
 import type { ReportDestination, ReporterFactory } from './reporter-context.js';
 
 /** The reporters by their `--reporter` name. */
@@ -30,13 +33,27 @@ interface ReporterSpec {
   readonly destination: ReportDestination;
 }
 
+/** How `createReporters` makes the reporters. */
+export interface CreateReportersOptions {
+  /** `--color`/`--no-color`; unset, colour follows the stream. */
+  readonly color?: boolean;
+  /** What no report may show (the auth token, URL credentials): removed from every event before a reporter sees it. */
+  readonly secrets?: readonly string[];
+  /** The command's other output files (`--server-log`): checked with the reports, and no report may share one. */
+  readonly otherOutputs?: ReadonlyArray<{ readonly label: string; readonly path: string }>;
+}
+
 /**
  * Makes the reporters for the `--reporter NAME[:FILE]` values (no value: `pretty` to stdout). A FILE is written
- * when the run finishes (parent directories created, relative to `io.cwd`); without one the report goes to stdout,
- * which only one reporter may use (`github` may join `pretty` there). `options.color` is `--color`/`--no-color`; unset, colour follows the stream.
- * @example createReporters(['pretty', 'junit:reports/fax.xml'], io)
+ * when the run finishes, relative to `io.cwd`; without one the report goes to stdout, which only one reporter may
+ * use (`github` may join `pretty` there).
+ *
+ * Call it before the run's first request: every output file (the reports and `options.otherOutputs`) is checked
+ * here, so a path that cannot be written is one line now rather than after the whole run; missing directories are
+ * created inside `io.cwd` only; and an earlier run's report at a report's path is removed (see `prepareOutputFiles`).
+ * @example createReporters(['pretty', 'junit:reports/fax.xml'], io, { secrets: [authToken] })
  */
-export function createReporters(specs: readonly string[], io: CliIo, options: { readonly color?: boolean } = {}): CreateReportersOutcome {
+export function createReporters(specs: readonly string[], io: CliIo, options: CreateReportersOptions = {}): CreateReportersOutcome {
   const parsed: ReporterSpec[] = [];
   for (const spec of specs.length > 0 ? specs : ['pretty']) {
     const outcome = parseReporterSpec(spec, io.cwd);
@@ -45,9 +62,16 @@ export function createReporters(specs: readonly string[], io: CliIo, options: { 
   }
   const clash = findSharedDestination(parsed);
   if (clash) return { ok: false, message: clash };
+  const files: OutputFile[] = [
+    ...parsed.flatMap(({ spec, destination }): OutputFile[] => (destination.kind === 'file' ? [{ label: `--reporter ${spec}`, path: destination.path, kind: 'report' }] : [])),
+    ...(options.otherOutputs ?? []).map((other): OutputFile => ({ label: other.label, path: resolve(io.cwd, other.path), kind: 'log' })),
+  ];
+  const problem = prepareOutputFiles(files, io.cwd);
+  if (problem) return { ok: false, message: problem };
+  const redactor = createRedactor(options.secrets ?? []);
   const reporters = parsed.map(({ name, destination }) => {
     const color = destination.kind === 'stdout' && shouldUseColor(io.stdout, io.env, options.color);
-    return REPORTERS[name]({ io, destination, color });
+    return redactingReporter(REPORTERS[name]({ io, destination, color }), redactor);
   });
   return { ok: true, reporters };
 }

@@ -1,6 +1,7 @@
 import type { Severity } from '../diagnostic.js';
 import type { Finding, ReportedRequest, ReportedResponse } from '../runner/report.js';
 import { PLAIN, type Palette } from './palette.js';
+import { replayOf } from './report-notes.js';
 import { showControlCharacters } from './show-control-characters.js';
 import { headerValue, truncateText } from './text-layout.js';
 
@@ -19,7 +20,8 @@ export function formatSeverity(severity: Severity, colors: Palette = PLAIN): str
 /**
  * One finding as a block of text, schemathesis style: severity, check, Twilio error, message, the case shown (and
  * how many cases had the finding), what was sent and received, hint, then "Reproduce with:" and the curl line (and
- * the reference request's, when the finding is about two replies that differ). Everything that came from the server is made printable.
+ * the reference request's, when the finding is about two replies that differ), and the command that replays the case
+ * when the finding carries one. Everything that came from the server is made printable.
  */
 export function formatFinding(finding: Finding, colors: Palette = PLAIN): string {
   const safe = showControlCharacters;
@@ -38,6 +40,8 @@ export function formatFinding(finding: Finding, colors: Palette = PLAIN): string
   if (finding.hint) lines.push('', indent(`${colors.bold('Hint:')} ${safe(finding.hint)}`, 2));
   lines.push('', indent(colors.bold('Reproduce with:'), 2), '', indent(colors.cyan(safe(finding.reproduce)), 4));
   if (finding.compareWith) lines.push('', indent(colors.bold('Compare with the reference request:'), 2), '', indent(colors.cyan(safe(finding.compareWith)), 4));
+  const replay = replayOf(finding);
+  if (replay) lines.push('', indent(colors.bold('Replay this case with:'), 2), '', indent(colors.cyan(safe(replay)), 4));
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import type { Report } from '../runner/report.js';
 import { formatFinding } from './format-finding.js';
 import { countFindings, groupFindingsByCheck } from './group-findings.js';
 import { PLAIN, type Palette } from './palette.js';
+import { credentialsNote } from './report-notes.js';
 import { showControlCharacters } from './show-control-characters.js';
 import { countOf } from './text-layout.js';
 
@@ -30,5 +31,6 @@ export function formatFindingsText(report: Report): string {
   const counts = [countOf(errors, 'error'), countOf(warnings, 'warning')];
   if (infos > 0) counts.push(countOf(infos, 'note'));
   const repeat = seed === undefined ? '' : ` (seed ${seed}; repeat with --seed ${seed})`;
-  return `twiml-fax-kit: ${counts.join(', ')} for ${target}${repeat}\n\n${formatFindingGroups(report)}\n`;
+  const note = credentialsNote(report);
+  return `twiml-fax-kit: ${counts.join(', ')} for ${target}${repeat}\n${note ? `(${note})\n` : ''}\n${formatFindingGroups(report)}\n`;
 }

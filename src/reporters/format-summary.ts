@@ -1,6 +1,7 @@
 import type { CheckResult, Report } from '../runner/report.js';
 import { countFindings, groupFindingsByCheck } from './group-findings.js';
 import { PLAIN, type Palette } from './palette.js';
+import { countsLine, credentialsNote, verdictProblem } from './report-notes.js';
 import { showControlCharacters } from './show-control-characters.js';
 import { countOf, formatDuration } from './text-layout.js';
 
@@ -29,28 +30,32 @@ export function formatSummary(report: Report, colors: Palette = PLAIN): string {
     `  Duration:  ${formatDuration(summary.durationMs)}`,
     ...(report.seed === undefined ? [] : [`  Seed:      ${report.seed} (repeat this run with --seed ${report.seed})`]),
     ...(report.serverLog === undefined ? [] : [`  Server:    output in ${showControlCharacters(report.serverLog)}`]),
+    ...[credentialsNote(report)].flatMap((note) => (note === undefined ? [] : [`  Auth:      ${note}`])),
     '',
     formatVerdict(report, colors),
   ];
   return lines.join('\n');
 }
 
-/** The last line: PASSED or FAILED, with the error and warning counts and the target. */
+/**
+ * The last line: PASSED, FAILED, INTERRUPTED (never a pass, whatever ran) or NOTHING CHECKED, with the counts of
+ * errors, warnings and notices and the target.
+ */
 export function formatVerdict(report: Report, colors: Palette = PLAIN): string {
-  const { errors, warnings } = countFindings(report);
+  const { warnings, infos } = countFindings(report);
   const target = showControlCharacters(report.target);
+  const counts = countsLine(report);
   if (report.interrupted) {
-    const counts = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}`;
     return `${colors.yellow(colors.bold('⚠ INTERRUPTED'))}: ${counts} for ${target} in the ${countOf(report.summary.requests, 'request')} sent before the stop; not a verdict`;
   }
-  if (!report.ok && errors === 0) {
+  if (verdictProblem(report)?.type === 'nothing-judged') {
     return `${colors.red(colors.bold('✗ NOTHING CHECKED'))}: every selected check was skipped for ${target} (the reasons are above)`;
   }
   if (report.ok) {
-    const extra = warnings > 0 ? ` (${countOf(warnings, 'warning')})` : '';
-    return `${colors.green(colors.bold('✓ PASSED'))}: ${target} conforms${extra}`;
+    const extra = [...(warnings > 0 ? [countOf(warnings, 'warning')] : []), ...(infos > 0 ? [countOf(infos, 'notice')] : [])];
+    return `${colors.green(colors.bold('✓ PASSED'))}: ${target} conforms${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
   }
-  return `${colors.red(colors.bold('✗ FAILED'))}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} for ${target}`;
+  return `${colors.red(colors.bold('✗ FAILED'))}: ${counts} for ${target}`;
 }
 
 function printableCheck(check: CheckResult): CheckResult {

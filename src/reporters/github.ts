@@ -1,6 +1,6 @@
 import type { Severity } from '../diagnostic.js';
 import type { Finding, Report } from '../runner/report.js';
-import { countFindings } from './group-findings.js';
+import { credentialsNote, countsLine, replayOf, verdictProblem } from './report-notes.js';
 import type { ReporterFactory } from './reporter-context.js';
 import { showControlCharacters } from './show-control-characters.js';
 import { countOf, formatDuration } from './text-layout.js';
@@ -20,12 +20,13 @@ export function escapeGithubProperty(value: string): string {
 
 /**
  * The report as GitHub workflow commands: one `::error`/`::warning`/`::notice` line per finding (check id and Twilio
- * code in the title; message, hint and curl line in the body), then a `::notice` summary line. Each command is
- * exactly one line, whatever the server sent.
+ * code in the title; message, hint, curl line and replay command in the body), then the summary line: a `::notice`
+ * for a run that passed, an `::error` for one that did not (failed, interrupted, or nothing judged), so an
+ * interrupted run never looks green. Each command is exactly one line, whatever the server sent.
  */
 export function formatGithubCommands(report: Report): string {
   const lines = report.findings.map(formatAnnotation);
-  lines.push(command('notice', 'twiml-fax-kit', summaryLine(report)));
+  lines.push(command(report.ok ? 'notice' : 'error', 'twiml-fax-kit', summaryLine(report)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -35,19 +36,24 @@ function formatAnnotation(finding: Finding): string {
   if (finding.hint) parts.push(`Hint: ${finding.hint}`);
   parts.push(`Reproduce with:\n${finding.reproduce}`);
   if (finding.compareWith) parts.push(`Compare with the reference request:\n${finding.compareWith}`);
+  const replay = replayOf(finding);
+  if (replay) parts.push(`Replay this case with:\n${replay}`);
   return command(COMMAND[finding.severity], `${finding.check}${twilio}`, parts.join('\n\n'));
 }
 
 function summaryLine(report: Report): string {
   const { summary } = report;
-  const { errors, warnings } = countFindings(report);
-  const verdict = report.interrupted ? 'INTERRUPTED (not a verdict)' : report.ok ? 'PASSED' : 'FAILED';
+  const problem = verdictProblem(report);
+  const verdict = report.interrupted ? 'INTERRUPTED (not a verdict)' : report.ok ? 'PASSED' : problem?.type === 'nothing-judged' ? 'NOTHING CHECKED' : 'FAILED';
+  const note = credentialsNote(report);
   return (
-    `${verdict}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} for ${report.target}; ` +
+    `${verdict}: ${countsLine(report)} for ${report.target}; ` +
     `checks ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped; ` +
     `${countOf(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}` +
     (report.seed === undefined ? '' : `; repeat with --seed ${report.seed}`) +
-    (report.serverLog === undefined ? '' : `; server output in ${report.serverLog}`)
+    (report.serverLog === undefined ? '' : `; server output in ${report.serverLog}`) +
+    (problem ? `; ${problem.message}` : '') +
+    (note ? `; ${note}` : '')
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Finding, Report } from '../runner/report.js';
 import { formatFinding } from './format-finding.js';
 import { groupFindingsByCheck, type CheckWithFindings } from './group-findings.js';
+import { credentialsNote, verdictProblem } from './report-notes.js';
 import type { ReporterFactory } from './reporter-context.js';
 import { countOf } from './text-layout.js';
 import { writeReport } from './write-report.js';
@@ -11,14 +12,22 @@ const SUITE = 'twiml-fax-kit';
 /**
  * The report as JUnit XML: one testsuite, one testcase per check (`classname` twiml-fax-kit, `name` the check id and
  * title). A failed check carries one `<failure>` with every finding in its body (id, Twilio code, message, hint,
- * curl line); a skipped check `<skipped message="reason"/>`; warnings of a passing check go to `<system-out>`.
+ * curl line); a skipped check `<skipped message="reason"/>`; warnings and notices of a passing check go to
+ * `<system-out>`. A run that is not ok although no check failed (interrupted, or nothing judged) gets one more
+ * testcase with an `<error>` (`run-interrupted`, `nothing-judged`), so CI never shows it green.
  * Times are in seconds, as GitHub Actions test reporters and GitLab's JUnit report expect.
  */
 export function formatJunitReport(report: Report): string {
   const groups = groupFindingsByCheck(report);
+  const problem = verdictProblem(report);
   const failures = groups.filter((g) => g.check.status === 'failed').length;
   const skipped = groups.filter((g) => g.check.status === 'skipped').length;
-  const counts = `tests="${groups.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(report.summary.durationMs)}"`;
+  const errors = problem ? 1 : 0;
+  const counts = `tests="${groups.length + errors}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.summary.durationMs)}"`;
+  const suiteOut = [
+    ...(report.serverLog === undefined ? [] : [`server output: ${report.serverLog}`]),
+    ...[credentialsNote(report)].filter((note) => note !== undefined),
+  ];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${SUITE}" ${counts}>`,
@@ -28,8 +37,11 @@ export function formatJunitReport(report: Report): string {
     ...(report.seed === undefined ? [] : [`      <property name="seed" value="${report.seed}"/>`]),
     `      <property name="requests" value="${report.summary.requests}"/>`,
     '    </properties>',
+    ...(problem
+      ? [`    <testcase classname="${SUITE}" name="${attr(problem.type)}" time="0">`, `      <error message="${attr(problem.message)}" type="${attr(problem.type)}"/>`, '    </testcase>']
+      : []),
     ...groups.flatMap(formatTestcase),
-    ...(report.serverLog === undefined ? [] : [`    <system-out>${text(`server output: ${report.serverLog}`)}</system-out>`]),
+    ...(suiteOut.length === 0 ? [] : [`    <system-out>${text(suiteOut.join('\n'))}</system-out>`]),
     '  </testsuite>',
     '</testsuites>',
   ];

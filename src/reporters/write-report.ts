@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { OutputStream } from '../cli/io.js';
 import type { ReporterContext } from './reporter-context.js';
 
@@ -10,19 +10,35 @@ export class ReportWriteError extends Error {
 
 /**
  * Writes a finished report to its destination: stdout (waiting for the stream to drain, so that a caller may exit
- * right after), or a file, creating its parent directories. Rejects with a `ReportWriteError` (one line) if the
- * file cannot be written.
+ * right after), or a file. A regular file is written whole or not at all (a temporary file renamed over it), so a
+ * kit killed mid-write leaves no half report; a device or a link is written through. Missing directories are
+ * created only inside the working directory. Rejects with a `ReportWriteError` (one line) if the file cannot be
+ * written.
  */
 export async function writeReport(context: ReporterContext, text: string): Promise<void> {
   const { destination } = context;
   if (destination.kind === 'stdout') return writeAndDrain(context.io.stdout, text);
+  const { path } = destination;
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await mkdir(dirname(destination.path), { recursive: true });
-    await writeFile(destination.path, text, 'utf8');
+    if (isInside(dirname(path), context.io.cwd)) await mkdir(dirname(path), { recursive: true });
+    const existing = await lstat(path).catch(() => undefined);
+    if (existing && !existing.isFile()) {
+      await writeFile(path, text, 'utf8');
+      return;
+    }
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, path);
   } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ReportWriteError(`could not write the report to ${destination.path}: ${reason}`);
+    throw new ReportWriteError(`could not write the report to ${path}: ${reason}`);
   }
+}
+
+function isInside(path: string, directory: string): boolean {
+  const rel = relative(directory, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 interface EventSource {

@@ -11,6 +11,7 @@ import { describeCheckOptionsProblem } from './check-options.js';
 import type { Reporter } from './events.js';
 import type { Report } from './report.js';
 import { runConformance } from './run.js';
+import { secretsOf } from './secrets.js';
 import { describeUrlProblem, withoutCredentials } from './target-url.js';
 import type { ShrinkBudget } from './shrink.js';
 
@@ -137,7 +138,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.failOn !== undefined && { failOn: options.failOn }),
       ...(options.reporters && { reporters: options.reporters }),
-      ...(options.authToken && { secrets: [options.authToken] }),
+      secrets: secretsOf({ authToken: options.authToken, urls: [url, options.mediaUrl] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
       ...(options.serverLog !== undefined && { serverLog: options.serverLog }),

@@ -10,7 +10,7 @@ import type { Reporter } from './events.js';
 import { buildFinding } from './finding.js';
 import { EXAMPLE_CASES, planCases } from './plan.js';
 import { forEachWithConcurrency } from './pool.js';
-import { redactSecrets } from './redact.js';
+import { createRedactor, redactSecrets } from './redact.js';
 import { caseAtPath, plannedPath, replayCommand } from './replay.js';
 import type { CheckResult, Finding, Report } from './report.js';
 import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
@@ -200,7 +200,7 @@ async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group:
     if (shrunk) shown = shrunk;
   }
   const caseLabel = shown.issue.label === undefined ? shown.case.label : `${shown.issue.label}, in ${shown.case.label}`;
-  const finding = buildFinding(shown.issue, fallbackRequest(target, shown.case), group.cases, caseLabel, plan.config.timeoutMs);
+  const finding = buildFinding(shown.issue, fallbackRequest(target, shown.case), group.cases, caseLabel, createRedactor(plan.secrets ?? []), plan.config.timeoutMs);
   const point = { seed: plan.seed, path: shown.path };
   return { ...finding, replay: { ...point, ...(plan.commandLine && { command: replayCommand(plan.commandLine, point, check.id) }) } };
 }

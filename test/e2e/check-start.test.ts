@@ -65,7 +65,7 @@ describe('twiml-fax-kit check --start', () => {
     const code = await runCli(['check', `http://127.0.0.1:${port}/fax`, '--start', 'node -e "process.exit(3)"', ...FAST], io);
     expect(code).toBe(2);
     expect(stdout()).toBe('');
-    expect(stderr()).toMatch(/^twiml-fax-kit: the server command exited with code 3 before http:\/\/127\.0\.0\.1:\d+\/fax answered; .*\n$/);
+    expect(stderr()).toMatch(/^twiml-fax-kit: the server command exited with code 3 before http:\/\/127\.0\.0\.1:\d+\/fax answered \(see \.twiml-fax-kit\/server\.log, last lines: \(the server printed nothing\)\)\n$/);
   });
 
   it('refuses --wait-for without --start', async () => {

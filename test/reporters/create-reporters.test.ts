@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,12 +96,60 @@ describe('createReporters', () => {
     expect(stdout.text()).toBe(`${JSON.stringify(FAILED_REPORT, null, 2)}\n`);
   });
 
-  it('rejects with one line naming the file when it cannot be written', async () => {
+  it('refuses a path whose parent is a file before the run, in one line naming the flag', async () => {
     const { io } = bufferIo({ cwd: dir });
     await writeFile(join(dir, 'blocker'), 'a file, not a directory');
-    const [junit] = reportersOf(createReporters(['junit:blocker/fax.xml'], io));
-    await expect(junit?.onRunFinished?.({ type: 'run-finished', report: FAILED_REPORT })).rejects.toThrow(
-      /^could not write the report to .*blocker\/fax\.xml: [^\n]+$/,
-    );
+    expect(createReporters(['junit:blocker/fax.xml'], io)).toEqual({
+      ok: false,
+      message: `cannot write --reporter junit:blocker/fax.xml: ${join(dir, 'blocker')} is not a directory`,
+    });
+  });
+
+  it('refuses a missing directory outside the working directory and creates none', () => {
+    const { io } = bufferIo({ cwd: dir });
+    const outcome = createReporters(['junit:/nonexistent-twiml-fax-kit/dir/x.xml'], io);
+    expect(outcome).toEqual({
+      ok: false,
+      message:
+        'cannot write --reporter junit:/nonexistent-twiml-fax-kit/dir/x.xml: the directory /nonexistent-twiml-fax-kit/dir does not exist; ' +
+        'create it first (the kit creates missing directories only inside the working directory)',
+    });
+    expect(existsSync('/nonexistent-twiml-fax-kit')).toBe(false);
+  });
+
+  it('refuses a report on the same file as the server log, however the paths are spelled', async () => {
+    const { io } = bufferIo({ cwd: dir });
+    const outcome = createReporters(['json:r.json'], io, { otherOutputs: [{ label: '--server-log', path: './logs/../r.json' }] });
+    expect(outcome).toEqual({ ok: false, message: `--reporter json:r.json and --server-log write to the same file ${join(dir, 'r.json')}; give each its own file` });
+    await symlink(dir, join(dir, 'link'));
+    expect(createReporters(['json:r.json'], io, { otherOutputs: [{ label: '--server-log', path: 'link/r.json' }] })).toMatchObject({ ok: false });
+  });
+
+  it('refuses a directory as a report file', () => {
+    const { io } = bufferIo({ cwd: dir });
+    expect(createReporters([`json:${dir}`], io)).toEqual({ ok: false, message: `cannot write --reporter json:${dir}: ${dir} is a directory; give a file path` });
+  });
+
+  it('removes an earlier run\'s report before the run, so none survives a run that ends without one', async () => {
+    const { io } = bufferIo({ cwd: dir });
+    await writeFile(join(dir, 'fax.xml'), '<testsuites name="an earlier run" failures="0"/>');
+    reportersOf(createReporters(['junit:fax.xml'], io));
+    expect(existsSync(join(dir, 'fax.xml'))).toBe(false);
+  });
+
+  it('writes the report whole, leaving no temporary file beside it', async () => {
+    const { io } = bufferIo({ cwd: dir });
+    await finish(reportersOf(createReporters(['json:fax.json'], io)), FAILED_REPORT);
+    expect(await readdir(dir)).toEqual(['fax.json']);
+    expect(JSON.parse(await readFile(join(dir, 'fax.json'), 'utf8'))).toMatchObject({ ok: false });
+  });
+
+  it('removes secrets from every event before a reporter sees them', async () => {
+    const token = 'f3a9c1e07b5d28460b9e3d7c15a8f264';
+    const { io, stdout } = bufferIo();
+    const leaky: Report = { ...FAILED_REPORT, checks: FAILED_REPORT.checks.map((c) => ({ ...c, skipReason: `echoed ${token.slice(3, 19)}` })) };
+    await finish(reportersOf(createReporters(['json'], io, { secrets: [token] })), leaky);
+    expect(stdout.text()).toContain('echoed <redacted>');
+    expect(stdout.text()).not.toContain(token.slice(3, 15));
   });
 });

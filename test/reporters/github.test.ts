@@ -11,12 +11,12 @@ function unescapeGithub(value: string): string {
 }
 
 describe('github reporter', () => {
-  it('prints one annotation per finding and a notice with the summary', () => {
+  it('prints one annotation per finding and the summary as an error when the run failed', () => {
     expect(formatGithubCommands(FAILED_REPORT)).toMatchInlineSnapshot(`
       "::error title=content-type · Twilio 12300 Invalid Content-Type::The reply has no Content-Type header; Twilio rejects it (its debugger shows 502). [missing_content_type]%0A%0AHint: Send Content-Type: text/xml with the TwiML.%0A%0AReproduce with:%0Acurl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%252B14155550100&To=%252B14155550199'
       ::warning title=verb-case · Twilio 12200 Schema validation warning::<receive> is not a fax verb: verb names are case-sensitive. [lowercase_verb]%0A%0AHint: Write <Receive>.%0A%0AReproduce with:%0Acurl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%252B14155550100&To=%252B14155550199'
       ::error title=verb-case · Twilio 34106 No Fax TwiML action specified::The reply has no <Receive> or <Reject>: Twilio fails the fax. [no_fax_action]%0A%0AHint: Reply with <Response><Receive/></Response> to receive the fax.%0A%0AReproduce with:%0Acurl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%252B14155550100&To=%252B14155550199'
-      ::notice title=twiml-fax-kit::FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming; checks 1 passed, 2 failed, 1 skipped; 24 requests in 1.23 s; repeat with --seed 1337
+      ::error title=twiml-fax-kit::FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming; checks 1 passed, 2 failed, 1 skipped; 24 requests in 1.23 s; repeat with --seed 1337
       "
     `);
   });

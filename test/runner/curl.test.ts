@@ -31,4 +31,10 @@ describe('curl lines', () => {
   it('sends a body that starts with @ as data, not as a file name', () => {
     expect(toCurl({ method: 'POST', url: 'http://h/fax', headers: {}, body: '@etc/passwd' })).toContain("--data-raw @etc/passwd");
   });
+
+  it('authenticates from $FAX_USER and $FAX_PASSWORD instead of showing the Authorization header', () => {
+    const request = { method: 'GET', url: 'http://h/fax', headers: { Authorization: 'Basic ZmF4OnNlY3JldA==', Accept: '*/*' } } as const;
+    expect(toCurl(request, { httpAuth: 'basic' })).toBe(`curl -sS -i --globoff -u "$FAX_USER:$FAX_PASSWORD" http://h/fax -H 'Accept: */*'`);
+    expect(toCurl(request, { httpAuth: 'digest' })).toBe(`curl -sS -i --globoff --digest -u "$FAX_USER:$FAX_PASSWORD" http://h/fax -H 'Accept: */*'`);
+  });
 });

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import express from 'express';
 import twilio from 'twilio';
@@ -15,10 +17,12 @@ afterAll(async () => {
   await Promise.all(running.map((server) => server.close()));
 });
 
-/** Runs a finding's curl line in a shell and parses what came back. */
-async function reproduce(finding: Finding | undefined): Promise<{ status: number; contentType: string | undefined; body: string }> {
-  const { stdout } = await run('sh', ['-c', finding?.reproduce ?? 'false']);
-  const [head = '', ...rest] = stdout.split('\r\n\r\n');
+/** Runs a finding's curl line in a shell (with `env` added) and parses what came back. */
+async function reproduce(finding: Finding | undefined, env: Record<string, string> = {}): Promise<{ status: number; contentType: string | undefined; body: string }> {
+  const { stdout } = await run('sh', ['-c', finding?.reproduce ?? 'false'], { env: { ...process.env, ...env } });
+  // With --digest curl prints the 401 it answered first: the last response is the one that counts.
+  const last = [...stdout.matchAll(/(?:^|\n)(?=HTTP\/[\d.]+ \d{3} )/g)].at(-1)?.index ?? 0;
+  const [head = '', ...rest] = stdout.slice(last).replace(/^\n/, '').split('\r\n\r\n');
   const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(head)?.[1]);
   const contentType = /^content-type: *(.*)$/im.exec(head)?.[1];
   return { status, contentType, body: rest.join('\r\n\r\n') };
@@ -98,4 +102,70 @@ describe('reproduce: the curl line of a finding', () => {
     expect(report.findings.length).toBeGreaterThan(0);
     expect(JSON.stringify(report)).not.toContain(AUTH_TOKEN);
   });
+
+  describe('after HTTP auth', () => {
+    const USER = 'fax-user';
+    const PASSWORD = 'pa55-w0rd-long-enough';
+    const CREDENTIALS = { FAX_USER: USER, FAX_PASSWORD: PASSWORD };
+
+    // A server behind Basic auth whose one defect is text/plain, and which echoes the Authorization header it got.
+    function basicServer() {
+      return serve((req, res) => {
+        req.resume();
+        const expected = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+        if (req.headers.authorization !== expected) {
+          res.setHeader('WWW-Authenticate', 'Basic realm="fax"');
+          return send(res, 401, 'who are you?\n', 'text/plain');
+        }
+        req.on('end', () => send(res, 200, `${RECEIVE_XML}<!-- ${req.headers.authorization} -->`, 'text/plain'));
+      });
+    }
+
+    it('reproduces a Basic-authenticated request with the credentials from $FAX_USER and $FAX_PASSWORD, never the password', async () => {
+      const server = await basicServer();
+      running.push(server);
+      const url = server.url().replace('http://', `http://${USER}:${PASSWORD}@`);
+      const report = await checkServer({ url }, { runs: 0, seed: 1, checks: ['content-type'] });
+      const finding = report.findings[0];
+      expect(finding?.reproduce).toContain(' -u "$FAX_USER:$FAX_PASSWORD" ');
+      expect(finding?.reproduce).not.toContain('Authorization');
+      expect(finding?.request.headers.Authorization).toBe('Basic <redacted>');
+      const text = JSON.stringify(report);
+      expect(text).not.toContain(PASSWORD.slice(0, 12));
+      expect(text).not.toContain(Buffer.from(`${USER}:${PASSWORD}`).toString('base64').slice(4, 16));
+      const replay = await reproduce(finding, CREDENTIALS);
+      expect(replay.status).toBe(200);
+      expect(replay.contentType).toBe('text/plain');
+    });
+
+    it('reproduces a Digest-authenticated request with --digest and the credentials from the environment', async () => {
+      const server = await serve((req, res) => {
+        req.resume();
+        if (!validDigest(req, USER, PASSWORD)) {
+          res.setHeader('WWW-Authenticate', 'Digest realm="fax", qop="auth", nonce="n0nce-1234", algorithm=MD5');
+          return send(res, 401, 'who are you?\n', 'text/plain');
+        }
+        req.on('end', () => send(res, 200, RECEIVE_XML, 'text/plain'));
+      });
+      running.push(server);
+      const url = server.url().replace('http://', `http://${USER}:${PASSWORD}@`);
+      const report = await checkServer({ url }, { runs: 0, seed: 1, checks: ['content-type'] });
+      const finding = report.findings[0];
+      expect(finding?.reproduce).toContain(' --digest -u "$FAX_USER:$FAX_PASSWORD" ');
+      expect(finding?.request.headers.Authorization).toBe('Digest <redacted>');
+      expect(await reproduce(finding, CREDENTIALS)).toMatchObject({ status: 200, contentType: 'text/plain' });
+    });
+  });
 });
+
+/** Checks a Digest `Authorization` (RFC 7616, MD5, qop=auth) against the user and password. */
+function validDigest(req: IncomingMessage, user: string, password: string): boolean {
+  const header = req.headers.authorization ?? '';
+  if (!header.startsWith('Digest ')) return false;
+  const fields = new Map([...header.matchAll(/(\w+)=(?:"([^"]*)"|([^\s,]*))/g)].map((m) => [m[1] ?? '', m[2] ?? m[3] ?? '']));
+  const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+  const ha1 = md5(`${user}:fax:${password}`);
+  const ha2 = md5(`${req.method}:${fields.get('uri')}`);
+  const expected = md5(`${ha1}:${fields.get('nonce')}:${fields.get('nc')}:${fields.get('cnonce')}:auth:${ha2}`);
+  return fields.get('username') === user && fields.get('response') === expected;
+}
