@@ -114,11 +114,14 @@ describe('what a finding says about the cases behind it', () => {
     expect(report.findings).toMatchObject([{ check: 'content-type', count: 6, case: 'a fax from a US number' }]);
   });
 
-  it('counts a case once when a check finds the same thing twice in it', async () => {
+  it('counts each case once per distinct failure: the received and failed callbacks are two findings', async () => {
     const app = faxApp('<Response><Receive action="/fax/done"/></Response>');
     app.post('/fax/done', (c) => c.text('no such route', 404));
     const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 2, seed: 1, checks: ['action-callback'] });
     expect(report.checks[0]).toMatchObject({ id: 'action-callback', errors: 2 });
-    expect(report.findings).toMatchObject([{ code: 'callback_error_status', count: 1 }]);
+    expect(report.findings).toMatchObject([
+      { code: 'callback_error_status', count: 1, case: expect.stringContaining('received fax') },
+      { code: 'callback_error_status', count: 1, case: expect.stringContaining('failed fax') },
+    ]);
   });
 });
