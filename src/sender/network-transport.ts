@@ -99,7 +99,8 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
               throw new TransportFailureError(classifyNetworkError(error, target.url, target.maxHeaderBytes));
             }
           })(),
-          discard: () => body.destroy(),
+          // A body destroyed before anyone read it errors with "aborted": expected here, so listened to.
+          discard: () => body.on('error', () => undefined).destroy(),
         };
       } catch (error) {
         return classifyNetworkError(error, target.url, target.maxHeaderBytes);

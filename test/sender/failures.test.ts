@@ -143,6 +143,8 @@ describe('protocol violations', () => {
   it.each([
     ['an empty name', '=value; Path=/'],
     ['no name at all', 'novalue'],
+    // Twilio's 11206 page names \t among the invalid cookie characters.
+    ['a tab in its value', 'session=a\tb; Path=/'],
   ])('reports protocol (11206) for a Set-Cookie with %s', async (_case, cookie) => {
     const server = track(
       await startHttpServer((_request, response) => {
