@@ -16,6 +16,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   insecure: { type: 'boolean' },
+  'allow-private-addresses': { type: 'boolean' },
   'media-url': { type: 'string' },
   expect: { type: 'string' },
   'fail-on': { type: 'string' },
@@ -43,6 +44,9 @@ Options:
   --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS             total time per request in ms (default ${TWILIO_PROFILE.sender.totalTimeoutMs}, Twilio's)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
+  --allow-private-addresses
+                           let redirects and callbacks reach private, loopback and link-local addresses (default:
+                           only public ones and the target's own kind, as Twilio reaches only public addresses)
   --media-url BASE         MediaUrl of action callbacks is BASE/<FaxSid>.pdf (or .tiff); default: the kit serves a
                            small valid fax itself on 127.0.0.1 for the run
   --expect receive|reject|any
@@ -143,6 +147,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       concurrency: concurrency.value,
       timeoutMs: timeoutMs.value,
       insecure: values.insecure ?? false,
+      ...(values['allow-private-addresses'] && { allowPrivateAddresses: true }),
       ...(checks && { checks }),
       ...(skipChecks && { skipChecks }),
       ...(authToken !== undefined && { authToken }),
