@@ -17,7 +17,7 @@ export interface TwilioQuery {
 }
 
 /**
- * The parameters as Twilio appended them to a GET URL (docs/protocol.md, "GET queries"): form-encoded with spaces as
+ * The parameters as Twilio appended them to a GET URL (docs/protocol.md, "What is sent"): form-encoded with spaces as
  * `+`, but `'` left as it is; on the wire `@` and `:` percent-encoded, in the signed URL left as they are.
  *
  * @example twilioQuery([['From', "sip:o'neil@example.com"]])

@@ -1,7 +1,7 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { TransportFailure, TransportFailureKind } from './types.js';
 
-/** The Twilio error each way of failing maps to (docs/protocol.md, "Errors"). */
+/** The Twilio error each way of failing maps to (docs/protocol.md, "Error codes" and "How Twilio's HTTP client behaves"). */
 export const FAILURE_TWILIO_ERRORS: Readonly<Record<TransportFailureKind, TwilioErrorCode>> = {
   'invalid-url': 11100,
   dns: 11210,

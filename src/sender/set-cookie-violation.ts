@@ -1,7 +1,7 @@
 /**
  * Why a `Set-Cookie` value is one Twilio refuses with 11206, or undefined when it is acceptable. Twilio's 11206 page
  * names "an invalid cookie character such as `\t`, `\r`, `\n`, `\v`, or `\f`" and "a cookie with an empty name"
- * (docs/protocol.md, "Cookies"): every C0 control, tab included, and DEL.
+ * (docs/protocol.md, "Replies the kit refuses"): every C0 control, tab included, and DEL.
  */
 export function setCookieViolation(setCookie: string): string | undefined {
   const control = /[\u0000-\u001F\u007F]/.exec(setCookie)?.[0];
