@@ -1,5 +1,5 @@
 import { appendQuery, decodeParams, encodeParams, twilioQuery, type TwilioQuery } from './encode-params.js';
-import { parseRawUrl, sendable, withoutPort } from './raw-url.js';
+import { parseRawUrl, signedPathAndQueryOf, withoutPort } from './raw-url.js';
 import type { FormParams, HttpMethod, WebhookRequest } from './types.js';
 import { stripCredentials } from './url-credentials.js';
 
@@ -61,5 +61,5 @@ export function signedContentOf(request: WebhookRequest): SignedContent {
 function signedUrl(url: string): string {
   const raw = parseRawUrl(stripCredentials(url));
   if (!raw) return url.split('#', 1)[0] ?? url;
-  return raw.scheme + raw.hostAndPort + sendable(raw.pathAndQuery);
+  return raw.scheme + raw.hostAndPort + signedPathAndQueryOf(raw);
 }

@@ -47,10 +47,18 @@ export function sendable(text: string): string {
   return text.replace(/[^\u0021-\u007e]/gu, (char) => (char.length === 1 && /[\ud800-\udfff]/.test(char) ? '%EF%BF%BD' : encodeURIComponent(char)));
 }
 
-/** The request target for `raw`: its path and query as sent, starting with `/`. */
+/**
+ * The request target for `raw`: its path and query as sent, starting with `/`. Dot segments (`/a/../b`) are removed,
+ * as RFC 3986 §5.2.2 does for any absolute URL and as curl, browsers and WHATWG do; nothing else changes.
+ */
 export function requestTargetOf(raw: RawUrl): string {
-  const target = sendable(raw.pathAndQuery);
+  const target = sendable(withoutDotSegments(raw.pathAndQuery));
   return target.startsWith('/') ? target : `/${target}`;
+}
+
+/** The path and query of `raw` as Twilio signed them: as written, dot segments removed, only what HTTP cannot carry escaped. */
+export function signedPathAndQueryOf(raw: RawUrl): string {
+  return sendable(withoutDotSegments(raw.pathAndQuery));
 }
 
 /**
@@ -110,6 +118,7 @@ function pathOf(pathAndQuery: string): string {
 
 /** RFC 3986 §5.2.4 on the path of `pathAndRest` (query and fragment untouched). */
 function withoutDotSegments(pathAndRest: string): string {
+  if (!/(^|\/)\.\.?(\/|[?#]|$)/.test(pathAndRest.split(/[?#]/, 1)[0] ?? '')) return pathAndRest;
   const end = pathAndRest.search(/[?#]/);
   const path = end === -1 ? pathAndRest : pathAndRest.slice(0, end);
   const rest = end === -1 ? '' : pathAndRest.slice(end);

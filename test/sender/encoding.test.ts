@@ -76,10 +76,17 @@ describe('POST', () => {
   });
 
   it("sends the configured URL's path and query as written, escaping only what HTTP cannot carry", async () => {
-    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/Fax/./in box?who=o'neil&x=%7e|{}#rc=1`, params: [['To', '+1']] });
+    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/Fax/in box?who=o'neil&x=%7e|{}#rc=1`, params: [['To', '+1']] });
 
-    expect(lastReceived().target).toBe("/Fax/./in%20box?who=o'neil&x=%7e|{}");
-    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/Fax/./in%20box?who=o'neil&x=%7e|{}`);
+    expect(lastReceived().target).toBe("/Fax/in%20box?who=o'neil&x=%7e|{}");
+    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/Fax/in%20box?who=o'neil&x=%7e|{}`);
+  });
+
+  it('removes dot segments from the path, as RFC 3986 and curl do, and nothing else', async () => {
+    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/a/./b/../fax?next=./x/../y`, params: [['To', '+1']] });
+
+    expect(lastReceived().target).toBe('/a/fax?next=./x/../y');
+    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/a/fax?next=./x/../y`);
   });
 
   it('gives every exchange a fresh UUID idempotency token unless one is given', async () => {
