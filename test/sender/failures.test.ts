@@ -79,7 +79,7 @@ describe('connection failures', () => {
     const silent = track(await startRawServer(() => undefined));
     const https = `https://127.0.0.1:${silent.port}/fax`;
 
-    const exchange = await sendTo(https, { timeoutMs: 2_000, profile: fastConnectProfile(100) });
+    const exchange = await sendTo(https, { timeoutMs: 10_000, profile: fastConnectProfile(100) });
 
     expect(exchange.failure).toMatchObject({ kind: 'connect-timeout', twilioError: 11201 });
     expect(exchange.hops.map((hop) => hop.failure?.kind)).toEqual(['connect-timeout', 'connect-timeout']);
