@@ -3,11 +3,27 @@ import { judged, type Check } from './types.js';
 
 /** Failures that mean Twilio could not talk HTTP with the server at all. */
 const UNREACHABLE: Partial<Record<TransportFailureKind, { code: string; hint: string }>> = {
+  'invalid-url': { code: 'invalid_url', hint: 'give an absolute http:// or https:// URL; Twilio refuses anything else when the number is configured' },
   dns: { code: 'dns_failure', hint: 'check the host name of the webhook URL; it must resolve in public DNS' },
-  refused: { code: 'connection_refused', hint: 'start the server, or fix the port of the webhook URL' },
-  'connect-timeout': { code: 'connect_timeout', hint: 'make the server accept connections from the internet (firewall, security group)' },
+  refused: { code: 'connection_refused', hint: 'start the server, or fix the port of the webhook URL (Twilio tries twice, then gives up)' },
+  'connect-timeout': {
+    code: 'connect_timeout',
+    hint: 'make the server accept connections from the internet (firewall, security group); Twilio waits 5 s per attempt, twice',
+  },
+  unreachable: { code: 'host_unreachable', hint: 'there is no route to the host: check its address, and that it is reachable from the internet' },
+  'private-address': {
+    code: 'private_address',
+    hint: 'Twilio only requests public addresses: point redirects and action URLs at the public host; to test a server inside a private network, run the kit with --allow-private-addresses (allowPrivateAddresses)',
+  },
   reset: { code: 'connection_reset', hint: 'the server closed the connection mid-reply: look for a crash in its logs' },
-  protocol: { code: 'malformed_http', hint: 'the reply is not valid HTTP/1.1 (or a Set-Cookie is malformed); check any proxy in front of the server' },
+  protocol: {
+    code: 'malformed_http',
+    hint: 'the reply breaks HTTP/1.1 as the message says (a malformed status line or header, a Set-Cookie Twilio refuses, a Content-Encoding that does not decode or stacks too many codings); check the server and any proxy in front of it',
+  },
+  'headers-too-large': {
+    code: 'headers_too_large',
+    hint: 'the reply headers are far larger than any client reads: look for a header written in a loop (thousands of Set-Cookie, a growing value)',
+  },
   tls: { code: 'tls_handshake', hint: 'serve TLS 1.2 or later with a cipher suite modern clients accept' },
   'cert-domain': { code: 'certificate_domain_mismatch', hint: 'serve a certificate whose names include the webhook host' },
   'cert-expired': { code: 'certificate_expired', hint: 'renew the certificate' },
@@ -17,7 +33,10 @@ const UNREACHABLE: Partial<Record<TransportFailureKind, { code: string; hint: st
   },
 };
 
-/** `reachable`: the server accepts a connection and answers in HTTP (11205, 11206, 11210, 11220, 11235-11237). */
+/**
+ * `reachable`: the server accepts a connection and answers in HTTP (11100, 11201, 11202, 11205, 11206, 11210, 11220,
+ * 11235-11237).
+ */
 export const reachableCheck: Check = {
   id: 'reachable',
   title: 'the server accepts connections and answers in HTTP',

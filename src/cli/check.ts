@@ -20,6 +20,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   insecure: { type: 'boolean' },
+  'allow-private-addresses': { type: 'boolean' },
   'media-url': { type: 'string' },
   expect: { type: 'string' },
   'fail-on': { type: 'string' },
@@ -49,6 +50,9 @@ Options:
   --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS             total time per request in ms (default ${TWILIO_PROFILE.sender.totalTimeoutMs}, Twilio's)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
+  --allow-private-addresses
+                           let redirects and callbacks reach private, loopback and link-local addresses (default:
+                           only public ones and the target's own kind, as Twilio reaches only public addresses)
   --media-url BASE         BASE stands for Twilio's media host in the MediaUrl of action callbacks
                            (BASE/fax/<AccountSid>/<key>?X-Amz-...); default: the kit serves a small valid fax
                            itself on 127.0.0.1 for the run
@@ -161,6 +165,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       concurrency: concurrency.value,
       timeoutMs: timeoutMs.value,
       insecure: values.insecure ?? false,
+      ...(values['allow-private-addresses'] && { allowPrivateAddresses: true }),
       ...(checks && { checks }),
       ...(skipChecks && { skipChecks }),
       ...(authToken !== undefined && { authToken }),

@@ -29,14 +29,14 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'redirect-limit-10',
     statement: 'More than 10 redirect hops is a loop (11215).',
-    why: 'Twilio never published its redirect limit.',
+    why: "Twilio never published its webhook redirect limit (11215 gives no number); the only limit it published is 5, for Add-ons (61008). Unsure.",
   },
   {
     id: 'fax-request-headers',
     statement:
       'Fax webhooks carry `User-Agent: TwilioProxy/1.1`, `I-Twilio-Idempotency-Token`, `Accept: */*` and ' +
       '`Content-Type: application/x-www-form-urlencoded; charset=UTF-8`.',
-    why: 'Seen in captures of other Twilio webhooks; no fax capture survives.',
+    why: 'Seen in captures of other Twilio webhooks; no fax capture survives. Fairly sure.',
   },
   {
     id: 'root-versions',
@@ -73,26 +73,27 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'post-redirect-to-get',
     statement: 'After a 301, 302 or 303 a POST is repeated as a GET with the parameters in the query; 307 keeps POST.',
-    why: 'Seen on Twilio webhooks; not documented.',
+    why: 'Seen on Twilio webhooks after a 301/302/303 (OpenVBX#199); what follows a 307 was never published (twilio-node#1059 hints at the parameters in the query). Sure for 301-303, unsure for 307.',
   },
   {
-    id: 'connect-retry-on-timeout-only',
+    id: 'connect-retry-only',
     statement:
-      'Only a connect timeout is retried (up to the connect attempts, two of 5 s); a refused connection, a reset ' +
-      'or a read timeout ends the request at once.',
-    why: "Twilio's default retry policy is `ct` (connection timeout); what it does with a refusal is unpublished.",
+      'Only connecting is retried: a refused or timed-out connection is tried once more (two attempts, then 11202 or ' +
+      '11201), at once; a reset or a reply slower than the total timeout ends the request.',
+    why: "Twilio's 11201 and 11202 pages name two connection attempts, and its default retry policy is `ct` (connection timeout); whether anything else is retried is unpublished. Fairly sure.",
   },
   {
     id: 'auth-retry-once-per-url',
     statement:
-      "After a 401 with a Basic or Digest challenge, the URL's credentials are sent once (Basic when both are " +
-      'offered); a second 401 is the reply. Each URL after a redirect starts again without credentials.',
-    why: 'Twilio documents the retry after a 401 but not how often it retries or which scheme it prefers.',
+      "After a 401 with a Basic or Digest challenge, the call's credentials (from the webhook URL, kept for every " +
+      'request of the call: redirects and the action callback too) are sent once (Basic when both are offered); a ' +
+      'second 401 is the reply. Each URL starts again without them.',
+    why: 'Twilio documents the retry after a 401 and that it "remains logged in for the duration of the call", but not how often it retries or which scheme it prefers. Fairly sure.',
   },
   {
     id: 'fragment-not-signed',
     statement: 'A URL fragment (connection overrides such as `#ct=`) is neither sent nor part of the signature.',
-    why: 'HTTP never sends fragments; Twilio does not say whether it signs them.',
+    why: "HTTP never sends fragments; Twilio does not say whether it signs them (twilio-node's validator keeps them in the URLs it tries). Unsure.",
   },
   {
     id: 'failed-fax-error-codes',
@@ -104,7 +105,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'signature-distinct-values',
     statement: 'A repeated parameter name is signed with each distinct value once, sorted.',
-    why: 'protocol.md says each value; twilio-node and twilio-python both sign distinct values, so the kit follows them.',
+    why: 'Twilio says each value; twilio-node (`new Set`) and twilio-python (`sorted(set(...))`) both sign distinct values, and no validator would accept another signature. Sure; fax never repeats a name anyway.',
   },
   {
     id: 'fax-media-url',
@@ -124,5 +125,22 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     id: 'cookies-per-number-pair',
     statement: 'Cookies are kept per (From, To) pair, forgotten after 4 hours without traffic, and sent on every request of the call, the action callback included.',
     why: "Twilio's cookie article describes messaging; the fax docs only say that Twilio accepts cookies and includes them in each request.",
+  },
+  {
+    id: 'get-signing-as-voice',
+    statement:
+      "The parameters Twilio appends to a GET URL are sent form-encoded with `'` as it is, and signed with `'`, `@` " +
+      'and `:` as they are (`From=sip%3Aa%40b` sent, `From=sip:a@b` signed).',
+    why: 'Never documented; reported for voice and SMS webhooks (twilio-node PR #621, #1059, #1183, twilio-ruby#528), and fax used the same webhook client. Fairly sure.',
+  },
+  {
+    id: 'https-port-signed-as-requested',
+    statement: "The signature covers the URL's port as requested, on HTTPS too; the port-less variant is sent only when a check asks for it.",
+    why: "Twilio's security notes say it drops the port on HTTPS, but it was seen kept for callbacks and SMS (twilio-node#411, twilio-python#402) and dropped for voice TwiML requests; validators accept both. Unsure.",
+  },
+  {
+    id: 'reply-limits-as-curl',
+    statement: 'A reply whose status line and headers pass 300 KB, or that stacks more than 5 content codings, is an HTTP protocol violation (11206).',
+    why: "Twilio published no such limits; these are curl's (CVE-2023-38039, CVE-2022-32206), far beyond any real reply. Unsure of Twilio's numbers, sure a reply past them is broken.",
   },
 ];

@@ -1,17 +1,21 @@
 /**
  * How Twilio's HTTP client behaves when it requests a fax webhook, as data.
- * Sources: twilio.com/docs/usage/webhooks/webhooks-connection-overrides, the error pages 11205-11237,
- * and captures of other Twilio webhooks (see ASSUMPTIONS for what was never published).
+ * Sources: docs/protocol.md, "How Twilio's HTTP client behaves" (Twilio's error pages 11201-11237, its security
+ * notes, helper-library issues), and ASSUMPTIONS for what was never published.
  */
 export interface SenderBehaviour {
   /** Time to establish a connection, per attempt, in ms. */
   readonly connectTimeoutMs: number;
-  /** Connection attempts before giving up (two 5 s attempts = 10 s). */
+  /** Connection attempts before giving up, after a refusal or a timeout (two 5 s attempts = 10 s; 11201, 11202). */
   readonly connectAttempts: number;
   /** Time for the whole reply, in ms (11205 beyond). */
   readonly totalTimeoutMs: number;
   /** Most bytes of a reply body Twilio reads, decompressed (11750 beyond). */
   readonly maxBodyBytes: number;
+  /** Most bytes of a reply's status line and headers together (11206 beyond). */
+  readonly maxHeaderBytes: number;
+  /** Most content codings stacked in one reply's `Content-Encoding` (11206 beyond). */
+  readonly maxContentCodings: number;
   /** The only redirect statuses Twilio follows (any other 3xx: 11216). */
   readonly followedRedirects: readonly number[];
   /** Redirects that turn a POST into a GET with the parameters in the query. */
@@ -35,6 +39,9 @@ export const TWILIO_SENDER: SenderBehaviour = {
   connectAttempts: 2,
   totalTimeoutMs: 15_000,
   maxBodyBytes: 64 * 1024,
+  // Twilio published neither limit; these are curl's (assumption `reply-limits-as-curl`).
+  maxHeaderBytes: 300 * 1024,
+  maxContentCodings: 5,
   followedRedirects: [301, 302, 303, 307],
   redirectsToGet: [301, 302, 303],
   maxRedirects: 10,

@@ -36,6 +36,8 @@ export interface CheckServerOptions {
   readonly timeoutMs?: number;
   /** Accept self-signed certificates (local testing). */
   readonly insecure?: boolean;
+  /** Let redirects and callbacks reach private, loopback and link-local addresses besides the target's own kind. */
+  readonly allowPrivateAddresses?: boolean;
   /** Which findings fail the run: `error`, `warning` (the default), `notice` or `never`. */
   readonly failOn?: FailOn;
   /** The verb the server must answer with. Default `any`. */
@@ -121,6 +123,8 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
     ...{ signal: stopSending.signal },
     ...(options.authToken !== undefined && { authToken: options.authToken }),
     ...(options.insecure !== undefined && { insecure: options.insecure }),
+    target: url,
+    ...(options.allowPrivateAddresses !== undefined && { allowPrivateAddresses: options.allowPrivateAddresses }),
     ...('handler' in target && { transport: inProcessTransport(target.handler) }),
   });
   try {

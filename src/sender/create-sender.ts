@@ -1,17 +1,19 @@
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
+import { AddressRule } from './address-rule.js';
 import { EXPIRED, startDeadline, type Deadline } from './deadline.js';
-import { appendQuery, encodeParams } from './encode-params.js';
 import { transportFailure } from './failures.js';
 import { authorizationFor } from './http-auth.js';
 import { messageOf } from './message-of.js';
 import { networkTransport } from './network-transport.js';
-import { idempotencyTokenFor, prepareHop, type ExchangeContext, type PlannedRequest } from './prepare-hop.js';
+import { firstRequest, type PlannedRequest } from './planned-request.js';
+import { idempotencyTokenFor, prepareHop, type ExchangeContext } from './prepare-hop.js';
+import { parseRawUrl } from './raw-url.js';
 import { ContentDecodingError, readLimitedBody } from './read-body.js';
 import { followRedirect, isFailure, isRedirectStatus } from './redirects.js';
 import { setCookieViolation } from './set-cookie-violation.js';
-import { isTransportError, TransportFailureError, type Transport, type TransportRequest } from './transport.js';
-import type { Exchange, Hop, HttpSender, ReceivedResponse, TransportFailure, WebhookRequest } from './types.js';
-import { credentialsOf, stripCredentials } from './url-credentials.js';
+import { isTransportError, TransportFailureError, type Transport, type TransportReply, type TransportRequest } from './transport.js';
+import type { Exchange, Hop, HttpSender, ReceivedResponse, TransportFailure, TransportFailureKind, WebhookRequest } from './types.js';
+import { credentialsOf, stripCredentials, type UrlCredentials } from './url-credentials.js';
 
 /** How a sender behaves; everything has Twilio's default. */
 export interface SenderOptions {
@@ -25,7 +27,23 @@ export interface SenderOptions {
   readonly insecure?: boolean;
   /** Where requests go; default `networkTransport()`. `inProcessTransport(app.fetch)` needs no port. `close()` closes it. */
   readonly transport?: Transport;
+  /**
+   * Stops the sender: every exchange in flight ends at once as `aborted` (no further hop or retry), and every later
+   * `send` returns `aborted` without sending anything.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * The URL of the server under test; default the first URL sent. Requests reach public addresses and the target's
+   * own kind of address (loopback for a server on this machine); a redirect or callback to any other loopback, private
+   * or link-local address is refused (11205), as Twilio refuses them, and its reply is never read.
+   */
+  readonly target?: string;
+  /** Let requests reach any address, private networks and link-local ones (169.254.169.254) included. */
+  readonly allowPrivateAddresses?: boolean;
 }
+
+/** Connection failures Twilio retries until its connect attempts are used up (11201, 11202). */
+const RETRIED_ON_CONNECT: ReadonlySet<TransportFailureKind> = new Set(['refused', 'connect-timeout', 'unreachable']);
 
 /**
  * A sender that delivers webhook requests exactly as Twilio's fax service does: encoding, headers, signature,
@@ -41,8 +59,12 @@ export function createSender(options: SenderOptions = {}): HttpSender {
   const timeoutMs = options.timeoutMs ?? behaviour.totalTimeoutMs;
   const transport = options.transport ?? networkTransport();
   const connectTimeoutMs = Math.min(behaviour.connectTimeoutMs, timeoutMs);
+  const addressRule = new AddressRule({
+    ...(options.target !== undefined && { target: options.target }),
+    allowPrivate: options.allowPrivateAddresses ?? false,
+  });
 
-  async function deliver(webhook: WebhookRequest, deadline: Deadline, hops: Hop[]): Promise<PlannedOutcome> {
+  async function deliver(webhook: WebhookRequest, credentials: UrlCredentials | undefined, deadline: Deadline, hops: Hop[]): Promise<PlannedOutcome> {
     const context: ExchangeContext = {
       behaviour,
       webhook,
@@ -54,6 +76,7 @@ export function createSender(options: SenderOptions = {}): HttpSender {
     let connectAttempts = 0;
     let redirects = 0;
     for (;;) {
+      if (deadline.aborted) return { planned, failure: stoppedFailure() };
       const { sent, body } = prepareHop(planned, context, authorization);
       const started = performance.now();
       const outcome = await performHop(
@@ -65,26 +88,30 @@ export function createSender(options: SenderOptions = {}): HttpSender {
           signal: deadline.signal,
           connectTimeoutMs,
           insecure: options.insecure ?? false,
+          maxHeaderBytes: behaviour.maxHeaderBytes,
+          addressRule,
         },
         deadline,
       );
       hops.push({ request: sent, ...outcome, durationMs: performance.now() - started });
 
       if (outcome.failure) {
+        if (!RETRIED_ON_CONNECT.has(outcome.failure.kind)) return { planned, failure: outcome.failure };
         connectAttempts += 1;
-        const retry = outcome.failure.kind === 'connect-timeout' && connectAttempts < behaviour.connectAttempts;
-        if (retry && !deadline.expired) continue;
-        return { planned, failure: outcome.failure };
+        if (connectAttempts < behaviour.connectAttempts && !deadline.expired && !deadline.aborted) continue;
+        const attempts = connectAttempts === 1 ? '' : `, on all ${connectAttempts} attempts`;
+        return { planned, failure: transportFailure(outcome.failure.kind, `${outcome.failure.message}${attempts}`) };
       }
       const { response } = outcome;
       connectAttempts = 0;
       const badCookie = response.setCookies.map(setCookieViolation).find((violation) => violation !== undefined);
       if (badCookie) return { planned, failure: transportFailure('protocol', badCookie) };
 
-      const credentials = credentialsOf(planned.url);
+      // Twilio "remains logged in for the duration of the call": the call's credentials answer every challenge.
+      const hopCredentials = credentialsOf(planned.url) ?? credentials;
       const challenge = response.headers['www-authenticate'];
-      if (response.status === 401 && credentials && challenge && authorization === undefined) {
-        authorization = authorizationFor({ method: planned.method, url: sent.url, wwwAuthenticate: challenge, credentials });
+      if (response.status === 401 && hopCredentials && challenge && authorization === undefined) {
+        authorization = authorizationFor({ method: planned.method, url: sent.url, wwwAuthenticate: challenge, credentials: hopCredentials });
         if (authorization !== undefined) continue;
       }
       if (!isRedirectStatus(response.status)) return { planned, response };
@@ -104,20 +131,29 @@ export function createSender(options: SenderOptions = {}): HttpSender {
   }
 
   async function performHop(request: TransportRequest, deadline: Deadline): Promise<HopOutcome> {
-    const timedOut = (): HopOutcome => ({ failure: transportFailure('timeout', `no complete reply within ${timeoutMs} ms`) });
+    const ended = (): HopOutcome =>
+      deadline.aborted
+        ? { failure: stoppedFailure() }
+        : { failure: transportFailure('timeout', `no complete reply within ${timeoutMs} ms`) };
     const performing = transport.perform(request);
     const reply = await deadline.race(performing);
     if (reply === EXPIRED) {
       // A transport that ignored the abort may still answer; nobody will read that reply.
       void performing.then((late) => isTransportError(late) || late.discard());
-      return timedOut();
+      return ended();
     }
     if (isTransportError(reply)) {
-      return deadline.expired ? timedOut() : { failure: transportFailure(reply.kind, reply.message) };
+      return deadline.expired || deadline.aborted ? ended() : { failure: transportFailure(reply.kind, reply.message) };
     }
     try {
-      const read = await deadline.race(readLimitedBody(reply.body, reply.headers['content-encoding'], behaviour.maxBodyBytes));
-      if (read === EXPIRED) return timedOut();
+      const headerBytes = headerBytesOf(reply);
+      if (headerBytes > behaviour.maxHeaderBytes) {
+        const kb = Math.round(behaviour.maxHeaderBytes / 1024);
+        return { failure: transportFailure('headers-too-large', `the reply's status line and headers are larger than ${kb} KB, the most the kit reads (${headerBytes} bytes)`) };
+      }
+      const limits = { maxBytes: behaviour.maxBodyBytes, maxCodings: behaviour.maxContentCodings };
+      const read = await deadline.race(readLimitedBody(reply.body, reply.headers['content-encoding'], limits));
+      if (read === EXPIRED) return ended();
       const response: ReceivedResponse = {
         status: reply.status,
         headers: reply.headers,
@@ -127,7 +163,7 @@ export function createSender(options: SenderOptions = {}): HttpSender {
       };
       return { response };
     } catch (error) {
-      if (deadline.expired) return timedOut();
+      if (deadline.expired || deadline.aborted) return ended();
       if (error instanceof TransportFailureError) return { failure: transportFailure(error.failure.kind, error.failure.message) };
       if (error instanceof ContentDecodingError) return { failure: transportFailure('protocol', error.message) };
       return { failure: transportFailure('reset', `the reply body could not be read: ${messageOf(error)}`) };
@@ -141,18 +177,26 @@ export function createSender(options: SenderOptions = {}): HttpSender {
     async send(webhook: WebhookRequest): Promise<Exchange> {
       const started = performance.now();
       const hops: Hop[] = [];
+      const credentials = credentialsOf(webhook.url) ?? webhook.credentials;
+      const ended = (failure: TransportFailure): Exchange => ({
+        hops,
+        failure,
+        durationMs: performance.now() - started,
+        finalUrl: stripCredentials(webhook.url),
+        ...(credentials && { credentials }),
+      });
+      if (options.signal?.aborted) return ended(stoppedFailure());
       const invalid = invalidUrl(webhook.url);
-      if (invalid) return { hops, failure: invalid, durationMs: performance.now() - started, finalUrl: stripCredentials(webhook.url) };
-      const deadline = startDeadline(timeoutMs);
+      if (invalid) return ended(invalid);
+      addressRule.adoptTarget(webhook.url);
+      const deadline = startDeadline(timeoutMs, options.signal);
       try {
-        const outcome = await deliver(webhook, deadline, hops);
-        const finalUrl = stripCredentials(outcome.planned.url);
-        const durationMs = performance.now() - started;
-        return outcome.failure ? { hops, failure: outcome.failure, durationMs, finalUrl } : { hops, response: outcome.response, durationMs, finalUrl };
+        const outcome = await deliver(webhook, credentials, deadline, hops);
+        const common = { hops, durationMs: performance.now() - started, finalUrl: stripCredentials(outcome.planned.url), ...(credentials && { credentials }) };
+        return outcome.failure ? { ...common, failure: outcome.failure } : { ...common, response: outcome.response };
       } catch (error) {
         // A defect of the kit, not of the server; still a value, so one bad case never stops a run.
-        const failure = transportFailure('reset', `the sender failed unexpectedly: ${messageOf(error)}`);
-        return { hops, failure, durationMs: performance.now() - started, finalUrl: stripCredentials(webhook.url) };
+        return ended(transportFailure('reset', `the sender failed unexpectedly: ${messageOf(error)}`));
       } finally {
         deadline.stop();
       }
@@ -164,23 +208,21 @@ export function createSender(options: SenderOptions = {}): HttpSender {
 type HopOutcome = { response: ReceivedResponse; failure?: undefined } | { failure: TransportFailure; response?: undefined };
 type PlannedOutcome = { planned: PlannedRequest } & HopOutcome;
 
-function firstRequest(webhook: WebhookRequest): PlannedRequest {
-  const encoded = webhook.encodedParams ?? encodeParams(webhook.params);
-  return webhook.method === 'POST'
-    ? { method: 'POST', url: webhook.url, body: encoded }
-    : { method: 'GET', url: appendQuery(webhook.url, encoded) };
+function stoppedFailure(): TransportFailure {
+  return transportFailure('aborted', 'the run was stopped before the reply came');
 }
 
-// Twilio refuses such URLs when the number is configured; 11210 (bad host name) is the closest code it has.
+// Twilio refuses such URLs when the number is configured: 11100 "Invalid URL format".
 function invalidUrl(url: string): TransportFailure | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return transportFailure('dns', `not a URL: ${JSON.stringify(stripCredentials(url))}`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return transportFailure('dns', `not an http(s) URL: ${JSON.stringify(stripCredentials(url))}`);
-  }
-  return undefined;
+  if (parseRawUrl(url)) return undefined;
+  const shown = JSON.stringify(stripCredentials(url));
+  return transportFailure('invalid-url', /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url) && !/^https?:/i.test(url) ? `not an http(s) URL: ${shown}` : `not a URL: ${shown}`);
+}
+
+/** The size of a reply's head as received, near enough: each header line, and the status line. */
+function headerBytesOf(reply: TransportReply): number {
+  let size = 'HTTP/1.1 000 \r\n\r\n'.length;
+  for (const [name, value] of Object.entries(reply.headers)) size += Buffer.byteLength(name) + Buffer.byteLength(value) + 4;
+  for (const cookie of reply.setCookies) size += 'set-cookie: \r\n'.length + Buffer.byteLength(cookie);
+  return size;
 }

@@ -10,6 +10,25 @@ export function encodeParams(params: FormParams): string {
   return new URLSearchParams(params.map(([name, value]) => [name, value])).toString();
 }
 
+/** A query string as it went on the wire, and as Twilio signed it. */
+export interface TwilioQuery {
+  readonly sent: string;
+  readonly signed: string;
+}
+
+/**
+ * The parameters as Twilio appended them to a GET URL (docs/protocol.md, "What is sent"): form-encoded with spaces as
+ * `+`, but `'` left as it is; on the wire `@` and `:` percent-encoded, in the signed URL left as they are.
+ *
+ * @example twilioQuery([['From', "sip:o'neil@example.com"]])
+ * // { sent: "From=sip%3Ao'neil%40example.com", signed: "From=sip:o'neil@example.com" }
+ */
+export function twilioQuery(params: FormParams): TwilioQuery {
+  // URLSearchParams writes every escape with upper-case hex, so these are exactly the characters it escaped.
+  const sent = encodeParams(params).replaceAll('%27', "'");
+  return { sent, signed: sent.replaceAll('%40', '@').replaceAll('%3A', ':') };
+}
+
 /** Form-decodes an encoded parameter string back into ordered pairs (what a server, and the signature, see). */
 export function decodeParams(encoded: string): FormParams {
   return [...new URLSearchParams(encoded)];

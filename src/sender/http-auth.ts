@@ -1,18 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { splitRequestUrl } from './raw-url.js';
 import type { UrlCredentials } from './url-credentials.js';
 
 /** What the sender needs to answer a 401 challenge for one request. */
 export interface ChallengedRequest {
   readonly method: string;
-  /** The URL requested (credentials removed); Digest signs its path and query. */
+  /** The URL requested (credentials removed, as `requestedUrl` gives it); Digest signs its path and query as sent. */
   readonly url: string;
   readonly wwwAuthenticate: string;
   readonly credentials: UrlCredentials;
 }
 
 /**
- * The `Authorization` header answering a `WWW-Authenticate` challenge with the URL's credentials, as Twilio does
- * (Basic or Digest, protocol.md §4 "HTTP auth"); undefined when the challenge offers neither in a form the kit speaks.
+ * The `Authorization` header answering a `WWW-Authenticate` challenge with the call's credentials, as Twilio does
+ * (Basic or Digest, docs/protocol.md "HTTP authentication"); undefined when the challenge offers neither in a form the
+ * kit speaks.
  * Basic wins when both are offered: it is what Twilio's documentation recommends.
  */
 export function authorizationFor(request: ChallengedRequest): string | undefined {
@@ -38,8 +40,7 @@ function digestAuthorization(request: ChallengedRequest, challenge: Map<string, 
 
   const hash = (text: string): string => createHash(hashName).update(text, 'utf8').digest('hex');
   const { username, password } = request.credentials;
-  const target = new URL(request.url);
-  const uri = target.pathname + target.search;
+  const uri = splitRequestUrl(request.url).path;
   const cnonce = randomBytes(8).toString('hex');
   const nc = '00000001';
   const secret = hash(`${username}:${realm}:${password}`);

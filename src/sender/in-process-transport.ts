@@ -44,9 +44,9 @@ export function inProcessTransport(
       try {
         response = await getResponse(handlers, toFetchRequest(request));
       } catch (error) {
-        // Over the network a crashing handler kills the connection, or the framework turns it into a 500; a bare
-        // handler has no framework, so the closest truthful outcome is a connection that ends with no reply.
-        return { kind: 'reset', message: `the handler threw before replying: ${messageOf(error)}` };
+        // Served over the network, every framework answers a handler that throws with a 500: so does this transport,
+        // with the error and its stack as the body, which the report shows as the reply.
+        response = thrownReply(error);
       }
       if (!response) return { kind: 'refused', message: `no in-process handler for ${request.method} ${request.url}` };
       return toTransportReply(response);
@@ -57,6 +57,15 @@ export function inProcessTransport(
   };
 }
 
+/** The 500 a framework would send for a handler that threw `error`. */
+function thrownReply(error: unknown): Response {
+  // An Error's stack starts with its name and message; anything else thrown is shown as it converts to a string.
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : messageOf(error);
+  return new Response(`the handler threw ${detail}\n`, { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+// `new Request` WHATWG-parses the URL (a `'` in the query becomes `%27`): exactly what a fetch-style server adapter
+// (Hono's node-server, Next.js) does with the raw request target it receives, so the handler sees the same URL both ways.
 function toFetchRequest(request: TransportRequest): Request {
   return new Request(request.url, {
     method: request.method,

@@ -5,6 +5,9 @@ export { networkTransport, type NetworkTransportOptions } from './network-transp
 export { inProcessTransport, type FetchHandler, type InProcessTransportOptions } from './in-process-transport.js';
 export type { Transport, TransportRequest, TransportReply, TransportError } from './transport.js';
 export { TransportFailureError } from './transport.js';
-export { encodeParams, decodeParams, appendQuery } from './encode-params.js';
+export { encodeParams, decodeParams, appendQuery, twilioQuery, type TwilioQuery } from './encode-params.js';
 export { requestedUrl } from './requested-url.js';
+export { resolveReference } from './raw-url.js';
+export { signedContentOf, type SignedContent } from './planned-request.js';
+export { classifyAddress, type AddressKind, type ClassifyAddress } from './address-rule.js';
 export { FAILURE_TWILIO_ERRORS } from './failures.js';

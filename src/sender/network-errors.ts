@@ -1,15 +1,19 @@
 import type { TransportError } from './transport.js';
 import type { TransportFailureKind } from './types.js';
 
+/** The code of the error the network transport raises for an address its rule refuses. */
+export const PRIVATE_ADDRESS = 'ERR_TWIML_FAX_KIT_PRIVATE_ADDRESS';
+
 // Error codes from Node (net, dns, tls / OpenSSL) and undici, by the failure Twilio would report.
 const KIND_BY_CODE: Readonly<Record<string, TransportFailureKind>> = {
+  [PRIVATE_ADDRESS]: 'private-address',
   ENOTFOUND: 'dns',
   EAI_AGAIN: 'dns',
   EAI_NONAME: 'dns',
   EAI_FAIL: 'dns',
   ECONNREFUSED: 'refused',
-  EHOSTUNREACH: 'refused',
-  ENETUNREACH: 'refused',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
   UND_ERR_CONNECT_TIMEOUT: 'connect-timeout',
   ETIMEDOUT: 'connect-timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
@@ -21,6 +25,8 @@ const KIND_BY_CODE: Readonly<Record<string, TransportFailureKind>> = {
   UND_ERR_SOCKET: 'reset',
   UND_ERR_CLOSED: 'reset',
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol',
+  UND_ERR_HEADERS_OVERFLOW: 'headers-too-large',
+  HPE_HEADER_OVERFLOW: 'headers-too-large',
   CERT_HAS_EXPIRED: 'cert-expired',
   CERT_NOT_YET_VALID: 'cert-expired',
   ERR_TLS_CERT_ALTNAME_INVALID: 'cert-domain',
@@ -36,12 +42,16 @@ const KIND_BY_CODE: Readonly<Record<string, TransportFailureKind>> = {
 };
 
 const SUMMARY: Readonly<Record<TransportFailureKind, string>> = {
+  'invalid-url': 'not an http(s) URL',
   dns: 'the host name does not resolve',
   refused: 'the connection was refused',
   'connect-timeout': 'no connection within the connect timeout',
+  unreachable: 'no route to the host',
+  'private-address': 'the address is not one the run may reach',
   timeout: 'no complete reply within the timeout',
   reset: 'the connection closed before the reply was complete',
   protocol: 'the reply is not valid HTTP',
+  'headers-too-large': 'the reply headers are too large',
   tls: 'the TLS handshake failed',
   'cert-domain': "the certificate does not match the host name",
   'cert-expired': 'the certificate has expired or is not yet valid',
@@ -51,12 +61,20 @@ const SUMMARY: Readonly<Record<TransportFailureKind, string>> = {
   aborted: 'the run was stopped before the reply came',
 };
 
-/** Classifies an error from undici or Node's sockets as the failure Twilio would report for it. */
-export function classifyNetworkError(error: unknown, url: string): TransportError {
+/**
+ * Classifies an error from undici or Node's sockets as the failure Twilio would report for it. `maxHeaderBytes` is the
+ * header limit the request was sent with, named when the headers passed it.
+ */
+export function classifyNetworkError(error: unknown, url: string, maxHeaderBytes?: number): TransportError {
   const codes = errorChain(error).flatMap((each) => (typeof each.code === 'string' ? [each.code] : []));
   const kind = kindOf(codes, error);
   const detail = errorChain(error).map((each) => each.message).filter((message) => message !== '').at(-1);
   const origin = originOf(url);
+  // The address rule's own message already says what happened and why.
+  if (kind === 'private-address' && detail) return { kind, message: detail };
+  if (kind === 'headers-too-large' && maxHeaderBytes !== undefined) {
+    return { kind, message: `the reply's status line and headers are larger than ${Math.round(maxHeaderBytes / 1024)} KB, the most the kit reads (${origin})` };
+  }
   const code = codes.at(-1);
   return { kind, message: `${SUMMARY[kind]} (${origin}${code ? `, ${code}` : ''}${detail ? `: ${detail}` : ''})` };
 }

@@ -1,7 +1,11 @@
-import type { LookupFunction } from 'node:net';
+import { lookup as systemLookup } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { Agent, request } from 'undici';
-import { classifyNetworkError } from './network-errors.js';
+import { Agent, buildConnector } from 'undici';
+import { classifyAddress, type AddressRule, type ClassifyAddress } from './address-rule.js';
+import { withoutInterimResponses } from './interim-responses.js';
+import { classifyNetworkError, PRIVATE_ADDRESS } from './network-errors.js';
+import { splitRequestUrl } from './raw-url.js';
 import { TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from './transport.js';
 
 /** Options of the network transport. */
@@ -10,28 +14,57 @@ export interface NetworkTransportOptions {
   readonly ca?: string | readonly string[];
   /** Resolve host names with this instead of the system resolver (split-horizon DNS, tests). */
   readonly lookup?: LookupFunction;
+  /**
+   * Tells public from loopback, private and link-local addresses for the sender's address rule; default by the IANA
+   * special-purpose registries. Tests use it to play a public host on loopback.
+   */
+  readonly classifyAddress?: ClassifyAddress;
 }
 
 /**
- * Sends requests over the network with undici: its dispatcher gives per-attempt connect timeouts and TLS options
- * that `fetch` hides, and its raw body stream leaves decoding and the size limit to the sender.
+ * Sends requests over the network with undici: its dispatcher takes the request target as raw bytes (the path and
+ * query exactly as Twilio wrote them, where `fetch` would re-encode them), gives per-attempt connect timeouts and TLS
+ * options, and leaves decoding and the size limit to the sender. Every connection checks its resolved address against
+ * the request's address rule before connecting, and drops interim (1xx) responses undici would choke on.
  */
 export function networkTransport(options: NetworkTransportOptions = {}): Transport {
   const agents = new Map<string, Agent>();
+  const ruleIds = new WeakMap<AddressRule, number>();
+  let rules = 0;
   const ca = options.ca === undefined ? undefined : [...rootCertificates, ...[options.ca].flat()];
+  const classify = options.classifyAddress ?? classifyAddress;
+  const baseLookup = options.lookup ?? (systemLookup as unknown as LookupFunction);
 
   const agentFor = (target: TransportRequest): Agent => {
-    const key = `${target.connectTimeoutMs}|${target.insecure}`;
+    const rule = target.addressRule;
+    if (rule && !ruleIds.has(rule)) ruleIds.set(rule, (rules += 1));
+    const key = `${target.connectTimeoutMs}|${target.insecure}|${target.maxHeaderBytes}|${rule ? ruleIds.get(rule) : 0}`;
     let agent = agents.get(key);
     if (!agent) {
+      const connect = buildConnector({
+        // undici runs this timer on its coarse clock (ticks of about 0.5 s): fine for Twilio's 5 s.
+        timeout: target.connectTimeoutMs,
+        rejectUnauthorized: !target.insecure,
+        ...(ca && { ca }),
+        lookup: rule ? admittedLookup(baseLookup, rule, classify) : baseLookup,
+      });
       agent = new Agent({
-        connect: {
-          // undici runs this timer on its coarse clock (ticks of about 0.5 s): fine for Twilio's 5 s.
-          timeout: target.connectTimeoutMs,
-          rejectUnauthorized: !target.insecure,
-          ...(ca && { ca }),
-          ...(options.lookup && { lookup: options.lookup }),
+        connect: (connectOptions, callback) => {
+          // A literal IP address is never looked up: check it here, before any packet leaves.
+          const literal = connectOptions.hostname.replace(/^\[(.*)\]$/, '$1');
+          if (rule && isIP(literal) !== 0) {
+            const decision = rule.admit(literal, [literal], classify);
+            if ('refused' in decision) {
+              callback(privateAddressError(decision.refused), null);
+              return;
+            }
+          }
+          connect(connectOptions, (error, socket) => {
+            if (error || !socket) callback(error ?? new Error('no socket'), null);
+            else callback(null, withoutInterimResponses(socket, target.maxHeaderBytes));
+          });
         },
+        maxHeaderSize: target.maxHeaderBytes,
         // The sender's own deadline ends every request; undici's timers would only race it.
         headersTimeout: 0,
         bodyTimeout: 0,
@@ -44,12 +77,14 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
   return {
     async perform(target: TransportRequest): Promise<TransportReply | TransportError> {
       try {
-        const response = await request(target.url, {
+        const { origin, path } = splitRequestUrl(target.url);
+        const response = await agentFor(target).request({
+          origin,
+          path,
           method: target.method,
           headers: { ...target.headers },
           ...(target.body && { body: target.body }),
           signal: target.signal,
-          dispatcher: agentFor(target),
         });
         const { headers, setCookies } = flattenHeaders(response.headers);
         const body = response.body;
@@ -61,13 +96,14 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
             try {
               for await (const chunk of body) yield chunk as Uint8Array;
             } catch (error) {
-              throw new TransportFailureError(classifyNetworkError(error, target.url));
+              throw new TransportFailureError(classifyNetworkError(error, target.url, target.maxHeaderBytes));
             }
           })(),
-          discard: () => body.destroy(),
+          // A body destroyed before anyone read it errors with "aborted": expected here, so listened to.
+          discard: () => body.on('error', () => undefined).destroy(),
         };
       } catch (error) {
-        return classifyNetworkError(error, target.url);
+        return classifyNetworkError(error, target.url, target.maxHeaderBytes);
       }
     },
     async close(): Promise<void> {
@@ -76,6 +112,32 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
       await Promise.allSettled(closing);
     },
   };
+}
+
+/** A lookup that only ever hands the socket addresses the rule admits. */
+function admittedLookup(base: LookupFunction, rule: AddressRule, classify: ClassifyAddress): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    base(hostname, { ...lookupOptions, all: true }, (error, resolved, family) => {
+      if (error) {
+        callback(error, '', 0);
+        return;
+      }
+      const addresses = typeof resolved === 'string' ? [{ address: resolved, family: family ?? (isIP(resolved) || 4) }] : resolved;
+      const decision = rule.admit(hostname, addresses.map((each) => each.address), classify);
+      if ('refused' in decision) {
+        callback(privateAddressError(decision.refused), '', 0);
+        return;
+      }
+      const allowed = addresses.filter((each) => decision.allowed.includes(each.address));
+      const first = allowed[0];
+      if (lookupOptions.all || !first) callback(null, allowed);
+      else callback(null, first.address, first.family);
+    });
+  };
+}
+
+function privateAddressError(message: string): Error {
+  return Object.assign(new Error(message), { code: PRIVATE_ADDRESS });
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): {

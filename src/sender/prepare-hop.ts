@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
 import { signTwilioRequest } from '../signature/index.js';
-import { decodeParams } from './encode-params.js';
-import { requestedUrl } from './requested-url.js';
+import { signedContent, type PlannedRequest } from './planned-request.js';
+import { requestedUrl } from './raw-url.js';
 import { stripCredentials } from './url-credentials.js';
-import type { HttpMethod, SentRequest, WebhookRequest } from './types.js';
-
-/** The next request of an exchange before headers: the first delivery, a redirect target or an auth retry. */
-export interface PlannedRequest {
-  readonly method: HttpMethod;
-  /** As configured or resolved: may carry credentials and a fragment, which never go on the wire. */
-  readonly url: string;
-  /** The encoded form body (POST). */
-  readonly body?: string;
-}
+import type { SentRequest, WebhookRequest } from './types.js';
 
 /** What stays the same for every hop of one exchange. */
 export interface ExchangeContext {
@@ -35,37 +26,35 @@ export function idempotencyTokenFor(webhook: WebhookRequest): string {
 }
 
 /**
- * Headers and body of one hop, as Twilio sends them: its fixed headers, the idempotency token, the signature over
- * the URL exactly as requested (credentials kept, protocol.md §4), then the caller's headers on top.
+ * Headers and body of one hop, as Twilio sends them: its fixed headers, the idempotency token, the signature over the
+ * URL as Twilio signed it (see `signedContent`), then the caller's headers on top. The URL requested keeps the bytes
+ * as written (`requestedUrl`), without credentials or fragment.
  */
 export function prepareHop(planned: PlannedRequest, context: ExchangeContext, authorization?: string): PreparedHop {
   const { behaviour, webhook } = context;
-  const url = requestedUrl(planned.url);
   const headers: Record<string, string> = { ...behaviour.headers };
   if (planned.body !== undefined) headers['Content-Type'] = behaviour.formContentType;
   headers['I-Twilio-Idempotency-Token'] = context.idempotencyToken;
-  const signature = signatureFor(planned, url, context);
+  const signature = signatureFor(planned, context);
   if (signature !== undefined) headers['X-Twilio-Signature'] = signature;
   if (authorization !== undefined) headers.Authorization = authorization;
   for (const [name, value] of Object.entries(webhook.headers ?? {})) setHeader(headers, name, value);
 
   const sent: SentRequest = {
     method: planned.method,
-    url: stripCredentials(url),
+    url: requestedUrl(stripCredentials(planned.url)),
     headers,
     ...(planned.body !== undefined && { body: planned.body }),
   };
   return { sent, ...(planned.body !== undefined && { body: Buffer.from(planned.body, 'utf8') }) };
 }
 
-function signatureFor(planned: PlannedRequest, url: string, context: ExchangeContext): string | undefined {
+function signatureFor(planned: PlannedRequest, context: ExchangeContext): string | undefined {
   const { signature } = context.webhook;
   if (signature === false) return undefined;
   if (typeof signature === 'string') return signature;
   if (context.authToken === undefined) return undefined;
-  // POST: the parameters as the server will decode them from the body actually sent; GET: they are in the URL.
-  const params = planned.body === undefined ? undefined : decodeParams(planned.body);
-  return signTwilioRequest({ authToken: context.authToken, url, ...(params && { params }) });
+  return signTwilioRequest({ authToken: context.authToken, ...signedContent(planned, context.webhook.signedPort) });
 }
 
 /** Sets a header, replacing any existing one whatever its case, so an override never sends a duplicate. */

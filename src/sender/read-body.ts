@@ -22,18 +22,27 @@ const DECODERS: Readonly<Record<string, () => Transform>> = {
   br: createBrotliDecompress,
 };
 
+/** How much of a body the sender reads. */
+export interface BodyLimits {
+  /** Most decoded bytes kept. */
+  readonly maxBytes: number;
+  /** Most content codings decoded in a chain; a longer `Content-Encoding` is refused before any decoder is built. */
+  readonly maxCodings: number;
+}
+
 /**
  * Reads a body, decoding its `Content-Encoding`, and keeps at most `maxBytes` decoded bytes. Reading stops as soon
  * as the limit is passed, and the decoders work under back-pressure, so neither a huge reply nor a gzip bomb is ever
- * held in memory. Unknown encodings are kept as received.
+ * held in memory; a chain of more than `maxCodings` codings (`br, br, ...` a thousand times would build a thousand
+ * decompressors) is a `ContentDecodingError`. Unknown encodings are kept as received.
  */
 export async function readLimitedBody(
   source: AsyncIterable<Uint8Array>,
   contentEncoding: string | undefined,
-  maxBytes: number,
+  limits: BodyLimits,
 ): Promise<LimitedBody> {
-  const collector = new LimitedCollector(maxBytes);
-  const decoders = decodersFor(contentEncoding);
+  const collector = new LimitedCollector(limits.maxBytes);
+  const decoders = decodersFor(contentEncoding, limits.maxCodings);
   if (decoders.length === 0) {
     for await (const chunk of source) if (!collector.add(chunk)) break;
     return collector.result();
@@ -58,7 +67,7 @@ export async function readLimitedBody(
     if (collector.truncated) return collector.result();
     // A failing source reaches the decoders too; only an error born in a decoder is a decoding error.
     if (!sourceFailed && decodingError !== undefined) {
-      throw new ContentDecodingError(`the ${contentEncoding} body does not decode: ${messageOf(error)}`);
+      throw new ContentDecodingError(`the ${shorten(contentEncoding ?? '')} body does not decode: ${messageOf(error)}`);
     }
     throw error;
   }
@@ -66,13 +75,24 @@ export async function readLimitedBody(
 }
 
 /** Decoders in the order to apply them: the last encoding listed was applied last, so it comes off first. */
-function decodersFor(contentEncoding: string | undefined): Transform[] {
+function decodersFor(contentEncoding: string | undefined, maxCodings: number): Transform[] {
   if (contentEncoding === undefined) return [];
-  const codings = contentEncoding.split(',').map((each) => each.trim().toLowerCase()).filter((each) => each !== '' && each !== 'identity');
+  const listed = contentEncoding.split(',').map((each) => each.trim().toLowerCase()).filter((each) => each !== '');
+  // Counted as curl counts them (identity included), before anything is built.
+  if (listed.length > maxCodings) {
+    throw new ContentDecodingError(
+      `Content-Encoding stacks ${listed.length} content codings (${shorten(listed.join(', '))}); more than ${maxCodings} is refused, as curl refuses it, and the body is not read`,
+    );
+  }
+  const codings = listed.filter((each) => each !== 'identity');
   const factories = codings.reverse().map((coding) => DECODERS[coding]);
   // One unknown coding makes the whole chain undecodable: keep the bytes as received.
   if (factories.some((factory) => factory === undefined)) return [];
   return factories.map((factory) => factory!());
+}
+
+function shorten(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
 }
 
 // `pipeline`'s typings have no overload for a spread of transforms between a source and a sink function.

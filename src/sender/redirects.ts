@@ -1,7 +1,8 @@
 import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
 import { appendQuery } from './encode-params.js';
 import { transportFailure } from './failures.js';
-import type { PlannedRequest } from './prepare-hop.js';
+import type { PlannedRequest } from './planned-request.js';
+import { resolveReference } from './raw-url.js';
 import type { TransportFailure } from './types.js';
 
 /** True for a status the sender treats as a redirect: any 3xx except 304, which answers a conditional GET. */
@@ -11,7 +12,8 @@ export function isRedirectStatus(status: number): boolean {
 
 /**
  * The request that follows a redirect, as Twilio makes it, or the failure Twilio reports (11216).
- * 301/302/303 turn a POST into a GET with the parameters in the query; 307 repeats the request as it was.
+ * 301/302/303 turn a POST into a GET with the parameters in the query; 307 repeats the request as it was. The
+ * `Location` is resolved against the current URL as written (RFC 3986), never re-encoded.
  */
 export function followRedirect(
   current: PlannedRequest,
@@ -25,19 +27,18 @@ export function followRedirect(
   if (location === undefined || location.trim() === '') {
     return transportFailure('invalid-redirect', `status ${status} without a Location header`);
   }
-  let target: URL;
-  try {
-    target = new URL(location.trim(), current.url);
-  } catch {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(location.trim())?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    return transportFailure('invalid-redirect', `status ${status} to a ${scheme}: URL; only http and https are followed`);
+  }
+  const target = resolveReference(location.trim(), current.url);
+  if (target === undefined) {
     return transportFailure('invalid-redirect', `status ${status} with a Location that is not a URL: ${JSON.stringify(location)}`);
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    return transportFailure('invalid-redirect', `status ${status} to a ${target.protocol} URL; only http and https are followed`);
-  }
   if (current.method === 'POST' && behaviour.redirectsToGet.includes(status)) {
-    return { method: 'GET', url: appendQuery(target.href, current.body ?? '') };
+    return { method: 'GET', url: appendQuery(target, current.query.sent), signedUrl: appendQuery(target, current.query.signed), query: current.query };
   }
-  return { method: current.method, url: target.href, ...(current.body !== undefined && { body: current.body }) };
+  return { method: current.method, url: target, signedUrl: target, query: current.query, ...(current.body !== undefined && { body: current.body }) };
 }
 
 /** Whether a value returned by `followRedirect` is a failure. */

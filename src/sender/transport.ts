@@ -1,9 +1,14 @@
+import type { AddressRule } from './address-rule.js';
 import type { HttpMethod, TransportFailureKind } from './types.js';
 
 /** One HTTP request as a transport performs it: the sender has already encoded, signed and authorised it. */
 export interface TransportRequest {
   readonly method: HttpMethod;
-  /** Absolute http(s) URL without credentials (the sender sends `Authorization` itself) and without fragment. */
+  /**
+   * Absolute http(s) URL without credentials (the sender sends `Authorization` itself) and without fragment. Its path
+   * and query are the exact bytes to send (`requestedUrl`): not WHATWG-normalised, so a transport must not re-encode
+   * them (a `'` stays a `'`).
+   */
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: Uint8Array;
@@ -13,6 +18,10 @@ export interface TransportRequest {
   readonly connectTimeoutMs: number;
   /** Accept any TLS certificate (self-signed, expired, other domain). */
   readonly insecure: boolean;
+  /** Most bytes of status line and headers to read; a transport that reads headers itself stops there. */
+  readonly maxHeaderBytes: number;
+  /** Which addresses this request may connect to; transports without connections ignore it. */
+  readonly addressRule?: AddressRule;
 }
 
 /** A reply whose status and headers have arrived; the body is still on its way. */

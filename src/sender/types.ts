@@ -31,12 +31,17 @@ export interface WebhookRequest {
    * logged in for the duration of the call", so an action callback answers a 401 with the webhook URL's credentials.
    */
   readonly credentials?: UrlCredentials;
+  /**
+   * The port in the signed URL: `as-requested` (the default) signs the URL as requested; `dropped` signs it without
+   * its port, as Twilio's security notes say it does for HTTPS (docs/protocol.md, "Signature").
+   */
+  readonly signedPort?: 'as-requested' | 'dropped';
 }
 
 /** One HTTP request exactly as it went on the wire. */
 export interface SentRequest {
   readonly method: HttpMethod;
-  /** The URL requested, credentials removed. */
+  /** The URL requested, credentials removed, path and query as written (only what HTTP cannot carry is escaped). */
   readonly url: string;
   /**
    * Every header the kit set, with the case and value sent. The HTTP client adds only what any client derives from
@@ -69,12 +74,16 @@ export interface Hop {
 
 /** Why an exchange ended without a usable reply, classified as Twilio would. */
 export type TransportFailureKind =
+  | 'invalid-url' // 11100: not an absolute http(s) URL, nothing sent
   | 'dns' // 11210
-  | 'refused' // 11205
-  | 'connect-timeout' // 11205
+  | 'refused' // 11202: refused on both connection attempts
+  | 'connect-timeout' // 11201: no connection on either attempt
+  | 'unreachable' // 11205: no route to the host
+  | 'private-address' // 11205: a loopback, private or link-local address the run may not reach
   | 'timeout' // 11205: no complete reply in time
   | 'reset' // 11206
-  | 'protocol' // 11206: malformed HTTP, bad Set-Cookie
+  | 'protocol' // 11206: malformed HTTP, bad Set-Cookie, undecodable or too many content codings
+  | 'headers-too-large' // 11206: the reply's headers passed the size limit
   | 'tls' // 11220
   | 'cert-domain' // 11235
   | 'cert-expired' // 11236

@@ -39,7 +39,7 @@ describe('twiml-fax-kit check', () => {
   it('exits 1 with a reachable finding when nothing listens', async () => {
     const { io, stdout } = bufferIo();
     expect(await runCli(['check', await refusedUrl(), ...FAST, '--reporter', 'json'], io)).toBe(1);
-    expect((JSON.parse(stdout()) as Report).findings).toMatchObject([{ check: 'reachable', code: 'connection_refused', twilioError: 11205 }]);
+    expect((JSON.parse(stdout()) as Report).findings).toMatchObject([{ check: 'reachable', code: 'connection_refused', twilioError: 11202 }]);
   });
 
   it('writes a junit file and the pretty report side by side', async () => {
@@ -99,7 +99,7 @@ describe('twiml-fax-kit check', () => {
   it('documents every option, the checks and examples in --help', async () => {
     const { io, stdout } = bufferIo();
     expect(await runCli(['check', '--help'], io)).toBe(0);
-    for (const flag of ['--method', '--auth-token', '--runs', '--seed', '--concurrency', '--timeout', '--insecure', '--expect', '--checks', '--skip-checks', '--reporter']) {
+    for (const flag of ['--method', '--auth-token', '--runs', '--seed', '--concurrency', '--timeout', '--insecure', '--allow-private-addresses', '--expect', '--checks', '--skip-checks', '--reporter']) {
       expect(stdout()).toContain(flag);
     }
     expect(stdout()).toContain(CHECK_IDS.join(', '));

@@ -75,11 +75,18 @@ describe('POST', () => {
     }
   });
 
-  it('records the URL as requested when the configured one has characters a client escapes', async () => {
-    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/fax box?who=o'neil#rc=1`, params: [['To', '+1']] });
+  it("sends the configured URL's path and query as written, escaping only what HTTP cannot carry", async () => {
+    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/Fax/in box?who=o'neil&x=%7e|{}#rc=1`, params: [['To', '+1']] });
 
-    expect(lastReceived().target).toBe("/fax%20box?who=o%27neil");
-    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/fax%20box?who=o%27neil`);
+    expect(lastReceived().target).toBe("/Fax/in%20box?who=o'neil&x=%7e|{}");
+    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/Fax/in%20box?who=o'neil&x=%7e|{}`);
+  });
+
+  it('removes dot segments from the path, as RFC 3986 and curl do, and nothing else', async () => {
+    const exchange = await sender.send({ method: 'POST', url: `${server.origin}/a/./b/../fax?next=./x/../y`, params: [['To', '+1']] });
+
+    expect(lastReceived().target).toBe('/a/fax?next=./x/../y');
+    expect(exchange.hops[0]?.request.url).toBe(`${server.origin}/a/fax?next=./x/../y`);
   });
 
   it('gives every exchange a fresh UUID idempotency token unless one is given', async () => {
@@ -124,6 +131,12 @@ describe('GET', () => {
     await sender.send({ method: 'GET', url: `${server.origin}/fax?tenant=7`, params: [['To', '+1']] });
 
     expect(lastReceived().target).toBe('/fax?tenant=7&To=%2B1');
+  });
+
+  it("sends Twilio's own parameters with spaces as +, and ' as it is, @ and : escaped", async () => {
+    await sender.send({ method: 'GET', url: `${server.origin}/fax`, params: [['From', '"Jane O\'Neil" <sip:jane@example.com>'], ['ToState', "Trezzo Sull'Adda"]] });
+
+    expect(lastReceived().target).toBe("/fax?From=%22Jane+O'Neil%22+%3Csip%3Ajane%40example.com%3E&ToState=Trezzo+Sull'Adda");
   });
 
   it('never sends the fragment of the configured URL', async () => {

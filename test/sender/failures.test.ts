@@ -1,9 +1,10 @@
+import { createServer } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TWILIO_PROFILE } from '../../src/protocol/index.js';
 import { createSender, networkTransport } from '../../src/sender/index.js';
 import { FAX_PARAMS } from './fixtures.js';
-import { closedPort, startHttpServer, startRawServer, type TestServer } from './servers.js';
+import { closedPort, replyTwiml, startHttpServer, startRawServer, type TestServer } from './servers.js';
 
 const servers: TestServer[] = [];
 const track = (server: TestServer) => (servers.push(server), server);
@@ -45,23 +46,42 @@ describe('connection failures', () => {
     expect(exchange.failure).toMatchObject({ kind: 'timeout', twilioError: 11205 });
   });
 
-  it('reports refused (11205) for a port nothing listens on', async () => {
+  it('reports refused (11202) for a port nothing listens on, after exactly two connection attempts', async () => {
     const port = await closedPort();
 
     const exchange = await sendTo(`http://127.0.0.1:${port}/fax`);
 
-    expect(exchange.failure).toMatchObject({ kind: 'refused', twilioError: 11205 });
+    expect(exchange.failure).toMatchObject({ kind: 'refused', twilioError: 11202 });
     expect(exchange.failure?.message).toContain(`127.0.0.1:${port}`);
+    expect(exchange.failure?.message).toContain('on all 2 attempts');
+    expect(exchange.hops.map((hop) => hop.failure?.kind)).toEqual(['refused', 'refused']);
   });
 
-  it('reports connect-timeout (11205) after every connect attempt, each recorded as a hop', async () => {
+  it('gets the reply when the server accepts the second connection attempt', async () => {
+    const port = await closedPort();
+    let lookups = 0;
+    // Looked up once per attempt: the first finds the port closed, the second finds the server listening.
+    const lookup: LookupFunction = (_hostname, _options, callback) => {
+      lookups += 1;
+      const answer = () => callback(null, [{ address: '127.0.0.1', family: 4 }]);
+      if (lookups === 1) answer();
+      else void listenOn(port).then(answer);
+    };
+
+    const exchange = await sendTo(`http://retry.test:${port}/fax`, { transport: networkTransport({ lookup }) });
+
+    expect(exchange.hops.map((hop) => hop.failure?.kind ?? hop.response?.status)).toEqual(['refused', 200]);
+    expect(exchange.response?.status).toBe(200);
+  });
+
+  it('reports connect-timeout (11201) after every connect attempt, each recorded as a hop', async () => {
     // A TLS client waits for the handshake as part of connecting; a server that never speaks never completes it.
     const silent = track(await startRawServer(() => undefined));
     const https = `https://127.0.0.1:${silent.port}/fax`;
 
-    const exchange = await sendTo(https, { timeoutMs: 2_000, profile: fastConnectProfile(100) });
+    const exchange = await sendTo(https, { timeoutMs: 10_000, profile: fastConnectProfile(100) });
 
-    expect(exchange.failure).toMatchObject({ kind: 'connect-timeout', twilioError: 11205 });
+    expect(exchange.failure).toMatchObject({ kind: 'connect-timeout', twilioError: 11201 });
     expect(exchange.hops.map((hop) => hop.failure?.kind)).toEqual(['connect-timeout', 'connect-timeout']);
   });
 
@@ -76,12 +96,15 @@ describe('connection failures', () => {
     expect(exchange.failure?.message).toContain('fax.example.invalid');
   });
 
-  it('reports dns (11210) for a URL that is not http(s), before sending anything', async () => {
+  it('reports invalid-url (11100) for a URL that is not http(s), before sending anything', async () => {
     const exchange = await sendTo('ftp://user:secret@127.0.0.1/fax');
 
-    expect(exchange.failure).toMatchObject({ kind: 'dns', twilioError: 11210 });
+    expect(exchange.failure).toMatchObject({ kind: 'invalid-url', twilioError: 11100 });
     expect(exchange.hops).toHaveLength(0);
-    expect(JSON.stringify(exchange)).not.toContain('secret');
+    // The call's credentials are kept for its later requests, and nowhere else.
+    const { credentials, ...reported } = exchange;
+    expect(credentials).toEqual({ username: 'user', password: 'secret' });
+    expect(JSON.stringify(reported)).not.toContain('secret');
   });
 });
 
@@ -120,6 +143,8 @@ describe('protocol violations', () => {
   it.each([
     ['an empty name', '=value; Path=/'],
     ['no name at all', 'novalue'],
+    // Twilio's 11206 page names \t among the invalid cookie characters.
+    ['a tab in its value', 'session=a\tb; Path=/'],
   ])('reports protocol (11206) for a Set-Cookie with %s', async (_case, cookie) => {
     const server = track(
       await startHttpServer((_request, response) => {
@@ -151,6 +176,13 @@ describe('protocol violations', () => {
     expect(exchange.response?.setCookies).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
   });
 });
+
+/** Starts the TwiML server on a given loopback port (a test closes it with the others). */
+async function listenOn(port: number): Promise<void> {
+  const server = createServer((_request, response) => replyTwiml(undefined as never, response));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  track({ origin: `http://127.0.0.1:${port}`, port, requests: [], close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+}
 
 function fastConnectProfile(connectTimeoutMs: number) {
   return { id: 'test', name: 'test', twiml: TWILIO_PROFILE.twiml, sender: { ...TWILIO_PROFILE.sender, connectTimeoutMs } };

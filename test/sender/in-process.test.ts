@@ -90,17 +90,32 @@ describe('the in-process transport', () => {
     expect(exchange.failure).toMatchObject({ kind: 'timeout', twilioError: 11205 });
   });
 
-  it('reports reset (11206) with the error when a bare handler throws', async () => {
+  it('answers 500 with the error and its stack when a bare handler throws, as a framework would over the network', async () => {
     const sender = createSender({
-      transport: inProcessTransport(() => {
+      transport: inProcessTransport(function faxHandler() {
         throw new Error('database is down');
       }),
     });
 
     const exchange = await sender.send({ method: 'POST', url: 'https://fax.example/fax', params: FAX_PARAMS });
 
-    expect(exchange.failure).toMatchObject({ kind: 'reset', twilioError: 11206 });
-    expect(exchange.failure?.message).toContain('database is down');
+    expect(exchange.failure).toBeUndefined();
+    expect(exchange.response).toMatchObject({ status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    const body = Buffer.from(exchange.response?.body ?? []).toString();
+    expect(body).toMatch(/^the handler threw Error: database is down\n\s+at faxHandler/);
+  });
+
+  it('shows what a handler threw when it is not an Error', async () => {
+    const sender = createSender({
+      transport: inProcessTransport(() => {
+        throw 'no database';
+      }),
+    });
+
+    const exchange = await sender.send({ method: 'POST', url: 'https://fax.example/fax', params: FAX_PARAMS });
+
+    expect(exchange.response?.status).toBe(500);
+    expect(Buffer.from(exchange.response?.body ?? []).toString()).toBe('the handler threw no database\n');
   });
 
   it('refuses origins the handler does not serve when origins are given', async () => {
@@ -110,7 +125,7 @@ describe('the in-process transport', () => {
     const elsewhere = await sender.send({ method: 'POST', url: 'https://other.example/fax', params: FAX_PARAMS });
 
     expect(served.response?.status).toBe(403);
-    expect(elsewhere.failure).toMatchObject({ kind: 'refused', twilioError: 11205 });
+    expect(elsewhere.failure).toMatchObject({ kind: 'refused', twilioError: 11202 });
     expect(elsewhere.failure?.message).toContain('https://other.example');
   });
 

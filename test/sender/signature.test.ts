@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSender } from '../../src/sender/index.js';
+import { createSender, signedContentOf } from '../../src/sender/index.js';
+import { signTwilioRequest } from '../../src/signature/index.js';
 import { AUTH_TOKEN, FAX_PARAMS } from './fixtures.js';
 import { RECEIVE_TWIML, startHttpServer, type ReceivedRequest, type TestServer } from './servers.js';
 
@@ -58,15 +59,63 @@ describe('X-Twilio-Signature', () => {
     expect(server.requests.at(-1)?.target).toContain('tenant=7&FaxSid=');
   });
 
-  // Node's HTTP clients send the WHATWG-serialized URL: a raw ' in a query goes out as %27, a space in a path as %20.
-  it.each([
-    ['a GET whose query carries a raw apostrophe and lower-case hex', 'GET', '/fax?tenant=7', "From=%22Jane%20O'Neil%22%20%3csip%3ajane%40example.com%3e&To=%2b1"],
-    ['a POST to a configured URL with a space and an apostrophe', 'POST', "/fax box/in?who=o'neil", undefined],
-  ] as const)('validates for %s, signed over the URL as requested', async (_label, method, path, encodedParams) => {
-    const exchange = await sender.send({ method, url: `${server.origin}${path}`, params: FAX_PARAMS, ...(encodedParams && { encodedParams }) });
+  it("signs the configured URL as written: a ' and the host's case stay, only what HTTP cannot carry is escaped", async () => {
+    const url = `http://LocalHost:${server.port}/fax box/in?who=o'neil`;
 
-    expect(exchange.response?.status).toBe(200);
-    expect(server.requests.at(-1)?.target).not.toMatch(/[ ']/);
+    await sender.send({ method: 'POST', url, params: FAX_PARAMS });
+
+    const received = server.requests.at(-1);
+    expect(received?.target).toBe("/fax%20box/in?who=o'neil");
+    expect(received?.headers['x-twilio-signature']).toBe(
+      twilio.getExpectedTwilioSignature(AUTH_TOKEN, `http://LocalHost:${server.port}/fax%20box/in?who=o'neil`, Object.fromEntries(FAX_PARAMS)),
+    );
+  });
+
+  // twilio-node#621: SIP values in GET queries were signed with @ and : as they are, and sent escaped.
+  // twilio-node#1059, #1183, twilio-ruby#528: a ' was signed (and sent) as it is.
+  it("signs a GET's parameters as Twilio did: @ and : unescaped although they are sent escaped, ' as it is", async () => {
+    const params = [['From', "\"Jane O'Neil\" <sip:jane@example.com>"], ['To', '+14155550199']] as const;
+
+    await sender.send({ method: 'GET', url: `${server.origin}/fax?tenant=a%3Ab`, params });
+
+    const received = server.requests.at(-1);
+    const appended = "From=%22Jane+O'Neil%22+%3Csip%3Ajane%40example.com%3E&To=%2B14155550199";
+    expect(received?.target).toBe(`/fax?tenant=a%3Ab&${appended}`);
+    const signedUrl = `${server.origin}/fax?tenant=a%3Ab&From=%22Jane+O'Neil%22+%3Csip:jane@example.com%3E&To=%2B14155550199`;
+    expect(received?.headers['x-twilio-signature']).toBe(twilio.getExpectedTwilioSignature(AUTH_TOKEN, signedUrl, {}));
+  });
+
+  it('signs a GET sent with explicit encodedParams over exactly those bytes', async () => {
+    const encodedParams = "From=%22Jane%20O'Neil%22%20%3csip%3ajane%40example.com%3e&To=%2b1";
+
+    await sender.send({ method: 'GET', url: `${server.origin}/fax`, params: FAX_PARAMS, encodedParams });
+
+    const received = server.requests.at(-1);
+    expect(received?.target).toBe(`/fax?${encodedParams}`);
+    expect(received?.headers['x-twilio-signature']).toBe(twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${server.origin}/fax?${encodedParams}`, {}));
+  });
+
+  it('signs without the port when the request says signedPort: dropped', async () => {
+    await sender.send({ method: 'POST', url: `${server.origin}/fax?x=1`, params: FAX_PARAMS, signedPort: 'dropped' });
+
+    const received = server.requests.at(-1);
+    expect(received?.headers['x-twilio-signature']).toBe(
+      twilio.getExpectedTwilioSignature(AUTH_TOKEN, 'http://127.0.0.1/fax?x=1', Object.fromEntries(FAX_PARAMS)),
+    );
+    expect(received?.target).toBe('/fax?x=1');
+  });
+
+  it.each([
+    ['POST', `/fax?q=o'neil`],
+    ['GET', '/fax'],
+  ] as const)('is what signedContentOf says it signs (%s)', async (method, path) => {
+    const request = { method, url: `http://u:p@127.0.0.1:${server.port}${path}#rc=1`, params: [['From', 'sip:a@b.example'], ['To', "O'Neil"]] } as const;
+
+    await sender.send(request);
+
+    const content = signedContentOf(request);
+    expect(content.url).not.toContain('u:p@');
+    expect(server.requests.at(-1)?.headers['x-twilio-signature']).toBe(signTwilioRequest({ authToken: AUTH_TOKEN, ...content }));
   });
 
   it('validates for a POST with repeated parameter names', async () => {

@@ -24,6 +24,11 @@ const sender = createSender({ authToken: AUTH_TOKEN, timeoutMs: 2_000 });
 
 beforeAll(async () => {
   server = await startHttpServer((request, response) => {
+    if (request.target.startsWith('/moved')) {
+      response.writeHead(Number(request.target.slice('/moved-'.length, '/moved-'.length + 3)), { Location: '/basic?after=redirect' });
+      response.end();
+      return;
+    }
     const digest = request.target.startsWith('/digest');
     const authorised = digest ? digestIsValid(request) : request.headers.authorization === BASIC;
     if (!authorised) {
@@ -32,10 +37,10 @@ beforeAll(async () => {
       response.end();
       return;
     }
-    // The signature covers the URL with its credentials, as Twilio signs it.
+    // Twilio drops the credentials from the URL before signing: a server validates the URL it was requested at, as
+    // twilio.webhook() does.
     const params = Object.fromEntries(new URLSearchParams(request.body.toString()));
-    const withCredentials = `http://fax%20user:p%40ss%3Aword@127.0.0.1:${server.port}${request.target}`;
-    signedUrlValid.push(twilio.validateRequest(AUTH_TOKEN, String(request.headers['x-twilio-signature']), withCredentials, params));
+    signedUrlValid.push(twilio.validateRequest(AUTH_TOKEN, String(request.headers['x-twilio-signature']), `${server.origin}${request.target}`, params));
     response.writeHead(200, { 'Content-Type': 'text/xml' });
     response.end(RECEIVE_TWIML);
   });
@@ -83,6 +88,36 @@ describe('credentials in the URL', () => {
 
     expect(exchange.hops).toHaveLength(1);
     expect(exchange.response?.status).toBe(401);
+  });
+
+  it.each([302, 307])('keeps the call logged in after a %i: the new URL answers its challenge with the same credentials', async (status) => {
+    signedUrlValid = [];
+    const exchange = await sender.send({ method: 'POST', url: withCredentials(`/moved-${status}`), params: FAX_PARAMS });
+
+    expect(exchange.hops.map((hop) => hop.response?.status)).toEqual([status, 401, 200]);
+    expect(exchange.hops.map((hop) => hop.request.headers.Authorization)).toEqual([undefined, undefined, BASIC]);
+    expect(signedUrlValid).toEqual([true]);
+  });
+
+  it('uses the credentials of the call when the URL has none (an action callback)', async () => {
+    signedUrlValid = [];
+    const exchange = await sender.send({
+      method: 'POST',
+      url: `${server.origin}/basic`,
+      params: FAX_PARAMS,
+      credentials: { username: 'fax user', password: 'p@ss:word' },
+    });
+
+    expect(exchange.hops.map((hop) => hop.response?.status)).toEqual([401, 200]);
+    expect(signedUrlValid).toEqual([true]);
+    expect(exchange.credentials).toEqual({ username: 'fax user', password: 'p@ss:word' });
+  });
+
+  it("exposes the URL's credentials as the exchange's, for the call's later requests", async () => {
+    const exchange = await sender.send({ method: 'POST', url: withCredentials('/basic'), params: FAX_PARAMS, credentials: { username: 'other', password: 'x' } });
+
+    expect(exchange.credentials).toEqual({ username: 'fax user', password: 'p@ss:word' });
+    expect(exchange.hops[1]?.request.headers.Authorization).toBe(BASIC);
   });
 
   it('never reports the credentials in a URL', async () => {

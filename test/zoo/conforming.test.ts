@@ -65,7 +65,7 @@ describe('the conforming zoo', () => {
     expectConforming(await checkServer({ url: server.url() }, { ...OPTIONS, authToken: AUTH_TOKEN }));
   });
 
-  it("passes an Express app behind twilio-node's webhook() on a URL with a query string, by GET", async () => {
+  it("passes an Express app behind twilio-node's webhook() on a URL with a query string, by GET, but for the SIP caller twilio-node refuses", async () => {
     const app = express();
     app.use(express.urlencoded({ extended: false }));
     app.all('/fax', twilio.webhook(AUTH_TOKEN), (req, res) => {
@@ -75,8 +75,12 @@ describe('the conforming zoo', () => {
     });
     app.all('/fax/received', twilio.webhook(AUTH_TOKEN), (_req, res) => res.type('text/xml').send('<Response/>'));
     const server = await started(await serve(app));
-    // By GET every variant is signed over its URL, including the raw ' and lower-case hex of form-encoding's.
-    expectConforming(await checkServer({ url: server.url('/fax?tenant=acme') }, { ...OPTIONS, authToken: AUTH_TOKEN, method: 'GET' }));
+    const report = await checkServer({ url: server.url('/fax?tenant=acme') }, { ...OPTIONS, authToken: AUTH_TOKEN, method: 'GET' });
+    // Twilio signed the parameters of a GET with @ and : unescaped but sent them escaped: twilio-node's validator
+    // refused such requests from real SIP callers (twilio-node#621). Everything else passes.
+    expect(report.findings.map((f) => `${f.check}: ${f.message.slice(0, f.message.indexOf(';'))}`)).toEqual([
+      "signature-accepted: the server refused a correctly signed request (a SIP caller whose display name has spaces, '+', a quote, '@' and ':', by GET",
+    ]);
   });
 
   it("reports the 400 twilio-node's middleware answers when the kit is given no auth token", async () => {

@@ -28,7 +28,7 @@ const xmlReply = (xml: string, contentType: string | null = 'text/xml'): Request
 
 /** Every defect the zoo holds; together they cover every harness check and every validator check. */
 export const DEFECTIVE_SERVERS: readonly DefectiveServer[] = [
-  { name: 'nothing listens on the port', server: 'refused', caughtBy: { check: 'reachable', code: 'connection_refused', twilioError: 11205 } },
+  { name: 'nothing listens on the port', server: 'refused', caughtBy: { check: 'reachable', code: 'connection_refused', twilioError: 11202 } },
   { name: 'the port speaks something that is not HTTP', server: 'garbage', caughtBy: { check: 'reachable', code: 'malformed_http', twilioError: 11206 } },
   {
     name: 'a reply slower than the timeout',

@@ -69,8 +69,13 @@ describe('the signature checks', () => {
     expect(own.map((r) => r.method)).toEqual(['POST', 'POST', 'GET', 'GET']);
     for (const r of own) {
       const url = server.url(r.path);
-      const params = r.method === 'POST' ? Object.fromEntries(r.params) : {};
-      expect(twilio.validateRequest(AUTH_TOKEN, String(r.headers['x-twilio-signature']), url, params), `${r.method} ${r.path}`).toBe(true);
+      if (r.method === 'POST') {
+        expect(twilio.validateRequest(AUTH_TOKEN, String(r.headers['x-twilio-signature']), url, Object.fromEntries(r.params)), `POST ${r.path}`).toBe(true);
+      } else {
+        // Twilio signed the parameters of a GET with @ and : as they are, though it sent them escaped (twilio-node#621).
+        const signedUrl = url.replaceAll('%3A', ':').replaceAll('%40', '@');
+        expect(String(r.headers['x-twilio-signature']), `GET ${r.path}`).toBe(twilio.getExpectedTwilioSignature(AUTH_TOKEN, signedUrl, {}));
+      }
     }
   });
 

@@ -163,7 +163,14 @@ const urlOf = (req: IncomingMessage, pathAndQuery = req.url ?? '/'): string => `
 
 export const CONFORMING_STATEFUL_SERVERS: readonly StatefulServer[] = [
   { name: 'an Express server validating signatures with twilio.webhook(), by POST', server: twilioNodeServer, path: '/fax?x=1&y=a%20b', options: { authToken: AUTH_TOKEN } },
-  { name: 'an Express server validating signatures with twilio.webhook(), by POST and GET', server: twilioNodeServer, path: '/fax?x=1', options: { authToken: AUTH_TOKEN, method: 'both' } },
+  // twilio-node's webhook() refuses Twilio's own GETs from SIP callers (twilio-node#621; the conforming zoo shows that
+  // finding): here the other checks run against it by both methods.
+  {
+    name: 'an Express server validating signatures with twilio.webhook(), by POST and GET (signature-accepted aside)',
+    server: twilioNodeServer,
+    path: '/fax?x=1',
+    options: { authToken: AUTH_TOKEN, method: 'both', skipChecks: ['signature-accepted'] },
+  },
   { name: 'a webhook with a session cookie', server: sessionCookieServer },
   { name: 'an action handler that needs the session cookie the webhook reply set', server: sessionActionServer },
   { name: 'static TwiML by GET with ETag, Last-Modified and 304s', server: staticTwimlServer, options: { method: 'GET' } },
