@@ -119,8 +119,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
   const sender = createSender({
     profile,
     timeoutMs,
-    // SenderOptions.signal (helper B's contract): a spread, so this compiles before and after the sender has it.
-    ...{ signal: stopSending.signal },
+    signal: stopSending.signal,
     ...(options.authToken !== undefined && { authToken: options.authToken }),
     ...(options.insecure !== undefined && { insecure: options.insecure }),
     target: url,

@@ -8,6 +8,6 @@ export { TransportFailureError } from './transport.js';
 export { encodeParams, decodeParams, appendQuery, twilioQuery, type TwilioQuery } from './encode-params.js';
 export { requestedUrl } from './requested-url.js';
 export { resolveReference } from './raw-url.js';
-export { signedContentOf, type SignedContent } from './planned-request.js';
+export { receivedContentOf, signedContentOf, type SignedContent } from './planned-request.js';
 export { classifyAddress, type AddressKind, type ClassifyAddress } from './address-rule.js';
 export { FAILURE_TWILIO_ERRORS } from './failures.js';

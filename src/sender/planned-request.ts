@@ -58,6 +58,16 @@ export function signedContentOf(request: WebhookRequest): SignedContent {
   return signedContent(firstRequest(request), request.signedPort);
 }
 
+/**
+ * What the server receives of the first request of `request`, in the same shape: the URL as sent (credentials and
+ * fragment dropped) and, for a POST, the parameters. It differs from `signedContentOf` only where Twilio signed
+ * something other than what it sent: a GET's `@` and `:`, and a port the signature leaves out.
+ */
+export function receivedContentOf(request: WebhookRequest): SignedContent {
+  const planned = firstRequest(request);
+  return signedContent({ ...planned, signedUrl: planned.url });
+}
+
 function signedUrl(url: string): string {
   const raw = parseRawUrl(stripCredentials(url));
   if (!raw) return url.split('#', 1)[0] ?? url;

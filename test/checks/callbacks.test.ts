@@ -32,7 +32,7 @@ describe('the action callbacks', () => {
     expect(outcome.issues.map((i) => new URLSearchParams(i.exchange.hops[0]?.request.body).get('FaxStatus'))).toEqual(['received', 'failed']);
   });
 
-  it('become two findings with two curl lines in the report (needs the runner: one finding per check, code and distinct)', async () => {
+  it('become two findings with two curl lines in the report', async () => {
     const server = await failingCallbacks();
     const report = await checkServer({ url: server.url() }, { runs: 0, seed: 1, timeoutMs: 3_000, checks: ['action-callback'] });
     const findings = report.findings.filter((f) => f.code === 'callback_error_status');

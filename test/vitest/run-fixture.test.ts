@@ -48,8 +48,8 @@ describe('describeFaxConformance in a vitest run', () => {
       'good status-code: the final reply is 2xx, through redirects Twilio follows',
       'nothing judged content-type: the reply is text/xml or application/xml',
       'too slow status-code: the final reply is 2xx, through redirects Twilio follows',
-      'warning, default failOn content-type: the reply is text/xml or application/xml',
-      'warning, failOn error content-type: the reply is text/xml or application/xml',
+      'warning, default failOn attribute-values: attribute values are among those Twilio accepts',
+      'warning, failOn error attribute-values: attribute values are among those Twilio accepts',
     ]);
   });
 
@@ -81,11 +81,11 @@ describe('describeFaxConformance in a vitest run', () => {
   });
 
   it('fails a check on a warning by default, as the CLI does, and only annotates it under failOn error', () => {
-    const failed = result('warning, default failOn content-type');
+    const failed = result('warning, default failOn attribute-values');
     expect(failed.status).toBe('failed');
-    expect(failed.failureMessages.join('\n')).toContain('text/html');
-    expect(failed.failureMessages.join('\n')).toMatch(/Replay just this case: pass \{ seed: 7, replay: 'example-1', checks: \['content-type'\] \}/);
-    expect(result('warning, failOn error content-type').status).toBe('passed');
+    expect(failed.failureMessages.join('\n')).toContain('A4');
+    expect(failed.failureMessages.join('\n')).toMatch(/Replay just this case: pass \{ seed: 7, replay: 'example-1', checks: \['attribute-values'\] \}/);
+    expect(result('warning, failOn error attribute-values').status).toBe('passed');
   });
 
   it('skips a check that judged nothing with its reason, and fails the suite of a run that judged nothing', () => {

@@ -79,7 +79,7 @@ describe('the conforming zoo', () => {
     // Twilio signed the parameters of a GET with @ and : unescaped but sent them escaped: twilio-node's validator
     // refused such requests from real SIP callers (twilio-node#621). Everything else passes.
     expect(report.findings.map((f) => `${f.check}: ${f.message.slice(0, f.message.indexOf(';'))}`)).toEqual([
-      "signature-accepted: the server refused a correctly signed request (a SIP caller whose display name has spaces, '+', a quote, '@' and ':', by GET",
+      "signature-accepted: the server refused a correctly signed request (a SIP caller whose display name has spaces, '+', an apostrophe, '@' and ':', by GET",
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { WebhookRequest } from '../../sender/types.js';
 import { exchangeOutcome } from '../exchange-outcome.js';
 import type { CheckContext } from '../types.js';
 import { SIGNATURE_MISTAKES, type SignatureMistake } from './signature-mistakes.js';
-import { signedContentOf } from './signed-content.js';
+import { receivedContentOf, signedContentOf } from './signed-content.js';
 
 /**
  * Finds out how a server that refused the correctly signed `request` computes signatures: sends the request again,
@@ -13,8 +13,9 @@ export async function findSignatureMistake(context: CheckContext, request: Webho
   const sign = context.sign;
   if (!sign) return undefined;
   const signed = signedContentOf(request);
+  const received = receivedContentOf(request);
   for (const mistake of SIGNATURE_MISTAKES) {
-    const misread = mistake.misread(signed, request.method);
+    const misread = mistake.misread(received, request.method, signed);
     if (!misread) continue;
     const probe = await context.send({ ...request, signature: sign(misread.url, misread.params) });
     if (exchangeOutcome(probe).ok) return mistake;

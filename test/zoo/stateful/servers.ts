@@ -177,7 +177,7 @@ export const CONFORMING_STATEFUL_SERVERS: readonly StatefulServer[] = [
   { name: "one ETag shared by every fax's URL, by GET", server: sharedEtagServer, options: { method: 'GET' } },
   { name: 'a POST-only Express server validating signatures, checked by POST', server: postOnlySignedServer, options: { authToken: AUTH_TOKEN } },
   {
-    name: 'an Express server behind HTTP Basic auth validating signatures as twilio.webhook() does (needs the sender: credentials kept for the call, dropped from the signed URL)',
+    name: 'an Express server behind HTTP Basic auth validating signatures as twilio.webhook() does',
     server: basicAuthServer,
     userInfo: 'fax:secret',
     options: { authToken: AUTH_TOKEN },
