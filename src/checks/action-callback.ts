@@ -1,5 +1,6 @@
 import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../media/media-url.js';
 import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
+import { resolveReference } from '../sender/raw-url.js';
 import { validateFaxTwiml } from '../twiml/index.js';
 import { callbackParams, type CallbackOutcome } from './_stateful/callback-params.js';
 import { paramOf } from './_stateful/fresh-ids.js';
@@ -29,15 +30,10 @@ export const actionCallbackCheck: Check = {
     if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
     const action = verdict.verb === 'Receive' ? verdict.attributes.action : undefined;
     if (action === undefined) return notJudged('the reply has no <Receive action>: Twilio requests no callback');
-    let target: URL;
-    try {
-      target = new URL(action, context.exchange.finalUrl);
-    } catch {
-      return notJudged('the action URL cannot be resolved (see attribute-values)');
-    }
-    // Twilio requests only http(s) URLs; any other scheme is attribute-values' finding, and the kit requests nothing.
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') return notJudged(`the action URL is not http(s) (${target.protocol}; see attribute-values)`);
-    const url = target.href;
+    // Resolved as Twilio resolved it, bytes kept as written (new URL() would re-encode an apostrophe). Twilio requests
+    // only http(s) URLs; anything else is attribute-values' finding (11100), and the kit requests nothing.
+    const url = resolveReference(action, context.exchange.finalUrl);
+    if (url === undefined) return notJudged('the action URL is not an http(s) URL Twilio could request (see attribute-values)');
     // The call's HTTP-auth credentials go only where the webhook is: a reply naming another origin must not be able
     // to collect them with a 401 challenge.
     const credentials = sameOrigin(url, context.exchange.finalUrl) ? context.exchange.credentials : undefined;

@@ -25,10 +25,3 @@ export const EXIT = {
   /** Stopped with Ctrl-C: the shell's convention for a command killed by SIGINT (128 + 2). */
   interrupted: 130,
 } as const;
-
-/** Reads all of stdin into bytes. */
-export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-  return Buffer.concat(chunks);
-}

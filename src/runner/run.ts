@@ -1,6 +1,6 @@
 import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
 import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../diagnostic.js';
-import { appendQuery, encodeParams } from '../sender/encode-params.js';
+import { firstRequest } from '../sender/planned-request.js';
 import { requestedUrl } from '../sender/requested-url.js';
 import type { Exchange, Sender, SentRequest, WebhookRequest } from '../sender/types.js';
 import { createCheckTally, type CheckTally, type IssueGroup } from './check-tally.js';
@@ -207,9 +207,8 @@ async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group:
 
 // The sender records every request it sends; this only covers an exchange that failed before its first hop.
 function fallbackRequest(target: CaseTarget, plannedCase: PlannedCase): SentRequest {
-  const request = baseRequestOf(target, plannedCase);
-  const body = encodeParams(request.params);
-  return request.method === 'POST'
-    ? { method: 'POST', url: withoutCredentials(requestedUrl(request.url)), headers: {}, body }
-    : { method: 'GET', url: withoutCredentials(requestedUrl(appendQuery(request.url, body))), headers: {} };
+  // Encoded as the sender encodes it (a GET's parameters as Twilio appended them), so the curl line is the same.
+  const planned = firstRequest(baseRequestOf(target, plannedCase));
+  const url = withoutCredentials(requestedUrl(planned.url));
+  return planned.body !== undefined ? { method: 'POST', url, headers: {}, body: planned.body } : { method: 'GET', url, headers: {} };
 }
