@@ -82,7 +82,8 @@ Examples:
 
 Exit codes:
   0  no finding at or above --fail-on, and at least one check judged something
-  1  a finding at or above --fail-on (default: warning), or nothing could be judged
+  1  a finding at or above --fail-on (default: warning), nothing could be judged, or the kit stopped early (the
+     server let every request time out, or a check's requests all timed out): never a pass
   2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed)
   130  interrupted by Ctrl-C or SIGTERM: requests in flight are cut (never findings), the report covers the
        cases that finished and is never a pass (with --start the server is stopped at once); a second Ctrl-C

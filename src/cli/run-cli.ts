@@ -1,5 +1,7 @@
+import { createRedactor } from '../runner/redact.js';
 import { KIT_VERSION } from '../version.js';
 import { COMMANDS } from './commands.js';
+import { invocationSecrets } from './invocation-secrets.js';
 import { EXIT, type CliIo } from './io.js';
 
 function mainHelp(): string {
@@ -23,19 +25,24 @@ Examples:
   twiml-fax-kit validate reply.xml
   twiml-fax-kit pact generate --provider fax-app
 
-Exit codes: 0 conforming, 1 findings of error severity, 2 usage error or the kit could not run.
+Exit codes: 0 passed; 1 a finding at or above --fail-on (default warning; pact verify: a mismatch), or a run that
+judged nothing or that the kit stopped early (never a pass); 2 usage error or the kit could not run; 130 interrupted
+(Ctrl-C or SIGTERM: never a pass).
 `;
 }
 
 /**
  * Runs the CLI on `argv` (without node and script) and returns the exit code. Never exits the process and
- * never throws: an internal error is one line on stderr (a stack trace with `--debug`) and exit code 2.
+ * never throws: an internal error is one line on stderr (a stack trace with `--debug`) and exit code 2. What is
+ * printed here, outside any command, is redacted with the secrets the invocation carries (`invocationSecrets`): an
+ * error's message may quote a URL with credentials or the token.
  * @example await runCli(['validate', 'reply.xml'], io)
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
+  const redactor = createRedactor(invocationSecrets(args, io.env));
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
     io.stdout.write(topic ? topic.help : mainHelp());
@@ -47,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`twiml-fax-kit: unknown command '${name}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see 'twiml-fax-kit --help')\n`);
+    io.stderr.write(`twiml-fax-kit: unknown command '${redactor.redactServerText(name)}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see 'twiml-fax-kit --help')\n`);
     return EXIT.usage;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -57,9 +64,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Redacted whole, before the first line is cut from it.
+    const message = redactor.redactServerText(error instanceof Error ? error.message : String(error));
     io.stderr.write(`twiml-fax-kit: internal error: ${message.split('\n')[0]} (run again with --debug for details)\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${redactor.redactServerText(error.stack)}\n`);
     return EXIT.usage;
   }
 }

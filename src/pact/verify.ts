@@ -6,7 +6,9 @@ import { runPactVerifier } from './run-pact-verifier.js';
 import { startSigningProxy } from './signing-proxy.js';
 import { startStateServer, type StateHandlers } from './state-server.js';
 import { toVerificationReport } from './to-report.js';
-import { withoutCredentials } from '../runner/target-url.js';
+import { hideCredentials, withoutCredentials } from '../runner/target-url.js';
+import { createRedactor } from '../runner/redact.js';
+import { verificationSecrets } from './verification-secrets.js';
 
 /** Where the pacts come from when not from files: a Pact Broker (token etc. also from the `PACT_BROKER_*` env). */
 export interface PactBrokerSource {
@@ -54,7 +56,7 @@ export interface VerifyFaxPactOptions {
 export type FaxPactVerification =
   | {
       readonly status: 'verified' | 'mismatches';
-      /** Pact's console report, line by line (ANSI colours included; strip them for files). */
+      /** Pact's console report, line by line (ANSI colours included; strip them for files), secrets removed. */
       readonly pactOutput: readonly string[];
       readonly report: Report;
       /** States the pacts used that had no handler (Pact's convention: verification goes on without one). */
@@ -80,8 +82,11 @@ export async function verifyFaxPact(options: VerifyFaxPactOptions): Promise<FaxP
   const stateServer = options.stateHandlers ? await startStateServer(options.stateHandlers) : undefined;
   try {
     const outcome = await runPactVerifier(verifierOptions(options, pacts.sources, proxy.url, stateServer?.url), options.env);
-    if (outcome.kind === 'could-not-run') return { status: 'could-not-run', message: outcome.message };
+    const secrets = verificationSecrets(options);
+    const redactor = createRedactor(secrets);
+    if (outcome.kind === 'could-not-run') return { status: 'could-not-run', message: redactor.redactServerText(outcome.message) };
     const report = toVerificationReport({
+      secrets,
       target: withoutCredentials(options.baseUrl),
       json: outcome.json,
       exchanges: proxy.exchanges,
@@ -91,7 +96,8 @@ export async function verifyFaxPact(options: VerifyFaxPactOptions): Promise<FaxP
     });
     return {
       status: report.ok ? 'verified' : 'mismatches',
-      pactOutput: outcome.json.output.flatMap((line) => line.split('\n')),
+      // Pact's report quotes what the provider answered, which may echo a secret.
+      pactOutput: outcome.json.output.flatMap((line) => line.split('\n')).map((line) => redactor.redactServerText(line)),
       report,
       unhandledStates: [...(stateServer?.unhandledStates ?? [])],
     };
@@ -102,7 +108,7 @@ export async function verifyFaxPact(options: VerifyFaxPactOptions): Promise<FaxP
 }
 
 function checkOptions(options: VerifyFaxPactOptions): string | undefined {
-  if (!/^https?:\/\//i.test(options.baseUrl) || !URL.canParse(options.baseUrl)) return `'${options.baseUrl}' is not an http(s) URL`;
+  if (!/^https?:\/\//i.test(options.baseUrl) || !URL.canParse(options.baseUrl)) return `'${hideCredentials(options.baseUrl)}' is not an http(s) URL`;
   if (options.stateUrl !== undefined && options.stateHandlers !== undefined) return 'give either a state URL or state handlers, not both';
   const pacts = options.pacts ?? [];
   if (pacts.length === 0 && options.broker === undefined) return 'no pacts to verify: give pact files or a Pact Broker';

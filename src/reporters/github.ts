@@ -1,6 +1,6 @@
 import type { Severity } from '../diagnostic.js';
 import type { Finding, Report } from '../runner/report.js';
-import { credentialsNote, countsLine, replayOf, verdictProblem } from './report-notes.js';
+import { credentialsNote, countsLine, judgedLine, replayOf, verdictOf, verdictProblem, type Verdict } from './report-notes.js';
 import type { ReporterFactory } from './reporter-context.js';
 import { showControlCharacters } from './show-control-characters.js';
 import { countOf, formatDuration } from './text-layout.js';
@@ -20,12 +20,17 @@ export function escapeGithubProperty(value: string): string {
 
 /**
  * The report as GitHub workflow commands: one `::error`/`::warning`/`::notice` line per finding (check id and Twilio
- * code in the title; message, hint, curl line and replay command in the body), then the summary line: a `::notice`
- * for a run that passed, an `::error` for one that did not (failed, interrupted, or nothing judged), so an
- * interrupted run never looks green. Each command is exactly one line, whatever the server sent.
+ * code in the title; message, hint, curl line and replay command in the body); an `::error` for each check that
+ * stopped sending early and one for a run the kit stopped early; then the summary line: a `::notice` for a run that
+ * passed, an `::error` for one that did not (failed, interrupted, stopped early, or nothing judged), so such a run
+ * never looks green. Each command is exactly one line, whatever the server sent.
  */
 export function formatGithubCommands(report: Report): string {
   const lines = report.findings.map(formatAnnotation);
+  for (const check of report.checks) {
+    if (check.note !== undefined) lines.push(command('error', `${check.id} stopped early`, `${check.id} ${check.note}`));
+  }
+  if (report.stoppedEarly !== undefined) lines.push(command('error', 'twiml-fax-kit stopped early', `The run stopped early: ${report.stoppedEarly}`));
   lines.push(command(report.ok ? 'notice' : 'error', 'twiml-fax-kit', summaryLine(report)));
   return `${lines.join('\n')}\n`;
 }
@@ -41,20 +46,33 @@ function formatAnnotation(finding: Finding): string {
   return command(COMMAND[finding.severity], `${finding.check}${twilio}`, parts.join('\n\n'));
 }
 
+const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
+  interrupted: 'INTERRUPTED (not a verdict)',
+  passed: 'PASSED',
+  failed: 'FAILED',
+  'stopped-early': 'STOPPED EARLY (not a pass)',
+  'nothing-judged': 'NOTHING CHECKED',
+};
+
 function summaryLine(report: Report): string {
   const { summary } = report;
   const problem = verdictProblem(report);
-  const verdict = report.interrupted ? 'INTERRUPTED (not a verdict)' : report.ok ? 'PASSED' : problem?.type === 'nothing-judged' ? 'NOTHING CHECKED' : 'FAILED';
   const note = credentialsNote(report);
   return (
-    `${verdict}: ${countsLine(report)} for ${report.target}; ` +
-    `checks ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped; ` +
+    `${VERDICT_WORD[verdictOf(report)]}: ${countsLine(report)} for ${report.target}; ` +
+    `checks ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (${judgedLine(report)}); ` +
+    casesPart(summary.cases, summary.plannedCases) +
     `${countOf(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}` +
     (report.seed === undefined ? '' : `; repeat with --seed ${report.seed}`) +
     (report.serverLog === undefined ? '' : `; server output in ${report.serverLog}`) +
     (problem ? `; ${problem.message}` : '') +
     (note ? `; ${note}` : '')
   );
+}
+
+function casesPart(cases: number | undefined, planned: number | undefined): string {
+  if (cases === undefined || planned === undefined) return '';
+  return cases === planned ? `${countOf(planned, 'case')}; ` : `${cases} of ${countOf(planned, 'case')} ran; `;
 }
 
 // Control characters are made visible first: CI logs should not carry a server's escape sequences.

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../runner/report.js';
+import type { CheckResult, Finding, Report } from '../runner/report.js';
 import { formatFinding } from './format-finding.js';
 import { groupFindingsByCheck, type CheckWithFindings } from './group-findings.js';
 import { credentialsNote, verdictProblem } from './report-notes.js';
@@ -13,8 +13,10 @@ const SUITE = 'twiml-fax-kit';
  * The report as JUnit XML: one testsuite, one testcase per check (`classname` twiml-fax-kit, `name` the check id and
  * title). A failed check carries one `<failure>` with every finding in its body (id, Twilio code, message, hint,
  * curl line); a skipped check `<skipped message="reason"/>`; warnings and notices of a passing check go to
- * `<system-out>`. A run that is not ok although no check failed (interrupted, or nothing judged) gets one more
- * testcase with an `<error>` (`run-interrupted`, `nothing-judged`), so CI never shows it green.
+ * `<system-out>`. A check that stopped sending early says so (its note) first in its failure's body or its
+ * `<system-out>`. A run that was interrupted or stopped early, or that is not ok although no check failed (a check
+ * stopped early, nothing judged), gets one more testcase with an `<error>` (`run-interrupted`, `run-stopped-early`,
+ * `check-stopped-early`, `nothing-judged`), so CI never shows it green.
  * Times are in seconds, as GitHub Actions test reporters and GitLab's JUnit report expect.
  */
 export function formatJunitReport(report: Report): string {
@@ -36,6 +38,7 @@ export function formatJunitReport(report: Report): string {
     `      <property name="target" value="${attr(report.target)}"/>`,
     ...(report.seed === undefined ? [] : [`      <property name="seed" value="${report.seed}"/>`]),
     `      <property name="requests" value="${report.summary.requests}"/>`,
+    ...summaryProperties(report),
     '    </properties>',
     ...(problem
       ? [`    <testcase classname="${SUITE}" name="${attr(problem.type)}" time="0">`, `      <error message="${attr(problem.message)}" type="${attr(problem.type)}"/>`, '    </testcase>']
@@ -52,17 +55,20 @@ function formatTestcase({ check, findings }: CheckWithFindings): string[] {
   const name = check.title === check.id ? check.id : `${check.id}: ${check.title}`;
   // Checks have no time of their own in the report: the run's duration is on the suite.
   const open = `    <testcase classname="${SUITE}" name="${attr(name)}" time="0"`;
-  if (check.status === 'skipped') {
-    return [`${open}>`, `      <skipped message="${attr(check.skipReason ?? 'skipped')}"/>`, '    </testcase>'];
-  }
   if (check.status === 'failed') {
     const first = findings.find((f) => f.severity === 'error') ?? findings[0];
     const message = first ? failureMessage(first, findings.length) : `${check.id} failed`;
     const type = first?.code ?? check.id;
-    return [`${open}>`, `      <failure message="${attr(message)}" type="${attr(type)}">${text(findingsBody(findings))}</failure>`, '    </testcase>'];
+    return [`${open}>`, `      <failure message="${attr(message)}" type="${attr(type)}">${text(testcaseBody(check, findings))}</failure>`, '    </testcase>'];
   }
-  if (findings.length === 0) return [`${open}/>`];
-  return [`${open}>`, `      <system-out>${text(findingsBody(findings))}</system-out>`, '    </testcase>'];
+  const skipped = check.status === 'skipped' ? [`      <skipped message="${attr(check.skipReason ?? 'skipped')}"/>`] : [];
+  if (findings.length === 0 && check.note === undefined) return skipped.length === 0 ? [`${open}/>`] : [`${open}>`, ...skipped, '    </testcase>'];
+  return [`${open}>`, ...skipped, `      <system-out>${text(testcaseBody(check, findings))}</system-out>`, '    </testcase>'];
+}
+
+function testcaseBody(check: CheckResult, findings: readonly Finding[]): string {
+  const note = check.note === undefined ? [] : [`Stopped early: ${check.note}`];
+  return `\n${[...note, ...findings.map((f) => formatFinding(f))].join('\n\n')}\n`;
 }
 
 function failureMessage(finding: Finding, total: number): string {
@@ -71,8 +77,10 @@ function failureMessage(finding: Finding, total: number): string {
   return `${finding.check}${twilio}: ${finding.message}${more}`;
 }
 
-function findingsBody(findings: readonly Finding[]): string {
-  return `\n${findings.map((f) => formatFinding(f)).join('\n\n')}\n`;
+/** The run's counts a JUnit viewer can show beside the testcases: cases planned and run, checks that judged something. */
+function summaryProperties({ summary }: Report): string[] {
+  const counts: Array<[string, number | undefined]> = [['planned-cases', summary.plannedCases], ['cases', summary.cases], ['judged-checks', summary.judged]];
+  return counts.flatMap(([name, value]) => (value === undefined ? [] : [`      <property name="${name}" value="${value}"/>`]));
 }
 
 function seconds(ms: number): string {

@@ -32,9 +32,41 @@ export function countsLine(report: Report): string {
   return counts.join(', ');
 }
 
+/** What a report's verdict line says: the first that applies, in this order. */
+export type Verdict = 'interrupted' | 'passed' | 'failed' | 'stopped-early' | 'nothing-judged';
+
 /**
- * Why a report that is not ok is not green, when no failed check says so already: the run was interrupted, or
- * nothing was judged. JUnit renders it as an error testcase and github as an `::error`, so CI never shows green.
+ * The verdict of a report, the same in every reporter: an interrupted run is never anything else; a failed check
+ * makes it FAILED whatever else happened; a run the kit stopped early (`stoppedEarly`, or a check's `note`) is not a
+ * pass even when what it judged conformed; a run that judged nothing cannot pass.
+ */
+export function verdictOf(report: Report): Verdict {
+  if (report.interrupted) return 'interrupted';
+  if (report.ok) return 'passed';
+  const checks = groupFindingsByCheck(report).map((group) => group.check);
+  if (checks.some((check) => check.status === 'failed')) return 'failed';
+  if (report.stoppedEarly !== undefined || checks.some((check) => check.note !== undefined)) return 'stopped-early';
+  if (checks.every((check) => check.status === 'skipped')) return 'nothing-judged';
+  return 'failed';
+}
+
+/** "3 of 14 checks judged something": how much of the run a verdict rests on. */
+export function judgedLine(report: Report): string {
+  const { summary } = report;
+  const judged = summary.judged ?? summary.passed + summary.failed;
+  return `${judged} of ${countOf(summary.checks, 'check')} judged something`;
+}
+
+/** The checks that stopped sending before the run ended (`CheckResult.note`), by id. */
+export function stoppedChecks(report: Report): string[] {
+  return report.checks.filter((check) => check.note !== undefined).map((check) => check.id);
+}
+
+/**
+ * Why a report that is not ok is not green, when no failed check says so already: the run was interrupted or
+ * stopped early (said even beside failed checks: the report covers only part of the run), a check stopped sending
+ * early, or nothing was judged. JUnit renders it as an error testcase and github as an `::error`, so CI never shows
+ * green.
  */
 export function verdictProblem(report: Report): { readonly type: string; readonly message: string } | undefined {
   if (report.interrupted) {
@@ -43,9 +75,15 @@ export function verdictProblem(report: Report): { readonly type: string; readonl
       message: `the run was interrupted (Ctrl-C or SIGTERM) after ${countOf(report.summary.requests, 'request')}: the report covers only the cases that ran and is not a verdict`,
     };
   }
-  const checks = groupFindingsByCheck(report).map((group) => group.check);
-  if (report.ok || checks.some((check) => check.status === 'failed')) return undefined;
-  if (checks.every((check) => check.status === 'skipped')) {
+  if (report.stoppedEarly !== undefined) {
+    return { type: 'run-stopped-early', message: `the run stopped early: ${report.stoppedEarly}; the report covers only the cases that ran, so the run cannot pass` };
+  }
+  if (report.ok || groupFindingsByCheck(report).some((group) => group.check.status === 'failed')) return undefined;
+  const verdict = verdictOf(report);
+  if (verdict === 'stopped-early') {
+    return { type: 'check-stopped-early', message: `${stoppedChecks(report).join(', ')} stopped sending early (the reasons are on the checks): later cases were not judged, so the run cannot pass` };
+  }
+  if (verdict === 'nothing-judged') {
     return { type: 'nothing-judged', message: 'every selected check was skipped: nothing was judged, so the run cannot pass' };
   }
   return { type: 'run-failed', message: `findings at or above --fail-on ${report.failOn} fail the run` };

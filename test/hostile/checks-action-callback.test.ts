@@ -34,7 +34,7 @@ describe('a hostile webhook reply naming its action URL', () => {
   it('gets no request at all for an action that is not http(s), and the check says it judged nothing', async () => {
     const server = await started((req, res) => void readParams(req).then(() => send(res, 200, '<Response><Receive action="file:///etc/passwd"/></Response>')));
     const report = await checkServer({ url: server.url() }, RUN);
-    expect(report.checks.find((c) => c.id === 'action-callback')).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('not http(s)') });
+    expect(report.checks.find((c) => c.id === 'action-callback')).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('not an http(s) URL') });
   });
 
   it('keeps the callback’s cookies to what the action URL may receive: a cookie scoped to another path stays home', async () => {

@@ -58,6 +58,28 @@ describe('toVerificationReport', () => {
     expect(report.findings.map((f) => [f.severity, f.code, f.twilioError])).toEqual([['notice', 'pact_status_mismatch', 11200]]);
   });
 
+  it('redacts a secret the provider echoed before the reply body is cut, and from the messages that quote it', () => {
+    const token = 'f3a9c1e07b5d28460b9e3d7c15a8f264';
+    const echoing: ProxiedExchange = {
+      request: { method: 'POST', url: 'http://127.0.0.1:3000/fax', headers: { cookie: `s=${token}` }, body: Buffer.from(`FaxSid=FX1&Echo=${token}`) },
+      response: { status: 500, headers: { 'x-echo': token }, body: Buffer.from(`${'.'.repeat(1_990)}${token}`) },
+    };
+    const report = toVerificationReport({
+      target: 'http://127.0.0.1:3000/',
+      durationMs: 5,
+      secrets: [token],
+      exchanges: [echoing, exchange('/fax/received')],
+      json: json({ errors: [{ interaction: 'an incoming fax by POST', mismatch: { type: 'error', message: `Expected 200, got 500: ${token.slice(0, 20)}…` } }] }),
+    });
+    const [finding] = report.findings;
+    // Cut after redaction: the first 10 characters of the token would be left at the cut otherwise.
+    expect(finding?.response?.bodyStart).toBe(`${'.'.repeat(1_990)}<redacted>`);
+    expect(finding?.response?.headers).toEqual({ 'x-echo': '<redacted>' });
+    expect(finding?.message).toBe('Expected 200, got 500: <redacted>…');
+    expect(finding?.request).toMatchObject({ headers: { cookie: 's=<redacted>' }, body: 'FaxSid=FX1&Echo=<redacted>' });
+    expect(finding?.reproduce).not.toContain(token.slice(0, 12));
+  });
+
   it('leaves requests out rather than guessing when Pact reports a different number of interactions than were sent', () => {
     const report = toVerificationReport({
       target: 'http://127.0.0.1:3000/',

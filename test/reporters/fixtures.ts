@@ -79,7 +79,7 @@ export const FAILED_REPORT: Report = {
   failOn: 'warning',
   target: 'https://fax.example.test/fax/incoming',
   seed: 1337,
-  summary: { requests: 24, checks: 4, passed: 1, failed: 2, skipped: 1, durationMs: 1234 },
+  summary: { requests: 24, plannedCases: 24, cases: 24, checks: 4, judged: 3, passed: 1, failed: 2, skipped: 1, durationMs: 1234 },
   checks: [
     { id: 'status-code', title: 'Replies 2xx to the incoming-fax webhook', status: 'passed', exchanges: 24, errors: 0, warnings: 0 },
     { id: 'content-type', title: 'Replies with an XML Content-Type', status: 'failed', exchanges: 24, errors: 1, warnings: 0 },
@@ -95,7 +95,7 @@ export const PASSED_REPORT: Report = {
   failOn: 'warning',
   target: 'handler:fax-app',
   seed: 7,
-  summary: { requests: 10, checks: 2, passed: 2, failed: 0, skipped: 0, durationMs: 480 },
+  summary: { requests: 10, plannedCases: 10, cases: 10, checks: 2, judged: 2, passed: 2, failed: 0, skipped: 0, durationMs: 480 },
   checks: [
     { id: 'status-code', title: 'Replies 2xx to the incoming-fax webhook', status: 'passed', exchanges: 10, errors: 0, warnings: 0 },
     { id: 'content-type', title: 'Replies with an XML Content-Type', status: 'passed', exchanges: 10, errors: 0, warnings: 0 },

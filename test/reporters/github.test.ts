@@ -16,21 +16,21 @@ describe('github reporter', () => {
       "::error title=content-type · Twilio 12300 Invalid Content-Type::The reply has no Content-Type header; Twilio rejects it (its debugger shows 502). [missing_content_type]%0A%0AHint: Send Content-Type: text/xml with the TwiML.%0A%0AReproduce with:%0Acurl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%252B14155550100&To=%252B14155550199'
       ::warning title=verb-case · Twilio 12200 Schema validation warning::<receive> is not a fax verb: verb names are case-sensitive. [lowercase_verb]%0A%0AHint: Write <Receive>.%0A%0AReproduce with:%0Acurl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%252B14155550100&To=%252B14155550199'
       ::error title=verb-case · Twilio 34106 No Fax TwiML action specified::The reply has no <Receive> or <Reject>: Twilio fails the fax. [no_fax_action]%0A%0AHint: Reply with <Response><Receive/></Response> to receive the fax.%0A%0AReproduce with:%0Acurl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%252B14155550100&To=%252B14155550199'
-      ::error title=twiml-fax-kit::FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming; checks 1 passed, 2 failed, 1 skipped; 24 requests in 1.23 s; repeat with --seed 1337
+      ::error title=twiml-fax-kit::FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming; checks 1 passed, 2 failed, 1 skipped (3 of 4 checks judged something); 24 cases; 24 requests in 1.23 s; repeat with --seed 1337
       "
     `);
   });
 
   it('prints only the notice for a clean run', () => {
     expect(formatGithubCommands(PASSED_REPORT)).toMatchInlineSnapshot(`
-      "::notice title=twiml-fax-kit::PASSED: 0 errors, 0 warnings for handler:fax-app; checks 2 passed, 0 failed, 0 skipped; 10 requests in 480 ms; repeat with --seed 7
+      "::notice title=twiml-fax-kit::PASSED: 0 errors, 0 warnings for handler:fax-app; checks 2 passed, 0 failed, 0 skipped (2 of 2 checks judged something); 10 cases; 10 requests in 480 ms; repeat with --seed 7
       "
     `);
   });
 
   it('leaves out how to repeat a run no seed repeats, and names the log of a started server', () => {
     expect(formatGithubCommands(SEEDLESS_REPORT)).toMatchInlineSnapshot(`
-      "::notice title=twiml-fax-kit::PASSED: 0 errors, 0 warnings for handler:fax-app; checks 2 passed, 0 failed, 0 skipped; 10 requests in 480 ms; server output in .twiml-fax-kit/server.log
+      "::notice title=twiml-fax-kit::PASSED: 0 errors, 0 warnings for handler:fax-app; checks 2 passed, 0 failed, 0 skipped (2 of 2 checks judged something); 10 cases; 10 requests in 480 ms; server output in .twiml-fax-kit/server.log
       "
     `);
   });

@@ -94,11 +94,12 @@ describe('pretty reporter', () => {
         ○  signature     Refuses requests with a bad signature    skipped  needs --auth-token
 
         Checks:    1 passed, 2 failed, 1 skipped (4)
+        Cases:     24
         Requests:  24
         Duration:  1.23 s
         Seed:      1337 (repeat this run with --seed 1337)
 
-      ✗ FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming
+      ✗ FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming; 3 of 4 checks judged something
       "
     `);
   });
@@ -113,11 +114,12 @@ describe('pretty reporter', () => {
         ✓  content-type  Replies with an XML Content-Type         passed   10 exchanges
 
         Checks:    2 passed, 0 failed, 0 skipped (2)
+        Cases:     10
         Requests:  10
         Duration:  480 ms
         Seed:      7 (repeat this run with --seed 7)
 
-      ✓ PASSED: handler:fax-app conforms
+      ✓ PASSED: handler:fax-app conforms; 2 of 2 checks judged something
       "
     `);
   });
@@ -139,18 +141,19 @@ describe('pretty reporter', () => {
         ✓  content-type  Replies with an XML Content-Type         passed   10 exchanges
 
         Checks:    2 passed, 0 failed, 0 skipped (2)
+        Cases:     10
         Requests:  10
         Duration:  480 ms
         Server:    output in .twiml-fax-kit/server.log
 
-      ✓ PASSED: handler:fax-app conforms
+      ✓ PASSED: handler:fax-app conforms; 2 of 2 checks judged something
       "
     `);
   });
 
   it('gives no PASSED verdict for a run stopped before every case ran', () => {
     const verdict = formatPrettyReport({ ...PASSED_REPORT, interrupted: true }).trim().split('\n').at(-1);
-    expect(verdict).toMatch(/^⚠ INTERRUPTED: 0 errors, 0 warnings for .* before the stop; not a verdict$/);
+    expect(verdict).toMatch(/^⚠ INTERRUPTED: 0 errors, 0 warnings for .* before the stop; 2 of 2 checks judged something; not a verdict$/);
   });
 
   it('is the default reporter and writes nothing before the end when stderr is not a terminal', async () => {

@@ -69,12 +69,12 @@ describe('notices', () => {
 
   it('names notices in the verdict of a run that failed on them (--fail-on notice)', () => {
     const report: Report = { ...FAILED_REPORT, failOn: 'notice', findings: [notice] };
-    expect(formatPrettyReport(report).trim().split('\n').at(-1)).toBe('✗ FAILED: 0 errors, 0 warnings, 1 notice for https://fax.example.test/fax/incoming');
+    expect(formatPrettyReport(report).trim().split('\n').at(-1)).toBe('✗ FAILED: 0 errors, 0 warnings, 1 notice for https://fax.example.test/fax/incoming; 3 of 4 checks judged something');
   });
 
   it('names notices beside a pass', () => {
     const report: Report = { ...PASSED_REPORT, findings: [notice] };
-    expect(formatPrettyReport(report).trim().split('\n').at(-1)).toBe('✓ PASSED: handler:fax-app conforms (1 notice)');
+    expect(formatPrettyReport(report).trim().split('\n').at(-1)).toBe('✓ PASSED: handler:fax-app conforms (1 notice); 2 of 2 checks judged something');
   });
 
   it('says FAILED, not NOTHING CHECKED, when warnings alone fail the run', () => {

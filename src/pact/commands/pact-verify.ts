@@ -1,7 +1,10 @@
 import { parseCommandArgs, usageError } from '../../cli/command.js';
 import { EXIT, type CliIo, type OutputStream } from '../../cli/io.js';
 import { createReporters, shouldUseColor } from '../../reporters/index.js';
+import { createRedactor } from '../../runner/redact.js';
+import { hideCredentials } from '../../runner/target-url.js';
 import { feedReporters } from '../feed-reporters.js';
+import { verificationSecrets } from '../verification-secrets.js';
 import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../states.js';
 import { verifyFaxPact, type VerifyFaxPactOptions } from '../verify.js';
 
@@ -69,7 +72,7 @@ function parseVerifyOptions(argv: readonly string[], io: CliIo): Parsed {
     return { ok: false, message: positionals.length === 0 ? "give your provider's base URL, e.g. 'twiml-fax-kit pact verify http://localhost:3000'" : `give one base URL, not ${positionals.length} (see 'twiml-fax-kit pact verify --help')` };
   }
   const baseUrl = positionals[0] as string;
-  if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) return { ok: false, message: `'${baseUrl}' is not an http(s) URL; give your provider's base URL, e.g. http://localhost:3000` };
+  if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) return { ok: false, message: `'${hideCredentials(baseUrl)}' is not an http(s) URL; give your provider's base URL, e.g. http://localhost:3000` };
   const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
   if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
   const timeout = values.timeout;
@@ -118,12 +121,15 @@ function pactOutputStream(io: CliIo, reporterSpecs: readonly string[]): OutputSt
 export async function runPactVerify(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseVerifyOptions(argv, io);
   if (!parsed.ok) return usageError(io, parsed.message);
-  const reporters = createReporters(parsed.reporterSpecs, io, parsed.color !== undefined ? { color: parsed.color } : {});
+  // The same secrets as `check` keeps out of every output, and the broker's.
+  const secrets = verificationSecrets(parsed.options);
+  const reporters = createReporters(parsed.reporterSpecs, io, { ...(parsed.color !== undefined ? { color: parsed.color } : {}), secrets });
   if (!reporters.ok) return usageError(io, reporters.message);
   const verification = await verifyFaxPact(parsed.options);
   if (verification.status === 'could-not-run') {
     const hint = verification.message.startsWith('no pact file') ? "; generate one with 'twiml-fax-kit pact generate --provider NAME', or give --pact FILE|DIR" : '';
-    return usageError(io, `${verification.message}${hint}`);
+    // Pact's reasons may quote a broker URL or what a server answered.
+    return usageError(io, createRedactor(secrets).redactServerText(`${verification.message}${hint}`));
   }
   // Said once the run happened, so that a run that could not start stays one line.
   if (parsed.options.authToken === undefined) {
