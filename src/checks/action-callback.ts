@@ -1,5 +1,5 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../media/media-url.js';
-import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
 import { resolveReference } from '../sender/raw-url.js';
 import { validateFaxTwiml } from '../twiml/index.js';
 import { callbackParams, type CallbackOutcome } from './_stateful/callback-params.js';

@@ -1,5 +1,5 @@
 import CachePolicy from 'http-cache-semantics';
-import type { Exchange, WebhookRequest } from '../sender/types.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { bodiesDiffer, cacheViewOf } from './_stateful/cache-exchange.js';
 import { isEntityTag, isHttpDate, isStrongEntityTag } from './_stateful/http-validators.js';
 import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';

@@ -1,4 +1,4 @@
-import type { Exchange, WebhookRequest } from '../sender/types.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
 import { PairCookieJars, type NumberPair } from './_stateful/pair-cookie-jars.js';
 import { rejectedSetCookie } from './_stateful/set-cookie-issue.js';

@@ -1,4 +1,4 @@
-import type { FormParams } from '../sender/types.js';
+import type { FormParams } from '../model/exchange.js';
 import { encodeCanonically, FORM_ENCODINGS } from './form-encodings.js';
 import { withSipAddresses } from './sip-params.js';
 import { judged, NO_REPLY_TO_JUDGE, type Check, type CheckContext, type CheckOutcome } from './types.js';

@@ -1,4 +1,4 @@
-import type { FormParams } from '../sender/types.js';
+import type { FormParams } from '../model/exchange.js';
 
 /** One way of writing form parameters that every form decoder must read as the same parameters. */
 export interface FormEncoding {

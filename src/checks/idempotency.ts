@@ -1,4 +1,4 @@
-import type { WebhookRequest } from '../sender/types.js';
+import type { WebhookRequest } from '../model/exchange.js';
 import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { ABORTED } from './exchange-outcome.js';
 import { describeSummary, summarizeReply } from './reply-summary.js';

@@ -1,4 +1,4 @@
-import type { TransportFailureKind } from '../sender/types.js';
+import type { TransportFailureKind } from '../model/exchange.js';
 import { judged, type Check } from './types.js';
 
 /** Failures that mean Twilio could not talk HTTP with the server at all. */

@@ -1,4 +1,4 @@
-import type { Exchange } from '../sender/types.js';
+import type { Exchange } from '../model/exchange.js';
 import type { CheckConfig } from './types.js';
 
 /** What a signature check answers when it refuses a request (400 is twilio-node's webhook() without the header). */

@@ -1,4 +1,4 @@
-import type { Exchange, WebhookRequest } from '../sender/types.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { exchangeOutcome } from './exchange-outcome.js';
 import type { CheckContext } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
 import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
 import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
 import { signedContentOf } from './_stateful/signed-content.js';

@@ -1,6 +1,6 @@
-import { stripCredentials } from '../sender/url-credentials.js';
+import { stripCredentials } from '../secrets/url-credentials.js';
 import { signTwilioRequest } from '../signature/index.js';
-import type { WebhookRequest } from '../sender/types.js';
+import type { WebhookRequest } from '../model/exchange.js';
 import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
 import { signedContentOf } from './_stateful/signed-content.js';
 import { ABORTED, exchangeOutcome } from './exchange-outcome.js';

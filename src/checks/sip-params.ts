@@ -1,4 +1,4 @@
-import type { FormParams } from '../sender/types.js';
+import type { FormParams } from '../model/exchange.js';
 import type { CaseInput } from './types.js';
 
 /** The case's parameters with `From` and `To` replaced by its SIP addresses. */

@@ -1,5 +1,5 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { Exchange } from '../sender/types.js';
+import type { Exchange } from '../model/exchange.js';
 import { ABORTED, exchangeOutcome } from './exchange-outcome.js';
 import { refusalHint } from './refusal-hint.js';
 import { judged, notJudged, type Check, type CheckConfig } from './types.js';

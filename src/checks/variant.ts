@@ -1,4 +1,4 @@
-import type { Exchange, WebhookRequest } from '../sender/types.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { describeSummary, newErrors, sameReply, summarizeReply } from './reply-summary.js';
 import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
 import { refusalHint, refusalOf } from './refusal-hint.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostic.js';
+import type { Severity } from '../model/diagnostic.js';
 import type { CheckIssue, CheckOutcome, PlannedCase } from '../checks/types.js';
 
 /** One case's issue, with where the case stands in the plan (smaller is earlier). */

@@ -4,7 +4,7 @@ import { evaluateCase } from '../../src/runner/evaluate.js';
 import { EXAMPLE_CASES } from '../../src/runner/plan.js';
 import { createRunControl } from '../../src/runner/run-control.js';
 import { createSender } from '../../src/sender/index.js';
-import type { FormParams } from '../../src/sender/types.js';
+import type { FormParams } from '../../src/model/exchange.js';
 import { signTwilioRequest } from '../../src/signature/index.js';
 
 /** How to run one check on the first example case. */

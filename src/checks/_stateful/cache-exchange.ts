@@ -1,5 +1,5 @@
 import type CachePolicy from 'http-cache-semantics';
-import type { Exchange } from '../../sender/types.js';
+import type { Exchange } from '../../model/exchange.js';
 
 /** The final request and reply of an exchange in the shape `http-cache-semantics` reads. */
 export interface CacheView {

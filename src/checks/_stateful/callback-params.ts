@@ -1,5 +1,5 @@
 import { FAILED_FAX_ERRORS } from '../../../properties/action-callback-params.js';
-import type { FormParams } from '../../sender/types.js';
+import type { FormParams } from '../../model/exchange.js';
 
 /** The parameters Twilio adds to the webhook's for `<Receive action>`: the fax's outcome. */
 export type CallbackOutcome = { readonly status: 'received'; readonly mediaUrl: string } | { readonly status: 'failed' };

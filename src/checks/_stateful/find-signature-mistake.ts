@@ -1,4 +1,4 @@
-import type { WebhookRequest } from '../../sender/types.js';
+import type { WebhookRequest } from '../../model/exchange.js';
 import { exchangeOutcome } from '../exchange-outcome.js';
 import type { CheckContext } from '../types.js';
 import { SIGNATURE_MISTAKES, type SignatureMistake } from './signature-mistakes.js';

@@ -1,4 +1,4 @@
-import type { FormParams } from '../../sender/types.js';
+import type { FormParams } from '../../model/exchange.js';
 import type { CaseRandom } from '../case-random.js';
 
 /** A FaxSid no server has seen yet: stateful checks start new faxes so that other checks' traffic cannot interfere. */

@@ -1,5 +1,5 @@
 import { setCookieViolation } from '../../sender/set-cookie-violation.js';
-import type { Exchange } from '../../sender/types.js';
+import type { Exchange } from '../../model/exchange.js';
 
 /**
  * Why the sender failed `exchange` over a `Set-Cookie` Twilio rejects (11206), or undefined. The sender keeps the

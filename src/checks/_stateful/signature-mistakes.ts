@@ -1,5 +1,5 @@
 import { decodeParams } from '../../sender/encode-params.js';
-import type { HttpMethod } from '../../sender/types.js';
+import type { HttpMethod } from '../../model/exchange.js';
 import { formDecoderAdvice, rawUrlAdvice, type ServerFramework } from '../server-framework.js';
 import type { SignedContent } from './signed-content.js';
 

@@ -4,7 +4,7 @@ import { cachingCheck } from '../../../src/checks/caching.js';
 import type { CheckContext } from '../../../src/checks/types.js';
 import { EXAMPLE_CASES } from '../../../src/runner/plan.js';
 import { TWILIO_PROFILE } from '../../../src/protocol/profile.js';
-import type { Exchange, WebhookRequest } from '../../../src/sender/types.js';
+import type { Exchange, WebhookRequest } from '../../../src/model/exchange.js';
 
 // HTTP clients (undici included) never read a body after a 304, and Response refuses to build one, so this one
 // rule is tested on exchanges made by hand: the shape the sender would produce if a body did arrive.

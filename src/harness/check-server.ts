@@ -1,19 +1,19 @@
 import { CHECKS, selectChecks } from '../checks/registry.js';
-import { DEFAULT_FAIL_ON, type FailOn } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
 import type { CheckConfig } from '../checks/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
-import { formatFindingsText } from '../reporters/index.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
-import type { FormParams } from '../sender/types.js';
+import type { FormParams } from '../model/exchange.js';
 import { startMediaServer } from '../media/media-server.js';
 import { signTwilioRequest } from '../signature/sign.js';
-import { describeCheckOptionsProblem } from './check-options.js';
-import type { Reporter } from './events.js';
-import type { Report } from './report.js';
-import { runConformance } from './run.js';
-import { secretsOf } from './secrets.js';
-import { describeUrlProblem, withoutCredentials } from './target-url.js';
-import type { ShrinkBudget } from './shrink.js';
+import { describeCheckOptionsProblem } from '../runner/check-options.js';
+import type { Reporter } from '../model/events.js';
+import type { Report } from '../model/report.js';
+import { runConformance } from '../runner/run.js';
+import { secretsOf } from '../secrets/secrets-of.js';
+import { describeUrlProblem } from '../runner/target-url.js';
+import { withoutCredentials } from '../secrets/hide-credentials.js';
+import type { ShrinkBudget } from '../runner/shrink.js';
 
 /** What to check: a live URL, or an in-process fetch handler such as Hono's `app.fetch` (no port; `url` is what the handler sees). */
 export type CheckTarget =
@@ -167,16 +167,4 @@ function commandLineOf(url: string, options: CheckServerOptions, profile: FaxPro
   if (options.insecure) line.push('--insecure');
   if (options.mediaUrl !== undefined) line.push('--media-url', options.mediaUrl);
   return line;
-}
-
-/**
- * `checkServer` as an assertion for a test: resolves with the report when it passes (no finding fails under
- * `failOn`, something was judged), and throws an Error whose message lists the findings otherwise (the one deliberate
- * exception of the kit).
- * @example await assertConformance({ handler: app.fetch, url: 'http://localhost/fax' }, { runs: 20 });
- */
-export async function assertConformance(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {
-  const report = await checkServer(target, options);
-  if (!report.ok) throw new Error(formatFindingsText(report));
-  return report;
 }

@@ -1,7 +1,13 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { UrlCredentials } from './url-credentials.js';
 
+/** The HTTP methods a fax number can be configured to request its webhook with. */
 export type HttpMethod = 'GET' | 'POST';
+
+/** User name and password from a URL's user-info, percent-decoded. */
+export interface UrlCredentials {
+  readonly username: string;
+  readonly password: string;
+}
 
 /** A list of form parameters in the order they are sent; names may repeat. */
 export type FormParams = ReadonlyArray<readonly [name: string, value: string]>;

@@ -1,4 +1,4 @@
-import type { TwilioErrorCode } from './protocol/twilio-errors.js';
+import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 
 /**
  * How bad a finding is, defined by what Twilio does (docs/protocol.md, "Severity"):

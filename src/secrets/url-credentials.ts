@@ -1,8 +1,4 @@
-/** User name and password from a URL's user-info, percent-decoded. */
-export interface UrlCredentials {
-  readonly username: string;
-  readonly password: string;
-}
+import type { UrlCredentials } from '../model/exchange.js';
 
 // Works on the string, not on `new URL().href`, so it removes the user-info and changes nothing else: the spelling
 // of the URL is the caller's (the sender passes the URL as requested, see requested-url.ts).

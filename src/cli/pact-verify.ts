@@ -1,12 +1,13 @@
-import { parseCommandArgs, usageError } from '../../cli/command.js';
-import { EXIT, type CliIo, type OutputStream } from '../../cli/io.js';
-import { createReporters, shouldUseColor } from '../../reporters/index.js';
-import { createRedactor } from '../../runner/redact.js';
-import { hideCredentials } from '../../runner/target-url.js';
-import { feedReporters } from '../feed-reporters.js';
-import { verificationSecrets } from '../verification-secrets.js';
-import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../states.js';
-import { verifyFaxPact, type VerifyFaxPactOptions } from '../verify.js';
+import { parseCommandArgs, usageError } from './command.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo, OutputStream } from '../model/io.js';
+import { createReporters, shouldUseColor } from '../reporters/index.js';
+import { createRedactor } from '../secrets/redact.js';
+import { hideCredentials } from '../secrets/hide-credentials.js';
+import { feedReporters } from '../pact/feed-reporters.js';
+import { verificationSecrets } from '../pact/verification-secrets.js';
+import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../pact/states.js';
+import { verifyFaxPact, type VerifyFaxPactOptions } from '../pact/verify.js';
 
 const OPTIONS = {
   pact: { type: 'string', multiple: true },

@@ -1,9 +1,10 @@
 import { relative, resolve } from 'node:path';
-import { parseCommandArgs, usageError } from '../../cli/command.js';
-import { EXIT, type CliIo } from '../../cli/io.js';
-import { ALL_RECEIVE_ATTRIBUTES } from '../interactions.js';
-import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../states.js';
-import { FaxPactWriteError, writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from '../write-contract.js';
+import { parseCommandArgs, usageError } from './command.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from '../model/io.js';
+import { ALL_RECEIVE_ATTRIBUTES } from '../pact/interactions.js';
+import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../pact/states.js';
+import { FaxPactWriteError, writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from '../pact/write-contract.js';
 
 const OPTIONS = {
   provider: { type: 'string' },

@@ -1,4 +1,4 @@
-import { credentialsOf } from '../sender/url-credentials.js';
+import { credentialsOf } from './url-credentials.js';
 
 /** What the user gave the kit that may hold a secret. */
 export interface SecretSources {

@@ -1,4 +1,4 @@
-import type { FailOn, Severity } from '../diagnostic.js';
+import type { FailOn, Severity } from './diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 
 /** What was sent, as shown in a finding (credentials and the auth token never appear). */
