@@ -12,7 +12,7 @@ import { signatureEnforcedCheck } from './signature-enforced.js';
 import { sipAddressesCheck } from './sip-addresses.js';
 import { statusCodeCheck } from './status-code.js';
 import { twimlReplyChecks } from './twiml-reply.js';
-import type { Check } from './types.js';
+import type { Check } from './check-api/types.js';
 import { unknownParamsCheck } from './unknown-params.js';
 
 /**

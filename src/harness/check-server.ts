@@ -1,6 +1,6 @@
 import { CHECKS, selectChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
-import type { CheckConfig } from '../checks/types.js';
+import type { CheckConfig } from '../checks/check-api/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
 import type { FormParams } from '../model/exchange.js';

@@ -7,8 +7,8 @@ export { checkServer, type CheckServerOptions, type CheckTarget } from './check-
 export { assertConformance } from './assert-conformance.js';
 export type { ShrinkBudget } from '../runner/shrink.js';
 export { CHECKS, CHECK_IDS, selectChecks, type CheckSelection } from '../checks/registry.js';
-export type { CaseInput, Check, CheckConfig, CheckContext, CheckIssue, CheckOutcome, PlannedCase } from '../checks/types.js';
-export type { CaseRandom } from '../checks/case-random.js';
+export type { CaseInput, Check, CheckConfig, CheckContext, CheckIssue, CheckOutcome, PlannedCase } from '../checks/check-api/types.js';
+export type { CaseRandom } from '../checks/check-api/case-random.js';
 export { createSender, type SenderOptions } from '../sender/create-sender.js';
 export { networkTransport, type NetworkTransportOptions } from '../sender/network-transport.js';
 export { inProcessTransport, type FetchHandler, type InProcessTransportOptions } from '../sender/in-process-transport.js';

@@ -1,5 +1,5 @@
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
-import type { CheckIssue } from '../checks/types.js';
+import type { CheckIssue } from '../checks/check-api/types.js';
 import type { ReceivedResponse, SentRequest } from '../model/exchange.js';
 import { toCurl, type CurlHttpAuth } from './curl.js';
 import { REDACTED, type Redactor } from '../secrets/redact.js';

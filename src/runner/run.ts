@@ -1,4 +1,4 @@
-import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
+import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
 import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../model/diagnostic.js';
 import { firstRequest } from '../sender/planned-request.js';
 import { requestedUrl } from '../sender/requested-url.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeOutcome } from '../../src/checks/exchange-outcome.js';
-import { summarizeReply } from '../../src/checks/reply-summary.js';
+import { exchangeOutcome } from '../../src/checks/verdicts/exchange-outcome.js';
+import { summarizeReply } from '../../src/checks/verdicts/reply-summary.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { transportFailure } from '../../src/sender/failures.js';
 import type { Exchange, TransportFailure } from '../../src/model/exchange.js';

@@ -1,4 +1,4 @@
-import type { Check, CheckConfig, CheckOutcome } from '../../src/checks/types.js';
+import type { Check, CheckConfig, CheckOutcome } from '../../src/checks/check-api/types.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { evaluateCase } from '../../src/runner/evaluate.js';
 import { EXAMPLE_CASES } from '../../src/runner/plan.js';

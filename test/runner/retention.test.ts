@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../src/checks/types.js';
+import type { Check } from '../../src/checks/check-api/types.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { runConformance } from '../../src/runner/run.js';
 import type { Exchange, Sender, WebhookRequest } from '../../src/model/exchange.js';

@@ -1,7 +1,7 @@
-import { caseRandom } from '../../../src/checks/case-random.js';
+import { caseRandom } from '../../../src/checks/check-api/case-random.js';
 import { describe, expect, it } from 'vitest';
 import { cachingCheck } from '../../../src/checks/caching.js';
-import type { CheckContext } from '../../../src/checks/types.js';
+import type { CheckContext } from '../../../src/checks/check-api/types.js';
 import { EXAMPLE_CASES } from '../../../src/runner/plan.js';
 import { TWILIO_PROFILE } from '../../../src/protocol/profile.js';
 import type { Exchange, WebhookRequest } from '../../../src/model/exchange.js';

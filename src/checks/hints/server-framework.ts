@@ -1,4 +1,4 @@
-import type { Exchange } from '../model/exchange.js';
+import type { Exchange } from '../../model/exchange.js';
 
 /** A server framework the kit can name the fix for. */
 export type ServerFramework = 'express' | 'php' | 'aspnet' | 'flask' | 'django' | 'rails' | 'nextjs';

@@ -1,6 +1,6 @@
 import { decodeParams } from '../../sender/encode-params.js';
 import type { HttpMethod } from '../../model/exchange.js';
-import { formDecoderAdvice, rawUrlAdvice, type ServerFramework } from '../server-framework.js';
+import { formDecoderAdvice, rawUrlAdvice, type ServerFramework } from '../hints/server-framework.js';
 import type { SignedContent } from './signed-content.js';
 
 /** A way of getting Twilio's signature wrong: what such a server signs instead, and how to say and fix it. */

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { FaxProfile } from '../protocol/profile.js';
-import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { Exchange } from '../model/exchange.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { FaxProfile } from '../../protocol/profile.js';
+import type { TwilioErrorCode } from '../../protocol/twilio-errors.js';
+import type { Exchange } from '../../model/exchange.js';
 import { exchangeOutcome } from './exchange-outcome.js';
 import { judgeReply } from './reply-verdict.js';
 

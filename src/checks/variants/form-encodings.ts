@@ -1,4 +1,4 @@
-import type { FormParams } from '../model/exchange.js';
+import type { FormParams } from '../../model/exchange.js';
 
 /** One way of writing form parameters that every form decoder must read as the same parameters. */
 export interface FormEncoding {
@@ -25,11 +25,6 @@ function encodeMinimal(value: string, space: '+' | '%20', hex: 'upper' | 'lower'
   // encodeURIComponent leaves !'()*-._~ and alphanumerics alone and writes UTF-8 with upper-case hex.
   const encoded = encodeURIComponent(value).replace(/%20/g, space);
   return hex === 'upper' ? encoded : encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-}
-
-/** What `URLSearchParams` writes: the order given, spaces as `+`, upper-case hex. The sender's default. */
-export function encodeCanonically(params: FormParams): string {
-  return new URLSearchParams(params.map(([name, value]) => [name, value])).toString();
 }
 
 /**

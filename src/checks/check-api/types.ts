@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { FaxProfile } from '../protocol/profile.js';
-import type { Exchange, FormParams, HttpMethod, WebhookRequest } from '../model/exchange.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { FaxProfile } from '../../protocol/profile.js';
+import type { Exchange, FormParams, HttpMethod, WebhookRequest } from '../../model/exchange.js';
 import type { CaseRandom } from './case-random.js';
 
 /** How the run was configured, as far as checks care. The auth token itself never reaches a check. */

@@ -1,6 +1,6 @@
-import type { Exchange, WebhookRequest } from '../model/exchange.js';
-import { exchangeOutcome } from './exchange-outcome.js';
-import type { CheckContext } from './types.js';
+import type { Exchange, WebhookRequest } from '../../model/exchange.js';
+import { exchangeOutcome } from '../verdicts/exchange-outcome.js';
+import type { CheckContext } from '../check-api/types.js';
 
 /**
  * True when `variant` failed only for want of the session cookie the server set on `reference`: sent again with

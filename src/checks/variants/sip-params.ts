@@ -1,5 +1,5 @@
-import type { FormParams } from '../model/exchange.js';
-import type { CaseInput } from './types.js';
+import type { FormParams } from '../../model/exchange.js';
+import type { CaseInput } from '../check-api/types.js';
 
 /** The case's parameters with `From` and `To` replaced by its SIP addresses. */
 export function withSipAddresses(input: CaseInput): FormParams {

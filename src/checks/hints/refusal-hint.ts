@@ -1,5 +1,5 @@
-import type { Exchange } from '../model/exchange.js';
-import type { CheckConfig } from './types.js';
+import type { Exchange } from '../../model/exchange.js';
+import type { CheckConfig } from '../check-api/types.js';
 
 /** What a signature check answers when it refuses a request (400 is twilio-node's webhook() without the header). */
 const REFUSALS = new Set([401, 403]);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { FaxProfile } from '../protocol/profile.js';
-import type { Exchange, ReceivedResponse } from '../model/exchange.js';
-import { validateFaxTwiml } from '../twiml/index.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { FaxProfile } from '../../protocol/profile.js';
+import type { Exchange, ReceivedResponse } from '../../model/exchange.js';
+import { validateFaxTwiml } from '../../twiml/index.js';
 
 /** What the validator makes of a 2xx reply. */
 export interface ReplyVerdict {

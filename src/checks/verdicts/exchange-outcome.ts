@@ -1,5 +1,5 @@
-import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { Exchange, TransportFailureKind } from '../model/exchange.js';
+import type { TwilioErrorCode } from '../../protocol/twilio-errors.js';
+import type { Exchange, TransportFailureKind } from '../../model/exchange.js';
 
 /**
  * What one exchange came to, as Twilio would log it: a 2xx reply, a Twilio error with its code, or nothing at all

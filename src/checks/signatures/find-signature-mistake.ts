@@ -1,6 +1,6 @@
 import type { WebhookRequest } from '../../model/exchange.js';
-import { exchangeOutcome } from '../exchange-outcome.js';
-import type { CheckContext } from '../types.js';
+import { exchangeOutcome } from '../verdicts/exchange-outcome.js';
+import type { CheckContext } from '../check-api/types.js';
 import { SIGNATURE_MISTAKES, type SignatureMistake } from './signature-mistakes.js';
 import { receivedContentOf, signedContentOf } from './signed-content.js';
 

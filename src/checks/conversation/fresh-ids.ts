@@ -1,5 +1,5 @@
 import type { FormParams } from '../../model/exchange.js';
-import type { CaseRandom } from '../case-random.js';
+import type { CaseRandom } from '../check-api/case-random.js';
 
 /** A FaxSid no server has seen yet: stateful checks start new faxes so that other checks' traffic cannot interfere. */
 export function freshFaxSid(random: CaseRandom): string {

@@ -1,11 +1,11 @@
-import type { Exchange, WebhookRequest } from '../model/exchange.js';
-import { describeSummary, newErrors, sameReply, summarizeReply } from './reply-summary.js';
-import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
-import { refusalHint, refusalOf } from './refusal-hint.js';
-import { frameworkOf } from './server-framework.js';
+import type { Exchange, WebhookRequest } from '../../model/exchange.js';
+import { describeSummary, newErrors, sameReply, summarizeReply } from '../verdicts/reply-summary.js';
+import { findSignatureMistake } from '../signatures/find-signature-mistake.js';
+import { refusalHint, refusalOf } from '../hints/refusal-hint.js';
+import { frameworkOf } from '../hints/server-framework.js';
 import { failsOnlyWithoutSession } from './session-cookie.js';
-import { ABORTED } from './exchange-outcome.js';
-import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from './types.js';
+import { ABORTED } from '../verdicts/exchange-outcome.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from '../check-api/types.js';
 
 /** How a variant check words and codes its two ways of failing. */
 export interface VariantRule {
