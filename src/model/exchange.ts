@@ -98,6 +98,7 @@ export type TransportFailureKind =
   | 'too-many-redirects' // 11215
   | 'aborted'; // the run was stopped (Ctrl-C): never a finding, the exchange proves nothing about the server
 
+/** Why an exchange got no usable reply: its kind, Twilio's error code and a message. */
 export interface TransportFailure {
   readonly kind: TransportFailureKind;
   readonly twilioError: TwilioErrorCode;

@@ -64,6 +64,7 @@ export interface FindingReplay {
   readonly command?: string;
 }
 
+/** How a check ended over a run: `skipped` when it judged nothing (with the reason). */
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
 
 /** The outcome of one check over the whole run (one JUnit testcase). */
@@ -84,6 +85,7 @@ export interface CheckResult {
   readonly note?: string;
 }
 
+/** The counts of a run: requests, cases, checks by outcome, and how long it took. */
 export interface ReportSummary {
   /** Requests sent to the server. */
   readonly requests: number;

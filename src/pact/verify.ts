@@ -31,6 +31,7 @@ export interface PactPublishOptions {
   readonly buildUrl?: string;
 }
 
+/** What `verifyFaxPact` verifies, and how: the provider, the pacts (files or a broker), signing and provider states. */
 export interface VerifyFaxPactOptions {
   /** The provider as Twilio would request it, e.g. `https://fax.example.com` (a path prefix is kept). */
   readonly baseUrl: string;
