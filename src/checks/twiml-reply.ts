@@ -1,4 +1,4 @@
-import { VALIDATOR_CHECKS } from '../twiml/index.js';
+import { VALIDATOR_CHECKS } from '../model/validator-checks.js';
 import { judgeReply } from './verdicts/reply-verdict.js';
 import { issuesOf, judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 

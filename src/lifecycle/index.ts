@@ -1,4 +1,7 @@
-/** (Internal.) The server under test's lifecycle for `check --start/--wait-for`: start, wait until it answers, stop its group. */
+/**
+ * The server under test's lifecycle for `check --start/--wait-for` (the CLI's; not exported): start it, wait until it
+ * answers, stop its group.
+ */
 export {
   startServer,
   DEFAULT_STOP_GRACE_MS,
