@@ -84,4 +84,5 @@ const result = spawnSync(process.execPath, [cruiser, '--config', join(repository
   stdio: 'inherit',
 });
 rmSync(skeleton, { recursive: true, force: true });
+if (readdirSync(dirname(skeleton)).length === 0) rmSync(dirname(skeleton), { recursive: true, force: true });
 process.exit(result.status ?? 2);
