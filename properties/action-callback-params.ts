@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../src/media/media-url.js';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../src/protocol/media-url.js';
 import { twilioErrorTitle } from '../src/protocol/twilio-errors.js';
 import { e164Number } from './e164-number.js';
 import { faxWebhookParams, type FaxWebhookParams } from './fax-webhook-params.js';

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import { TWILIO_FAX_TWIML, type TwimlSchema } from '../src/protocol/twiml-schema.js';
-import type { ValidatorCheckId } from '../src/twiml/checks.js';
+import type { ValidatorCheckId } from '../src/model/validator-checks.js';
 import { attributeValuesMutation } from './_internals/mutations/attribute-values.js';
 import { bodySizeMutation } from './_internals/mutations/body-size.js';
 import { contentTypeMutation } from './_internals/mutations/content-type.js';

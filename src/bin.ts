@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The only file that touches process.argv and process.exit.
-import { EXIT } from './cli/io.js';
+import { EXIT } from './cli/exit-codes.js';
 import { runCli } from './cli/run-cli.js';
 import { killStartedServersSync } from './lifecycle/index.js';
 

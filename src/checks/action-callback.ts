@@ -1,15 +1,15 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../media/media-url.js';
-import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
 import { resolveReference } from '../sender/raw-url.js';
 import { validateFaxTwiml } from '../twiml/index.js';
-import { callbackParams, type CallbackOutcome } from './_stateful/callback-params.js';
-import { paramOf } from './_stateful/fresh-ids.js';
-import { PairCookieJars } from './_stateful/pair-cookie-jars.js';
-import { VirtualClock } from './_stateful/virtual-clock.js';
-import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
-import { refusalOf } from './refusal-hint.js';
-import { judgeReply } from './reply-verdict.js';
-import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
+import { callbackParams, type CallbackOutcome } from './conversation/callback-params.js';
+import { paramOf } from './conversation/fresh-ids.js';
+import { PairCookieJars } from './conversation/pair-cookie-jars.js';
+import { VirtualClock } from './conversation/virtual-clock.js';
+import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { refusalOf } from './hints/refusal-hint.js';
+import { judgeReply } from './verdicts/reply-verdict.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 const CHECK = 'action-callback';
 

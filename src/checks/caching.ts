@@ -1,9 +1,9 @@
 import CachePolicy from 'http-cache-semantics';
-import type { Exchange, WebhookRequest } from '../sender/types.js';
-import { bodiesDiffer, cacheViewOf } from './_stateful/cache-exchange.js';
-import { isEntityTag, isHttpDate, isStrongEntityTag } from './_stateful/http-validators.js';
-import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
-import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
+import { bodiesDiffer, cacheViewOf } from './http-cache/cache-exchange.js';
+import { isEntityTag, isHttpDate, isStrongEntityTag } from './http-cache/http-validators.js';
+import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 const CHECK = 'caching';
 

@@ -1,10 +1,10 @@
-import type { Exchange, WebhookRequest } from '../sender/types.js';
-import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
-import { PairCookieJars, type NumberPair } from './_stateful/pair-cookie-jars.js';
-import { rejectedSetCookie } from './_stateful/set-cookie-issue.js';
-import { VirtualClock } from './_stateful/virtual-clock.js';
-import { ABORTED, exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
-import { judged, notJudged, type Check, type CheckIssue } from './types.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
+import { freshCaller, freshFaxSid, paramOf, withParams } from './conversation/fresh-ids.js';
+import { PairCookieJars, type NumberPair } from './conversation/pair-cookie-jars.js';
+import { rejectedSetCookie } from './conversation/set-cookie-issue.js';
+import { VirtualClock } from './conversation/virtual-clock.js';
+import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { judged, notJudged, type Check, type CheckIssue } from './check-api/types.js';
 
 /** Time between two faxes of the conversation that are meant to share cookies. */
 const SHORT_PAUSE_MS = 60_000;

@@ -1,5 +1,5 @@
-import { judgeReply } from './reply-verdict.js';
-import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './types.js';
+import { judgeReply } from './verdicts/reply-verdict.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 
 /** `expect-verb`: the server answers with the verb `--expect` names (`receive` or `reject`). */
 export const expectVerbCheck: Check = {

@@ -1,8 +1,9 @@
-import type { FormParams } from '../sender/types.js';
-import { encodeCanonically, FORM_ENCODINGS } from './form-encodings.js';
-import { withSipAddresses } from './sip-params.js';
-import { judged, NO_REPLY_TO_JUDGE, type Check, type CheckContext, type CheckOutcome } from './types.js';
-import { compareVariant, type VariantRule } from './variant.js';
+import type { FormParams } from '../model/exchange.js';
+import { encodeParams } from '../sender/encode-params.js';
+import { FORM_ENCODINGS } from './variants/form-encodings.js';
+import { withSipAddresses } from './variants/sip-params.js';
+import { judged, NO_REPLY_TO_JUDGE, type Check, type CheckContext, type CheckOutcome } from './check-api/types.js';
+import { compareVariant, type VariantRule } from './variants/compare-variant.js';
 
 const RULE: VariantRule = {
   check: 'form-encoding',
@@ -22,7 +23,7 @@ export const formEncodingCheck: Check = {
   scope: 'case',
   async run(context) {
     const sipParams = withSipAddresses(context.case.input);
-    const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeCanonically(sipParams) });
+    const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeParams(sipParams) });
     const outcomes: CheckOutcome[] = [];
     for (const [params, reference] of [[context.request.params, context.exchange], [sipParams, sipReference]] as const) {
       const outcome = await compareEncodings(context, params, reference);

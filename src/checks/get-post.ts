@@ -1,5 +1,5 @@
-import type { Check } from './types.js';
-import { compareVariant } from './variant.js';
+import type { Check } from './check-api/types.js';
+import { compareVariant } from './variants/compare-variant.js';
 
 /** `get-post`: with `--method both`, the same parameters by GET and by POST get the same reply. */
 export const getPostCheck: Check = {

@@ -1,8 +1,8 @@
-import type { WebhookRequest } from '../sender/types.js';
-import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
-import { ABORTED } from './exchange-outcome.js';
-import { describeSummary, summarizeReply } from './reply-summary.js';
-import { judged, notJudged, type Check } from './types.js';
+import type { WebhookRequest } from '../model/exchange.js';
+import { freshFaxSid, withParams } from './conversation/fresh-ids.js';
+import { ABORTED } from './verdicts/exchange-outcome.js';
+import { describeSummary, summarizeReply } from './verdicts/reply-summary.js';
+import { judged, notJudged, type Check } from './check-api/types.js';
 
 const HINT =
   'treat a repeated FaxSid (same I-Twilio-Idempotency-Token) as a repeat: answer it as the first time, e.g. with the stored reply, and do not fail on a duplicate key';

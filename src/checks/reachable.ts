@@ -1,5 +1,5 @@
-import type { TransportFailureKind } from '../sender/types.js';
-import { judged, type Check } from './types.js';
+import type { TransportFailureKind } from '../model/exchange.js';
+import { judged, type Check } from './check-api/types.js';
 
 /** Failures that mean Twilio could not talk HTTP with the server at all. */
 const UNREACHABLE: Partial<Record<TransportFailureKind, { code: string; hint: string }>> = {

@@ -12,7 +12,7 @@ import { signatureEnforcedCheck } from './signature-enforced.js';
 import { sipAddressesCheck } from './sip-addresses.js';
 import { statusCodeCheck } from './status-code.js';
 import { twimlReplyChecks } from './twiml-reply.js';
-import type { Check } from './types.js';
+import type { Check } from './check-api/types.js';
 import { unknownParamsCheck } from './unknown-params.js';
 
 /**
@@ -40,6 +40,7 @@ export const CHECKS: readonly Check[] = [
 /** The ids `--checks` and `--skip-checks` accept. */
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
 
+/** The checks `selectChecks` picked, or why none could be. */
 export type CheckSelection = { readonly ok: true; readonly checks: readonly Check[] } | { readonly ok: false; readonly message: string };
 
 /**

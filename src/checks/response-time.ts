@@ -1,4 +1,4 @@
-import { judged, notJudged, type Check } from './types.js';
+import { judged, notJudged, type Check } from './check-api/types.js';
 
 /** A reply slower than this share of the timeout works today and times out on a busy day. */
 const SLOW_SHARE = 0.5;

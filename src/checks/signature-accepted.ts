@@ -1,12 +1,12 @@
-import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
-import { freshFaxSid, withParams } from './_stateful/fresh-ids.js';
-import { findSignatureMistake } from './_stateful/find-signature-mistake.js';
-import { signedContentOf } from './_stateful/signed-content.js';
-import { SIGNATURE_PROBES, type SignatureProbe } from './_stateful/tricky-values.js';
-import { exchangeOutcome, twilioErrorOf } from './exchange-outcome.js';
-import { refusalOf } from './refusal-hint.js';
-import { frameworkOf } from './server-framework.js';
-import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
+import { freshFaxSid, withParams } from './conversation/fresh-ids.js';
+import { findSignatureMistake } from './signatures/find-signature-mistake.js';
+import { signedContentOf } from './signatures/signed-content.js';
+import { SIGNATURE_PROBES, type SignatureProbe } from './signatures/tricky-values.js';
+import { exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { refusalOf } from './hints/refusal-hint.js';
+import { frameworkOf } from './hints/server-framework.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 export const NEEDS_AUTH_TOKEN = 'needs --auth-token or TWILIO_AUTH_TOKEN';
 

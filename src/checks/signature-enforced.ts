@@ -1,11 +1,11 @@
-import { stripCredentials } from '../sender/url-credentials.js';
+import { stripCredentials } from '../secrets/url-credentials.js';
 import { signTwilioRequest } from '../signature/index.js';
-import type { WebhookRequest } from '../sender/types.js';
-import { freshCaller, freshFaxSid, paramOf, withParams } from './_stateful/fresh-ids.js';
-import { signedContentOf } from './_stateful/signed-content.js';
-import { ABORTED, exchangeOutcome } from './exchange-outcome.js';
+import type { WebhookRequest } from '../model/exchange.js';
+import { freshCaller, freshFaxSid, paramOf, withParams } from './conversation/fresh-ids.js';
+import { signedContentOf } from './signatures/signed-content.js';
+import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
-import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './types.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 /** A key no account has: a signature made with it is what a forger without the auth token can produce. */
 const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';

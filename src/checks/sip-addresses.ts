@@ -1,7 +1,7 @@
-import { encodeCanonically } from './form-encodings.js';
-import { bareSipUri, withSipAddresses } from './sip-params.js';
-import { judged, type Check, type CheckOutcome } from './types.js';
-import { compareVariant } from './variant.js';
+import { encodeParams } from '../sender/encode-params.js';
+import { bareSipUri, withSipAddresses } from './variants/sip-params.js';
+import { judged, type Check, type CheckOutcome } from './check-api/types.js';
+import { compareVariant } from './variants/compare-variant.js';
 
 /**
  * `sip-addresses`: a fax from a SIP trunk works: `From` a SIP From value with a display name, then a bare SIP URI,
@@ -25,7 +25,7 @@ export const sipAddressesCheck: Check = {
           hint: 'do not assume From and To are E.164 numbers: a SIP-originated fax carries a SIP URI, and From may have a quoted display name',
         },
         context.exchange,
-        { ...context.request, params, encodedParams: encodeCanonically(params) },
+        { ...context.request, params, encodedParams: encodeParams(params) },
         `the same request with From=${JSON.stringify(from)} and To=${JSON.stringify(sip.To)}`,
       );
       // One SIP defect per case is enough to show it.

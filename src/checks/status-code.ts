@@ -1,8 +1,8 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { Exchange } from '../sender/types.js';
-import { ABORTED, exchangeOutcome } from './exchange-outcome.js';
-import { refusalHint } from './refusal-hint.js';
-import { judged, notJudged, type Check, type CheckConfig } from './types.js';
+import type { Exchange } from '../model/exchange.js';
+import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
+import { refusalHint } from './hints/refusal-hint.js';
+import { judged, notJudged, type Check, type CheckConfig } from './check-api/types.js';
 
 /** `status-code`: the final reply is 2xx after following only the redirects Twilio follows (11200, 11215, 11216). */
 export const statusCodeCheck: Check = {

@@ -1,6 +1,6 @@
-import { VALIDATOR_CHECKS } from '../twiml/index.js';
-import { judgeReply } from './reply-verdict.js';
-import { issuesOf, judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './types.js';
+import { VALIDATOR_CHECKS } from '../model/validator-checks.js';
+import { judgeReply } from './verdicts/reply-verdict.js';
+import { issuesOf, judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 
 /**
  * The validator's checks (`content-type` ... `fax-action`) as harness checks: each reads every 2xx reply and keeps

@@ -1,5 +1,5 @@
-import { notJudged, type Check } from './types.js';
-import { compareVariant } from './variant.js';
+import { notJudged, type Check } from './check-api/types.js';
+import { compareVariant } from './variants/compare-variant.js';
 
 /** `unknown-params`: parameters Twilio may add one day neither break nor change the reply. */
 export const unknownParamsCheck: Check = {

@@ -1,14 +1,15 @@
 import { CHECK_IDS, CHECKS, selectChecks } from '../checks/registry.js';
-import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../model/diagnostic.js';
 import { createReporters, ReportWriteError } from '../reporters/index.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
-import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../runner/check-server.js';
+import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../harness/check-server.js';
 import { MAX_TIMEOUT_MS } from '../runner/check-options.js';
 import { describeReplayProblem } from '../runner/replay.js';
-import { secretsOf } from '../runner/secrets.js';
+import { secretsOf } from '../secrets/secrets-of.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from '../model/io.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
 
 const OPTIONS = {

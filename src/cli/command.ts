@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CliIo } from './io.js';
+import type { CliIo } from '../model/io.js';
 
 /** One subcommand of `twiml-fax-kit`. `run` returns the exit code; it never calls `process.exit`. */
 export interface Command {

@@ -1,4 +1,4 @@
-import { secretsOf } from '../runner/secrets.js';
+import { secretsOf } from '../secrets/secrets-of.js';
 
 // A URL anywhere in an argument: `http://u:p@host/`, `--wait-for=http://u:p@host/`, or inside a `--start` command.
 const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"`<>]+/gi;

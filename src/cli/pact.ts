@@ -1,8 +1,8 @@
-import { PACT_GENERATE_HELP, runPactGenerate } from '../pact/commands/pact-generate.js';
-import { PACT_VERIFY_HELP, runPactVerify } from '../pact/commands/pact-verify.js';
+import { PACT_GENERATE_HELP, runPactGenerate } from './pact-generate.js';
+import { PACT_VERIFY_HELP, runPactVerify } from './pact-verify.js';
 import { PACT_NOT_INSTALLED } from '../pact/load-pact.js';
 import { usageError, type Command } from './command.js';
-import { EXIT } from './io.js';
+import { EXIT } from './exit-codes.js';
 
 const HELP = `Usage: twiml-fax-kit pact <generate|verify> [options]
 

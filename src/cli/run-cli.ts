@@ -1,8 +1,9 @@
-import { createRedactor } from '../runner/redact.js';
-import { KIT_VERSION } from '../version.js';
+import { createRedactor } from '../secrets/redact.js';
+import { KIT_VERSION } from './version.js';
 import { COMMANDS } from './commands.js';
 import { invocationSecrets } from './invocation-secrets.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from '../model/io.js';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

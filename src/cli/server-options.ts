@@ -1,8 +1,9 @@
 import { DEFAULT_SERVER_LOG, DEFAULT_WAIT_TIMEOUT_MS, withStartedServer } from '../lifecycle/index.js';
 import { displayPath } from '../lifecycle/server-log.js';
-import { secretsOf } from '../runner/secrets.js';
+import { secretsOf } from '../secrets/secrets-of.js';
 import { usageError } from './command.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from '../model/io.js';
 
 /** The flags that start the server under test (`check --start`), in `parseCommandArgs` form. */
 export const SERVER_START_OPTIONS = {

@@ -1,6 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { CliIo } from './io.js';
+import type { CliIo } from '../model/io.js';
 
 /** One reply to validate: where it came from, its first bytes, and what is known of its Content-Type. */
 export interface ReplyInput {

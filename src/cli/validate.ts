@@ -1,11 +1,12 @@
 import picocolors from 'picocolors';
-import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, failsOn, type FailOn } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, failsOn, type FailOn } from '../model/diagnostic.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { formatValidationPretty } from '../twiml/format-pretty.js';
 import { validateFaxTwiml, type TwimlValidation } from '../twiml/validate.js';
 import { describeVerdict, verdictOf } from '../twiml/verdict.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from '../model/io.js';
 import { readInputs } from './validate-inputs.js';
 
 const LIMIT = TWILIO_PROFILE.twiml.maxBodyBytes;

@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
-import type { Redactor } from '../runner/redact.js';
+import type { Redactor } from '../secrets/redact.js';
 
 /** Where the server's output goes unless told otherwise, relative to the working directory. */
 export const DEFAULT_SERVER_LOG = '.twiml-fax-kit/server.log';

@@ -1,4 +1,4 @@
-import type { Redactor } from '../runner/redact.js';
+import type { Redactor } from '../secrets/redact.js';
 import { signalGroup } from './process-group.js';
 import { markedProcesses, signalProcesses } from './process-tree.js';
 import { redactServerLogSync } from './server-log.js';

@@ -1,8 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
-import { listenOnLoopback } from '../loopback-server.js';
-import { minimalPdf } from '../msw/minimal-pdf.js';
-import { minimalTiff } from '../msw/minimal-tiff.js';
-import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from './media-url.js';
+import { listenOnLoopback } from '../loopback/loopback-server.js';
+import { minimalPdf } from './minimal-pdf.js';
+import { minimalTiff } from './minimal-tiff.js';
+import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from '../protocol/media-url.js';
 import { refusedPresignedRequest, s3Error, type S3ErrorCode } from './s3-errors.js';
 
 /** The kit's loopback media server, up for one run. */

@@ -1,8 +1,8 @@
 import { HttpResponse } from 'msw';
 import { s3Error, type S3ErrorCode } from '../media/s3-errors.js';
 import type { FaxMediaType, KnownFax } from './fax-registry.js';
-import { minimalPdf } from './minimal-pdf.js';
-import { minimalTiff } from './minimal-tiff.js';
+import { minimalPdf } from '../media/minimal-pdf.js';
+import { minimalTiff } from '../media/minimal-tiff.js';
 
 /**
  * The format to answer for a media URL whose key does not say: an `Accept` header naming exactly one of the two

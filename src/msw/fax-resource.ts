@@ -1,5 +1,5 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN, type FaxMediaFormat } from '../media/media-url.js';
-import { stableHex } from '../media/stable-hex.js';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN, type FaxMediaFormat } from '../protocol/media-url.js';
+import { stableHex } from '../protocol/stable-hex.js';
 import type { FaxStatus } from '../protocol/parameters.js';
 
 /**

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from '../media/media-url.js';
+import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from '../protocol/media-url.js';
 import { refusedPresignedRequest } from '../media/s3-errors.js';
 import { chooseMediaType, mediaResponse, s3ErrorResponse } from './fax-media.js';
 import { createFaxRegistry, type KnownFax } from './fax-registry.js';

@@ -10,6 +10,6 @@ export {
   type FaxResource,
 } from './fax-resource.js';
 export type { FaxMediaType } from './fax-registry.js';
-export { minimalPdf, PDF_PAGE_SIZES, type MinimalPdfOptions } from './minimal-pdf.js';
-export { minimalTiff, type MinimalTiffOptions } from './minimal-tiff.js';
+export { minimalPdf, PDF_PAGE_SIZES, type MinimalPdfOptions } from '../media/minimal-pdf.js';
+export { minimalTiff, type MinimalTiffOptions } from '../media/minimal-tiff.js';
 export { TWILIO_REST_ERRORS, type BasicCredentials, type TwilioRestErrorBody } from './twilio-rest-errors.js';

@@ -1,5 +1,5 @@
-import type { Reporter } from '../runner/events.js';
-import type { Report } from '../runner/report.js';
+import type { Reporter } from '../model/events.js';
+import type { Report } from '../model/report.js';
 
 /**
  * Replays a finished verification through the kit's reporters (pretty, json, junit, github), in the order a run

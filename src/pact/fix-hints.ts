@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import { validateFaxTwiml } from '../twiml/index.js';
 import type { ProxiedExchange } from './signing-proxy.js';

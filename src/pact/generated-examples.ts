@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { faxWebhookParams } from '../../properties/index.js';
+import { faxWebhookParams } from '../../properties/fax-webhook-params.js';
 import { receiveExpectation, type FaxContractPaths, type FaxInteraction } from './interactions.js';
 import { FAX_PACT_STATES } from './states.js';
 

@@ -1,7 +1,7 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../media/media-url.js';
+import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
 import { RECEIVE_VERB } from '../protocol/index.js';
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
-import type { FormParams, HttpMethod } from '../sender/types.js';
+import type { FormParams, HttpMethod } from '../model/exchange.js';
 import { PARAMETER_PATTERNS } from './patterns.js';
 import { FAX_PACT_STATES, type FaxPactState } from './states.js';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { TWILIO_SENDER } from '../protocol/index.js';
-import type { FormParams, HttpMethod } from '../sender/types.js';
+import type { FormParams, HttpMethod } from '../model/exchange.js';
 
 /** A request as Twilio's fax service puts it on the wire. */
 export interface TwilioStyleRequest {

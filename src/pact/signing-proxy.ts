@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import { listenOnLoopback } from '../loopback-server.js';
+import { listenOnLoopback } from '../loopback/loopback-server.js';
 import { TWILIO_SENDER } from '../protocol/index.js';
 import { signTwilioRequest } from '../signature/index.js';
 

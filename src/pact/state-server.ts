@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { listenOnLoopback } from '../loopback-server.js';
+import { listenOnLoopback } from '../loopback/loopback-server.js';
 
 /** What Pact's verifier posts to the state-change URL (Pact's convention). */
 export interface StateChange {

@@ -9,6 +9,7 @@ export const FAX_PACT_STATES = {
   rejects: 'the fax number rejects faxes',
 } as const;
 
+/** A provider state of the fax contract. */
 export type FaxPactState = (typeof FAX_PACT_STATES)[keyof typeof FAX_PACT_STATES];
 
 /** The names the contract uses unless told otherwise (`pact generate` flags). */

@@ -1,7 +1,7 @@
-import { DEFAULT_FAIL_ON, type Severity } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, type Severity } from '../model/diagnostic.js';
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
-import { createRedactor, type Redactor } from '../runner/redact.js';
-import type { CheckResult, Finding, Report, ReportedRequest, ReportedResponse } from '../runner/report.js';
+import { createRedactor, type Redactor } from '../secrets/redact.js';
+import type { CheckResult, Finding, Report, ReportedRequest, ReportedResponse } from '../model/report.js';
 import { describeMismatches, type MismatchContext } from './describe-mismatch.js';
 import { toCurlCommand } from './reproduce.js';
 import type { PactVerificationError, PactVerificationJson } from './run-pact-verifier.js';

@@ -1,13 +1,13 @@
 import type { VerifierOptions } from '@pact-foundation/pact-core';
-import type { Report } from '../runner/report.js';
+import type { Report } from '../model/report.js';
 import { disablePactTracking } from './no-tracking.js';
 import { resolvePactSources } from './pact-sources.js';
 import { runPactVerifier } from './run-pact-verifier.js';
 import { startSigningProxy } from './signing-proxy.js';
 import { startStateServer, type StateHandlers } from './state-server.js';
 import { toVerificationReport } from './to-report.js';
-import { hideCredentials, withoutCredentials } from '../runner/target-url.js';
-import { createRedactor } from '../runner/redact.js';
+import { hideCredentials, withoutCredentials } from '../secrets/hide-credentials.js';
+import { createRedactor } from '../secrets/redact.js';
 import { verificationSecrets } from './verification-secrets.js';
 
 /** Where the pacts come from when not from files: a Pact Broker (token etc. also from the `PACT_BROKER_*` env). */
@@ -31,6 +31,7 @@ export interface PactPublishOptions {
   readonly buildUrl?: string;
 }
 
+/** What `verifyFaxPact` verifies, and how: the provider, the pacts (files or a broker), signing and provider states. */
 export interface VerifyFaxPactOptions {
   /** The provider as Twilio would request it, e.g. `https://fax.example.com` (a path prefix is kept). */
   readonly baseUrl: string;

@@ -8,6 +8,7 @@ export interface Assumption {
   readonly why: string;
 }
 
+/** Every assumption the kit makes, each with how sure we are; the README's table lists the same ids. */
 export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'attribute-values-case-sensitive',

@@ -1,3 +1,4 @@
+/** The fax webhook as typed data: parameters, TwiML schema, sender behaviour, error codes, assumptions, profiles. */
 export * from './assumptions.js';
 export * from './parameters.js';
 export * from './profile.js';

@@ -12,12 +12,15 @@ export interface ParameterSpec {
   readonly always: boolean;
 }
 
+/** A FaxSid: `FX` and 32 hex digits. */
 export const FAX_SID_PATTERN = /^FX[0-9a-fA-F]{32}$/;
+/** An AccountSid: `AC` and 32 hex digits. */
 export const ACCOUNT_SID_PATTERN = /^AC[0-9a-fA-F]{32}$/;
 /** E.164: a `+`, a non-zero digit, at most 15 digits in all. */
 export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
 /** A SIP or SIPS URI, as Twilio passes it for SIP-originated faxes. */
 export const SIP_URI_PATTERN = /^sips?:[^\s@]+@[^\s]+$/;
+/** The `ApiVersion` parameter of fax webhooks. */
 export const API_VERSION = 'v1';
 
 /** The parameters of the incoming-fax webhook request. Twilio may add more at any time. */
@@ -33,6 +36,7 @@ export const WEBHOOK_PARAMETERS: readonly ParameterSpec[] = [
 export const FAX_STATUSES = [
   'queued', 'processing', 'sending', 'delivered', 'receiving', 'received', 'no-answer', 'busy', 'failed', 'canceled',
 ] as const;
+/** A `FaxStatus` value. */
 export type FaxStatus = (typeof FAX_STATUSES)[number];
 
 /** The parameters of the callback Twilio requests at `<Receive action>` once the fax is received or has failed. */

@@ -12,6 +12,7 @@ export interface FaxProfile {
   readonly sender: SenderBehaviour;
 }
 
+/** Twilio Programmable Fax as it behaved until 2021: the profile every run uses unless told otherwise. */
 export const TWILIO_PROFILE: FaxProfile = {
   id: 'twilio',
   name: 'Twilio Programmable Fax',

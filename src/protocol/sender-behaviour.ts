@@ -34,6 +34,7 @@ export interface SenderBehaviour {
   readonly formContentType: string;
 }
 
+/** How Twilio's fax service requested webhooks. */
 export const TWILIO_SENDER: SenderBehaviour = {
   connectTimeoutMs: 5_000,
   connectAttempts: 2,

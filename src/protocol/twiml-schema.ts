@@ -5,6 +5,7 @@
  * A value outside its enumeration is ignored and the `default` used (assumption `invalid-value-uses-default`).
  */
 
+/** One attribute of a verb: its name, the values Twilio accepts and the default it falls back to. */
 export interface AttributeSpec {
   readonly name: string;
   /** `enum`: one of `values`, exact case. `url`: a relative URL or an absolute http(s) URL (11100 otherwise). */
@@ -14,12 +15,14 @@ export interface AttributeSpec {
   readonly description: string;
 }
 
+/** One fax verb and its attributes. */
 export interface VerbSpec {
   readonly name: string;
   readonly description: string;
   readonly attributes: readonly AttributeSpec[];
 }
 
+/** What a reply to the fax webhook may contain, and how Twilio reads its bytes. */
 export interface TwimlSchema {
   /** The only root element Twilio accepts (12102 otherwise). */
   readonly root: string;
@@ -34,6 +37,7 @@ export interface TwimlSchema {
   readonly undocumentedContentTypes: readonly string[];
 }
 
+/** `<Receive>`: take the fax. */
 export const RECEIVE_VERB: VerbSpec = {
   name: 'Receive',
   description: 'receive the fax',
@@ -46,6 +50,7 @@ export const RECEIVE_VERB: VerbSpec = {
   ],
 };
 
+/** `<Reject>`: refuse the fax. */
 export const REJECT_VERB: VerbSpec = {
   name: 'Reject',
   description: 'reject the fax; its status becomes canceled',

@@ -1,4 +1,4 @@
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../model/io.js';
 
 /**
  * Whether to colour what goes to `stream`: an explicit `--color`/`--no-color` wins, then `FORCE_COLOR`

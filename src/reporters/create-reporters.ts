@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { CliIo } from '../cli/io.js';
-import type { Reporter } from '../runner/events.js';
-import { createRedactor } from '../runner/redact.js';
+import type { CliIo } from '../model/io.js';
+import type { Reporter } from '../model/events.js';
+import { createRedactor } from '../secrets/redact.js';
 import { shouldUseColor } from './color.js';
 import { createGithubReporter } from './github.js';
 import { createJsonReporter } from './json.js';

@@ -1,5 +1,5 @@
-import type { Severity } from '../diagnostic.js';
-import type { Finding, ReportedRequest, ReportedResponse } from '../runner/report.js';
+import type { Severity } from '../model/diagnostic.js';
+import type { Finding, ReportedRequest, ReportedResponse } from '../model/report.js';
 import { PLAIN, type Palette } from './palette.js';
 import { replayOf } from './report-notes.js';
 import { showControlCharacters } from './show-control-characters.js';

@@ -1,4 +1,4 @@
-import type { Report } from '../runner/report.js';
+import type { Report } from '../model/report.js';
 import { formatFinding } from './format-finding.js';
 import { countFindings, groupFindingsByCheck } from './group-findings.js';
 import { PLAIN, type Palette } from './palette.js';

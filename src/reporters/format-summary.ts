@@ -1,4 +1,4 @@
-import type { CheckResult, Report } from '../runner/report.js';
+import type { CheckResult, Report } from '../model/report.js';
 import { countFindings, groupFindingsByCheck } from './group-findings.js';
 import { PLAIN, type Palette } from './palette.js';
 import { countsLine, credentialsNote, judgedLine, stoppedChecks, verdictOf } from './report-notes.js';

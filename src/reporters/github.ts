@@ -1,5 +1,5 @@
-import type { Severity } from '../diagnostic.js';
-import type { Finding, Report } from '../runner/report.js';
+import type { Severity } from '../model/diagnostic.js';
+import type { Finding, Report } from '../model/report.js';
 import { credentialsNote, countsLine, judgedLine, replayOf, verdictOf, verdictProblem, type Verdict } from './report-notes.js';
 import type { ReporterFactory } from './reporter-context.js';
 import { showControlCharacters } from './show-control-characters.js';

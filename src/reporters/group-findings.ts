@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Report } from '../runner/report.js';
+import type { CheckResult, Finding, Report } from '../model/report.js';
 
 /** One check with the findings it produced. */
 export interface CheckWithFindings {

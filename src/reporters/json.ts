@@ -1,4 +1,4 @@
-import type { Report } from '../runner/report.js';
+import type { Report } from '../model/report.js';
 import type { ReporterFactory } from './reporter-context.js';
 import { writeReport } from './write-report.js';
 

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Report } from '../runner/report.js';
+import type { CheckResult, Finding, Report } from '../model/report.js';
 import { formatFinding } from './format-finding.js';
 import { groupFindingsByCheck, type CheckWithFindings } from './group-findings.js';
 import { credentialsNote, verdictProblem } from './report-notes.js';

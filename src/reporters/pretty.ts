@@ -1,4 +1,4 @@
-import type { Report } from '../runner/report.js';
+import type { Report } from '../model/report.js';
 import { formatFindingGroups } from './format-findings-text.js';
 import { formatSummary } from './format-summary.js';
 import { createPalette, PLAIN, type Palette } from './palette.js';

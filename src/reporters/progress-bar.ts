@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../model/io.js';
 
 /** A live progress line on a terminal. */
 export interface ProgressBar {

@@ -1,5 +1,5 @@
-import type { Reporter } from '../runner/events.js';
-import type { Redactor } from '../runner/redact.js';
+import type { Reporter } from '../model/events.js';
+import type { Redactor } from '../secrets/redact.js';
 
 /**
  * `reporter`, seeing every event with the secrets removed from every string in it: the guard at the door of every

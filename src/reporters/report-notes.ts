@@ -1,5 +1,5 @@
 import { CURL_CREDENTIAL_VARIABLES, readsCredentialVariables } from '../runner/curl.js';
-import type { Finding, Report } from '../runner/report.js';
+import type { Finding, Report } from '../model/report.js';
 import { countOf } from './text-layout.js';
 import { countFindings, groupFindingsByCheck } from './group-findings.js';
 

@@ -1,5 +1,5 @@
-import type { CliIo } from '../cli/io.js';
-import type { Reporter } from '../runner/events.js';
+import type { CliIo } from '../model/io.js';
+import type { Reporter } from '../model/events.js';
 
 /** Where a reporter writes its final report: stdout, or a file (absolute path) written at the end of the run. */
 export type ReportDestination = { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string };

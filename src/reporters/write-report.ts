@@ -1,6 +1,6 @@
 import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../model/io.js';
 import type { ReporterContext } from './reporter-context.js';
 
 /** A report file that could not be written: the user's path is wrong, not the kit (exit 2 with this one line). */

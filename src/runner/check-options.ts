@@ -1,4 +1,4 @@
-import { FAIL_ON_LEVELS } from '../diagnostic.js';
+import { FAIL_ON_LEVELS } from '../model/diagnostic.js';
 import { describeReplayProblem } from './replay.js';
 import { describeUrlProblem } from './target-url.js';
 

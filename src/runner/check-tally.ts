@@ -1,5 +1,5 @@
-import type { Severity } from '../diagnostic.js';
-import type { CheckIssue, CheckOutcome, PlannedCase } from '../checks/types.js';
+import type { Severity } from '../model/diagnostic.js';
+import type { CheckIssue, CheckOutcome, PlannedCase } from '../checks/check-api/types.js';
 
 /** One case's issue, with where the case stands in the plan (smaller is earlier). */
 export interface Occurrence {

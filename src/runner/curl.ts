@@ -1,4 +1,4 @@
-import type { SentRequest } from '../sender/types.js';
+import type { SentRequest } from '../model/exchange.js';
 
 /** What a curl line needs of a request: a `SentRequest`, or any request whose method is not GET or POST. */
 export type CurlRequest = Omit<SentRequest, 'method'> & { readonly method: string };

@@ -1,4 +1,4 @@
-import type { Reporter, RunEvent } from './events.js';
+import type { Reporter, RunEvent } from '../model/events.js';
 
 /**
  * Delivers one event to every reporter's matching hook, awaiting those that return a promise. Every reporter gets

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Check, CheckConfig, CheckContext, CheckOutcome, PlannedCase } from '../checks/types.js';
-import { caseRandom } from '../checks/case-random.js';
-import type { Exchange, HttpMethod, WebhookRequest } from '../sender/types.js';
+import type { Check, CheckConfig, CheckContext, CheckOutcome, PlannedCase } from '../checks/check-api/types.js';
+import { caseRandom } from '../checks/check-api/case-random.js';
+import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
 import { BASE_REQUESTS, type RunControl } from './run-control.js';
 import { cutExchange, sendUnlessStopped } from './send-guard.js';
 

@@ -1,9 +1,9 @@
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
-import type { CheckIssue } from '../checks/types.js';
-import type { ReceivedResponse, SentRequest } from '../sender/types.js';
+import type { CheckIssue } from '../checks/check-api/types.js';
+import type { ReceivedResponse, SentRequest } from '../model/exchange.js';
 import { toCurl, type CurlHttpAuth } from './curl.js';
-import { REDACTED, type Redactor } from './redact.js';
-import type { Finding, ReportedRequest, ReportedResponse } from './report.js';
+import { REDACTED, type Redactor } from '../secrets/redact.js';
+import type { Finding, ReportedRequest, ReportedResponse } from '../model/report.js';
 
 /** How much of a reply body a finding shows. */
 const BODY_START_CHARS = 2_000;

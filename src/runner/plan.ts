@@ -3,8 +3,8 @@ import { faxWebhookParams } from '../../properties/fax-webhook-params.js';
 import { sipDisplayName } from '../../properties/sip-display-name.js';
 import { sipUri } from '../../properties/sip-uri.js';
 import { unknownParams } from '../../properties/unknown-params.js';
-import type { CaseInput, PlannedCase } from '../checks/types.js';
-import type { FormParams } from '../sender/types.js';
+import type { CaseInput, PlannedCase } from '../checks/check-api/types.js';
+import type { FormParams } from '../model/exchange.js';
 
 /** The order in which Twilio lists the webhook parameters (it only matters for reading a curl line). */
 const PARAM_ORDER = ['FaxSid', 'AccountSid', 'From', 'To', 'ApiVersion'] as const;

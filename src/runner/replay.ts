@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PlannedCase } from '../checks/types.js';
+import type { PlannedCase } from '../checks/check-api/types.js';
 import { shellQuote } from './curl.js';
 import { caseInput, EXAMPLE_CASES } from './plan.js';
 

@@ -1,20 +1,20 @@
-import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/types.js';
-import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../diagnostic.js';
+import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
+import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../model/diagnostic.js';
 import { firstRequest } from '../sender/planned-request.js';
 import { requestedUrl } from '../sender/requested-url.js';
-import type { Exchange, Sender, SentRequest, WebhookRequest } from '../sender/types.js';
+import type { Exchange, Sender, SentRequest, WebhookRequest } from '../model/exchange.js';
 import { createCheckTally, type CheckTally, type IssueGroup } from './check-tally.js';
 import { emit } from './emit.js';
 import { baseRequestOf, evaluateCase, type CaseTarget } from './evaluate.js';
-import type { Reporter } from './events.js';
+import type { Reporter } from '../model/events.js';
 import { buildFinding } from './finding.js';
 import { EXAMPLE_CASES, planCases } from './plan.js';
 import { forEachWithConcurrency } from './pool.js';
-import { createRedactor, redactSecrets } from './redact.js';
+import { createRedactor, redactSecrets } from '../secrets/redact.js';
 import { caseAtPath, plannedPath, replayCommand } from './replay.js';
-import type { CheckResult, Finding, Report } from './report.js';
+import type { CheckResult, Finding, Report } from '../model/report.js';
 import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
-import { withoutCredentials } from './target-url.js';
+import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
 import { timeoutsToStop } from './timeout-breaker.js';
 

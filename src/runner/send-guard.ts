@@ -1,6 +1,6 @@
 import { transportFailure } from '../sender/failures.js';
-import { stripCredentials } from '../sender/url-credentials.js';
-import type { Exchange, WebhookRequest } from '../sender/types.js';
+import { stripCredentials } from '../secrets/url-credentials.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
 
 /**
  * Sends `request` unless one of `stops` is aborted, and stops waiting the moment one is: resolves with the exchange,

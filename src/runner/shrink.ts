@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Severity } from '../diagnostic.js';
-import type { Check, CheckIssue, PlannedCase } from '../checks/types.js';
+import type { Severity } from '../model/diagnostic.js';
+import type { Check, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
 import { evaluateCase, type CaseTarget } from './evaluate.js';
 import { caseInput } from './plan.js';
 import { generatedCaseLabel } from './replay.js';

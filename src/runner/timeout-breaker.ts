@@ -1,4 +1,4 @@
-import type { Exchange, TransportFailureKind } from '../sender/types.js';
+import type { Exchange, TransportFailureKind } from '../model/exchange.js';
 
 /** Failures in which the server used up all the time allowed without answering. */
 const TIMED_OUT: ReadonlySet<TransportFailureKind> = new Set(['timeout', 'connect-timeout']);

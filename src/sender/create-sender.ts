@@ -12,8 +12,8 @@ import { ContentDecodingError, readLimitedBody } from './read-body.js';
 import { followRedirect, isFailure, isRedirectStatus } from './redirects.js';
 import { setCookieViolation } from './set-cookie-violation.js';
 import { isTransportError, TransportFailureError, type Transport, type TransportReply, type TransportRequest } from './transport.js';
-import type { Exchange, Hop, HttpSender, ReceivedResponse, TransportFailure, TransportFailureKind, WebhookRequest } from './types.js';
-import { credentialsOf, stripCredentials, type UrlCredentials } from './url-credentials.js';
+import type { Exchange, Hop, HttpSender, ReceivedResponse, TransportFailure, TransportFailureKind, UrlCredentials, WebhookRequest } from '../model/exchange.js';
+import { credentialsOf, stripCredentials } from '../secrets/url-credentials.js';
 
 /** How a sender behaves; everything has Twilio's default. */
 export interface SenderOptions {

@@ -1,4 +1,4 @@
-import type { FormParams } from './types.js';
+import type { FormParams } from '../model/exchange.js';
 
 /**
  * The canonical form encoding of parameters, in the order given: what `URLSearchParams` produces

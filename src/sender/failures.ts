@@ -1,5 +1,5 @@
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import type { TransportFailure, TransportFailureKind } from './types.js';
+import type { TransportFailure, TransportFailureKind } from '../model/exchange.js';
 
 /** The Twilio error each way of failing maps to (docs/protocol.md, "Error codes" and "How Twilio's HTTP client behaves"). */
 export const FAILURE_TWILIO_ERRORS: Readonly<Record<TransportFailureKind, TwilioErrorCode>> = {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { splitRequestUrl } from './raw-url.js';
-import type { UrlCredentials } from './url-credentials.js';
+import type { UrlCredentials } from '../model/exchange.js';
 
 /** What the sender needs to answer a 401 challenge for one request. */
 export interface ChallengedRequest {

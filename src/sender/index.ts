@@ -1,5 +1,5 @@
 /** The sender: an HTTP client that delivers fax webhooks exactly as Twilio's fax service does. */
-export type * from './types.js';
+export type * from '../model/exchange.js';
 export { createSender, type SenderOptions } from './create-sender.js';
 export { networkTransport, type NetworkTransportOptions } from './network-transport.js';
 export { inProcessTransport, type FetchHandler, type InProcessTransportOptions } from './in-process-transport.js';

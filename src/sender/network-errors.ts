@@ -1,5 +1,5 @@
 import type { TransportError } from './transport.js';
-import type { TransportFailureKind } from './types.js';
+import type { TransportFailureKind } from '../model/exchange.js';
 
 /** The code of the error the network transport raises for an address its rule refuses. */
 export const PRIVATE_ADDRESS = 'ERR_TWIML_FAX_KIT_PRIVATE_ADDRESS';

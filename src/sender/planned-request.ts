@@ -1,7 +1,7 @@
 import { appendQuery, decodeParams, encodeParams, twilioQuery, type TwilioQuery } from './encode-params.js';
 import { parseRawUrl, signedPathAndQueryOf, withoutPort } from './raw-url.js';
-import type { FormParams, HttpMethod, WebhookRequest } from './types.js';
-import { stripCredentials } from './url-credentials.js';
+import type { FormParams, HttpMethod, WebhookRequest } from '../model/exchange.js';
+import { stripCredentials } from '../secrets/url-credentials.js';
 
 /** The next request of an exchange before headers: the first delivery, a redirect target or an auth retry. */
 export interface PlannedRequest {

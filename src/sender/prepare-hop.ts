@@ -3,8 +3,8 @@ import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
 import { signTwilioRequest } from '../signature/index.js';
 import { signedContent, type PlannedRequest } from './planned-request.js';
 import { requestedUrl } from './raw-url.js';
-import { stripCredentials } from './url-credentials.js';
-import type { SentRequest, WebhookRequest } from './types.js';
+import { stripCredentials } from '../secrets/url-credentials.js';
+import type { SentRequest, WebhookRequest } from '../model/exchange.js';
 
 /** What stays the same for every hop of one exchange. */
 export interface ExchangeContext {

@@ -3,7 +3,7 @@ import { appendQuery } from './encode-params.js';
 import { transportFailure } from './failures.js';
 import type { PlannedRequest } from './planned-request.js';
 import { resolveReference } from './raw-url.js';
-import type { TransportFailure } from './types.js';
+import type { TransportFailure } from '../model/exchange.js';
 
 /** True for a status the sender treats as a redirect: any 3xx except 304, which answers a conditional GET. */
 export function isRedirectStatus(status: number): boolean {

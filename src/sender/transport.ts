@@ -1,5 +1,5 @@
 import type { AddressRule } from './address-rule.js';
-import type { HttpMethod, TransportFailureKind } from './types.js';
+import type { HttpMethod, TransportFailureKind } from '../model/exchange.js';
 
 /** One HTTP request as a transport performs it: the sender has already encoded, signed and authorised it. */
 export interface TransportRequest {

@@ -1,4 +1,4 @@
-import type { FormParams } from '../sender/types.js';
+import type { FormParams } from '../model/exchange.js';
 
 /**
  * Parameters as a signature takes them: the form pairs in the order sent, a `URLSearchParams` (what fetch handlers

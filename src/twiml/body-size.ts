@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { TwimlSchema } from '../protocol/twiml-schema.js';
 
 /** What is known of the body's length beyond the bytes at hand. */

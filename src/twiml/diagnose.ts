@@ -1,7 +1,7 @@
-import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { PositionIndex } from './positions.js';
-import type { ValidatorCheckId } from './checks.js';
+import type { ValidatorCheckId } from '../model/validator-checks.js';
 import type { Effect } from './effect.js';
 
 /** What a check says about one problem; `offset` and `path` locate it in the document. */

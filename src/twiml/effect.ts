@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 /**
  * What Twilio does other than what the reply asked, because of one finding: what it skips, the default it uses

@@ -1,5 +1,5 @@
 import type { Colors } from 'picocolors/types.js';
-import { DEFAULT_FAIL_ON, failsOn, SEVERITIES, type Diagnostic, type FailOn } from '../diagnostic.js';
+import { DEFAULT_FAIL_ON, failsOn, SEVERITIES, type Diagnostic, type FailOn } from '../model/diagnostic.js';
 import { twilioErrorTitle, twilioErrorUrl } from '../protocol/twilio-errors.js';
 import type { TwimlValidation } from './validate.js';
 import { describeVerdict, verdictOf } from './verdict.js';

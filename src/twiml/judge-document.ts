@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { TwimlSchema } from '../protocol/twiml-schema.js';
 import { checkAttributes } from './attributes.js';
-import { VALIDATOR_CHECKS } from './checks.js';
+import { VALIDATOR_CHECKS } from '../model/validator-checks.js';
 import { collapseRepeats } from './collapse.js';
 import { createTwimlContext } from './context.js';
 import { declaredNonUtf8Encoding, decodeBody } from './decode.js';

@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { checkBodySize, checkEmptyBody } from './body-size.js';
 import { checkContentType } from './content-type.js';

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import { VALIDATOR_CHECKS } from './checks.js';
+import { VALIDATOR_CHECKS } from '../model/validator-checks.js';
 import type { ReplyEffect } from './effect.js';
 import type { TwimlValidation } from './validate.js';
 

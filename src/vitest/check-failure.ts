@@ -1,6 +1,6 @@
-import { failsOn, SEVERITIES, type Severity } from '../diagnostic.js';
+import { failsOn, SEVERITIES, type Severity } from '../model/diagnostic.js';
 import { formatFinding } from '../reporters/format-finding.js';
-import type { Finding, Report } from '../runner/report.js';
+import type { Finding, Report } from '../model/report.js';
 
 /** The severities that fail a run under the report's `failOn` (`warning`: errors and warnings). */
 export function failingSeverities(report: Pick<Report, 'failOn'>): Severity[] {

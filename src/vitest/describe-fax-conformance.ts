@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { CHECKS, selectChecks } from '../checks/registry.js';
-import { failsOn, SEVERITIES } from '../diagnostic.js';
+import { failsOn, SEVERITIES } from '../model/diagnostic.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
-import { checkServer, type CheckServerOptions, type CheckTarget } from '../runner/check-server.js';
+import { checkServer, type CheckServerOptions, type CheckTarget } from '../harness/check-server.js';
 import { describeCheckOptionsProblem, MAX_TIMEOUT_MS } from '../runner/check-options.js';
-import type { Report } from '../runner/report.js';
+import type { Report } from '../model/report.js';
 import { formatCheckFailure } from './check-failure.js';
 
 /**

@@ -1,3 +1,2 @@
 /** twiml-fax-kit/vitest: the conformance harness as vitest tests, one per check. Needs vitest (a peer dependency). */
 export { describeFaxConformance, type FaxConformanceOptions } from './describe-fax-conformance.js';
-export { formatCheckFailure } from './check-failure.js';

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actionCallbackCheck } from '../../src/checks/action-callback.js';
 import { cookiesCheck } from '../../src/checks/cookies.js';
 import { idempotencyCheck } from '../../src/checks/idempotency.js';
-import { startMediaServer } from '../../src/media/index.js';
-import { checkServer } from '../../src/runner/check-server.js';
+import { startMediaServer } from '../../src/media/media-server.js';
+import { checkServer } from '../../src/harness/check-server.js';
 import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 import { runCheck } from './run-check.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeOutcome } from '../../src/checks/exchange-outcome.js';
-import { summarizeReply } from '../../src/checks/reply-summary.js';
+import { exchangeOutcome } from '../../src/checks/verdicts/exchange-outcome.js';
+import { summarizeReply } from '../../src/checks/verdicts/reply-summary.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { transportFailure } from '../../src/sender/failures.js';
-import type { Exchange, TransportFailure } from '../../src/sender/types.js';
+import type { Exchange, TransportFailure } from '../../src/model/exchange.js';
 
 function replied(status: number, body = '<Response><Receive/></Response>'): Exchange {
   const response = { status, headers: { 'content-type': 'text/xml' }, setCookies: [], body: new TextEncoder().encode(body), truncated: false };

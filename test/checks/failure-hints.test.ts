@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import twilio from 'twilio';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { readParams, readText, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 const AUTH_TOKEN = 'hints-auth-token-0123456789abcdef';

@@ -1,9 +1,9 @@
 import express from 'express';
 import twilio from 'twilio';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refusalOf } from '../../src/checks/refusal-hint.js';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { refusalOf } from '../../src/checks/hints/refusal-hint.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 const AUTH_TOKEN = 'one-cause-auth-token-0123456789ab';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { readParams, RECEIVE_XML, refusedUrl, send, serve, type RunningServer } from '../zoo/serve.js';
 
 const AUTH_TOKEN = 'judged-auth-token-0123456789abcdef';

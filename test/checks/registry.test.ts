@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS, CHECKS, selectChecks } from '../../src/checks/registry.js';
-import { VALIDATOR_CHECKS } from '../../src/twiml/index.js';
+import { VALIDATOR_CHECKS } from '../../src/model/validator-checks.js';
 
 describe('the check registry', () => {
   it('holds every harness check and every validator check, once each, with kebab-case ids', () => {

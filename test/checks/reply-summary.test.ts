@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeSummary, newErrors, sameReply, summarizeReply } from '../../src/checks/reply-summary.js';
+import { describeSummary, newErrors, sameReply, summarizeReply } from '../../src/checks/verdicts/reply-summary.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
-import type { Exchange } from '../../src/sender/types.js';
+import type { Exchange } from '../../src/model/exchange.js';
 
 function exchangeOf(body: string, options: { status?: number; contentType?: string; finalUrl?: string } = {}): Exchange {
   const response = {

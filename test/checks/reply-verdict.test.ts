@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judgeReply } from '../../src/checks/reply-verdict.js';
+import { judgeReply } from '../../src/checks/verdicts/reply-verdict.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo } from '../../src/model/io.js';
 import { TWILIO_PROFILE } from '../../src/protocol/index.js';
 import { createSender } from '../../src/sender/index.js';
 import { FAX_PARAMS } from '../sender/fixtures.js';

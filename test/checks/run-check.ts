@@ -1,10 +1,10 @@
-import type { Check, CheckConfig, CheckOutcome } from '../../src/checks/types.js';
+import type { Check, CheckConfig, CheckOutcome } from '../../src/checks/check-api/types.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { evaluateCase } from '../../src/runner/evaluate.js';
 import { EXAMPLE_CASES } from '../../src/runner/plan.js';
 import { createRunControl } from '../../src/runner/run-control.js';
 import { createSender } from '../../src/sender/index.js';
-import type { FormParams } from '../../src/sender/types.js';
+import type { FormParams } from '../../src/model/exchange.js';
 import { signTwilioRequest } from '../../src/signature/index.js';
 
 /** How to run one check on the first example case. */

@@ -5,7 +5,7 @@ import express from 'express';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureAcceptedCheck } from '../../src/checks/signature-accepted.js';
-import { checkServer } from '../../src/runner/check-server.js';
+import { checkServer } from '../../src/harness/check-server.js';
 import { createTestPki, type TestPki } from '../sender/pki.js';
 import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 import { recordingServer } from './stateful/recording-server.js';

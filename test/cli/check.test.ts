@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo } from '../../src/model/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { bufferIo } from '../support/buffer-io.js';
 import { CHECK_IDS } from '../../src/checks/registry.js';
-import type { Report } from '../../src/runner/report.js';
+import type { Report } from '../../src/model/report.js';
 import { RECEIVE_XML, refusedUrl, send, serve, type RunningServer } from '../zoo/serve.js';
 
 

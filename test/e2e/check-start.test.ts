@@ -7,7 +7,7 @@ import { bufferIo as bufferedIo } from '../support/buffer-io.js';
 
 /** The server under test is started through the shell, which needs PATH. */
 const bufferIo = (cwd: string, env: Record<string, string>) => bufferedIo({ cwd, env: { PATH: process.env.PATH ?? '', ...env } });
-import type { Report } from '../../src/runner/report.js';
+import type { Report } from '../../src/model/report.js';
 import { freePort, isListening } from '../package/ports.js';
 
 // A fax server as a user's project has one: started by the kit with --start, in a process of its own.

@@ -31,7 +31,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'fax-kit-e2e-'));
   const kit = join(work, 'kit');
   copyAsCleanClone(repo, kit);
-  // `prepare` builds dist in the copy, as on a fresh clone.
+  // `prepack` builds dist in the copy, as on a fresh clone (no script runs when a user installs the package).
   const packed = await runOrThrow(`npm pack --json --pack-destination ${JSON.stringify(work)}`, kit);
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   if (!info) throw new Error(`npm pack printed no package: ${packed.stdout}`);
@@ -59,7 +59,7 @@ describe('the packed package', { timeout: 120_000 }, () => {
     );
     expect(unexpected).toEqual([]);
     expect(packedFiles.filter((path) => /\.test\./.test(path))).toEqual([]);
-    for (const entry of ['dist/src/bin.js', 'dist/src/index.d.ts', 'dist/properties/index.d.ts', 'dist/src/vitest/index.d.ts', 'dist/src/msw/index.d.ts']) {
+    for (const entry of ['dist/src/bin.js', 'dist/src/index.d.ts', 'dist/src/harness/index.d.ts', 'dist/src/pact/index.d.ts', 'dist/properties/index.d.ts', 'dist/src/vitest/index.d.ts', 'dist/src/msw/index.d.ts']) {
       expect(packedFiles).toContain(entry);
     }
   });
@@ -95,15 +95,15 @@ describe('the packed package', { timeout: 120_000 }, () => {
     expect(result.stderr).toBe('twiml-fax-kit: @pact-foundation/pact is not installed; the pact commands need it: npm install --save-dev @pact-foundation/pact@^16.5\n');
   });
 
-  it('imports the library and its subpaths from plain JavaScript', async () => {
+  it('imports the core and its subpaths from plain JavaScript, without Pact installed; the harness is not in the core', async () => {
     const script = [
-      "const subpaths = ['twiml-fax-kit', 'twiml-fax-kit/properties', 'twiml-fax-kit/msw', 'twiml-fax-kit/vitest'];",
-      'const [kit, properties, msw, vitest] = await Promise.all(subpaths.map((s) => import(s)));',
-      'console.log(typeof kit.checkServer, typeof properties.faxWebhookParams, typeof msw.twilioFaxHandlers, typeof vitest.describeFaxConformance);',
+      "const subpaths = ['twiml-fax-kit', 'twiml-fax-kit/harness', 'twiml-fax-kit/pact', 'twiml-fax-kit/properties', 'twiml-fax-kit/msw', 'twiml-fax-kit/vitest'];",
+      'const [kit, harness, pact, properties, msw, vitest] = await Promise.all(subpaths.map((s) => import(s)));',
+      'console.log(typeof kit.validateFaxTwiml, typeof kit.checkServer, typeof harness.checkServer, typeof pact.writeFaxPact, typeof properties.faxWebhookParams, typeof msw.twilioFaxHandlers, typeof vitest.describeFaxConformance);',
     ].join(' ');
     const result = await run(`node --input-type=module -e ${JSON.stringify(script)}`, app);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('function function function function\n');
+    expect(result.stdout).toBe('function undefined function function function function function\n');
   });
 
   // The user's own TypeScript 5 too, with the settings older projects still have (classic node resolution).
@@ -111,10 +111,12 @@ describe('the packed package', { timeout: 120_000 }, () => {
     ['the kit\'s TypeScript, NodeNext', tsc, { module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: false }],
     ['TypeScript 5, Bundler', 'node_modules/typescript/bin/tsc', { module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: false }],
     ['TypeScript 5, node (node10)', 'node_modules/typescript/bin/tsc', { module: 'ESNext', moduleResolution: 'node', skipLibCheck: true }],
-  ])('resolves the types of the library and all four subpaths from %s', async (_name, compiler, settings) => {
+  ])('resolves the types of the core and every subpath from %s', async (_name, compiler, settings) => {
     writeFileSync(
       join(app, 'check-types.ts'),
-      `import { checkServer, type Report } from 'twiml-fax-kit';
+      `import { validateFaxTwiml, type Report } from 'twiml-fax-kit';
+import { checkServer } from 'twiml-fax-kit/harness';
+import { writeFaxPact } from 'twiml-fax-kit/pact';
 import { faxWebhookParams } from 'twiml-fax-kit/properties';
 import { describeFaxConformance, type FaxConformanceOptions } from 'twiml-fax-kit/vitest';
 import { twilioFaxHandlers, type TwilioFaxHandlersOptions } from 'twiml-fax-kit/msw';
@@ -124,7 +126,7 @@ const options: FaxConformanceOptions = { runs: 5, seed: 1, expect: 'receive' };
 const mswOptions: TwilioFaxHandlersOptions = { mediaRequiresAuth: true };
 // @ts-expect-error: the types are precise, not any (runs is a number)
 const wrong: FaxConformanceOptions = { runs: 'many' };
-export { report, options, mswOptions, wrong, faxWebhookParams, describeFaxConformance, twilioFaxHandlers };
+export { report, options, mswOptions, wrong, validateFaxTwiml, writeFaxPact, faxWebhookParams, describeFaxConformance, twilioFaxHandlers };
 `,
     );
     writeFileSync(

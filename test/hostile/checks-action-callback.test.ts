@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
+import { checkServer } from '../../src/harness/check-server.js';
 import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 const RUN = { runs: 0, seed: 1, timeoutMs: 3_000, shrink: false, checks: ['action-callback'] } as const;

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mediaUrlFor, startMediaServer, type MediaServer } from '../../src/media/index.js';
+import { startMediaServer, type MediaServer } from '../../src/media/media-server.js';
+import { mediaUrlFor } from '../../src/protocol/media-url.js';
 
 let media: MediaServer;
 beforeAll(async () => {

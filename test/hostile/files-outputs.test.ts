@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import type { CliIo } from '../../src/cli/io.js';
-import type { Report } from '../../src/runner/report.js';
+import type { CliIo } from '../../src/model/io.js';
+import type { Report } from '../../src/model/report.js';
 import { bufferIo } from '../support/buffer-io.js';
 import { serve, RECEIVE_XML, send, type RunningServer } from '../zoo/serve.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reachableCheck } from '../../src/checks/reachable.js';
-import type { CheckContext } from '../../src/checks/types.js';
+import type { CheckContext } from '../../src/checks/check-api/types.js';
 import { createSender, inProcessTransport, type Exchange } from '../../src/sender/index.js';
 import { FAX_PARAMS } from '../sender/fixtures.js';
 import { RECEIVE_TWIML, startRawServer, type TestServer } from '../sender/servers.js';

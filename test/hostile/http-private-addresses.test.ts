@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachableCheck } from '../../src/checks/reachable.js';
-import type { CheckContext, CheckOutcome } from '../../src/checks/types.js';
+import type { CheckContext, CheckOutcome } from '../../src/checks/check-api/types.js';
 import { classifyAddress, createSender, networkTransport, type Exchange, type SenderOptions } from '../../src/sender/index.js';
 import { FAX_PARAMS } from '../sender/fixtures.js';
 import { replyTwiml, startHttpServer, type TestServer } from '../sender/servers.js';

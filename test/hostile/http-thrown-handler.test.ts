@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
+import { checkServer } from '../../src/harness/check-server.js';
 
 const options = { runs: 0, seed: 1, checks: ['reachable', 'status-code'], shrink: false } as const;
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
+import { checkServer } from '../../src/harness/check-server.js';
 import { RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 // A hostile server of the kind a fuzzer meets: one that takes every request and never answers, and one that answers

@@ -1,4 +1,4 @@
-import { FRAGMENT_LENGTH } from '../../src/runner/redact.js';
+import { FRAGMENT_LENGTH } from '../../src/secrets/redact.js';
 
 /**
  * The spellings of a secret a test looks for, computed here and not by the kit: as given, upper-cased, percent-

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo } from '../../src/model/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 import { leakedFragments } from './secret-fragments.js';

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStartedServers, killStartedServersSync, startServer, withStartedServer, type RunningServer } from '../../src/lifecycle/index.js';
+import { killStartedServersSync, startServer, withStartedServer, type RunningServer } from '../../src/lifecycle/index.js';
+import { countStartedServers } from '../../src/lifecycle/started-servers.js';
 import { freePort } from '../package/ports.js';
 import { isRunning } from '../support/is-running.js';
 

@@ -9,7 +9,7 @@ import { executePactTest } from '../../src/pact/execute-test.js';
 import { FAX_PACT_DEFAULTS, faxInteractions, type FaxInteraction } from '../../src/pact/index.js';
 import { loadPact } from '../../src/pact/load-pact.js';
 import { sendAsTwilio, toTwilioStyleRequest } from '../../src/pact/send-as-twilio.js';
-import type { FormParams } from '../../src/sender/types.js';
+import type { FormParams } from '../../src/model/exchange.js';
 
 // The consumer side: each interaction runs against Pact's mock server, with requests as Twilio's fax service sends
 // them, their parameters drawn from the kit's generators (SIP addresses, display names, non-ASCII), so the

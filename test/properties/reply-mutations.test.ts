@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { replyMutations } from '../../properties/index.js';
-import { VALIDATOR_CHECKS, validateFaxTwiml, type ValidatorCheckId } from '../../src/twiml/index.js';
+import { VALIDATOR_CHECKS, type ValidatorCheckId } from '../../src/model/validator-checks.js';
+import { validateFaxTwiml } from '../../src/twiml/index.js';
 
 // A misspelled or unknown verb leaves no fax verb behind, so "no fax action" (34106) follows: Twilio does the same.
 const ALSO_ALLOWED: Partial<Record<ValidatorCheckId, ValidatorCheckId[]>> = {

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReporters, REPORTERS } from '../../src/reporters/create-reporters.js';
 import { formatJunitReport } from '../../src/reporters/junit.js';
 import { formatPrettyReport } from '../../src/reporters/pretty.js';
-import type { Reporter } from '../../src/runner/events.js';
-import type { Report } from '../../src/runner/report.js';
+import type { Reporter } from '../../src/model/events.js';
+import type { Report } from '../../src/model/report.js';
 import { bufferIo, FAILED_REPORT } from './fixtures.js';
 
 async function finish(reporters: readonly Reporter[], report: Report): Promise<void> {

@@ -1,5 +1,5 @@
-import type { CliIo, OutputStream } from '../../src/cli/io.js';
-import type { Finding, Report, ReportedRequest } from '../../src/runner/report.js';
+import type { CliIo, OutputStream } from '../../src/model/io.js';
+import type { Finding, Report, ReportedRequest } from '../../src/model/report.js';
 
 const FORM =
   'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199';

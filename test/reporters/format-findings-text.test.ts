@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFindingsText } from '../../src/reporters/format-findings-text.js';
-import type { Report } from '../../src/runner/report.js';
+import type { Report } from '../../src/model/report.js';
 import { FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 
 describe('formatFindingsText', () => {

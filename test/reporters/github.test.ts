@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeGithubData, escapeGithubProperty, formatGithubCommands } from '../../src/reporters/github.js';
-import type { Report } from '../../src/runner/report.js';
+import type { Report } from '../../src/model/report.js';
 import { FAILED_REPORT, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 import { hostileString } from './hostile-string.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatJunitReport } from '../../src/reporters/junit.js';
 import { showControlCharacters } from '../../src/reporters/show-control-characters.js';
-import type { Report } from '../../src/runner/report.js';
+import type { Report } from '../../src/model/report.js';
 import { FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 import { hostileString } from './hostile-string.js';
 import { parseWellFormedXml } from './xml-parse.js';

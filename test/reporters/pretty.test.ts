@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createReporters } from '../../src/reporters/create-reporters.js';
 import { formatPrettyReport } from '../../src/reporters/pretty.js';
-import type { Report } from '../../src/runner/report.js';
-import type { Reporter } from '../../src/runner/events.js';
+import type { Report } from '../../src/model/report.js';
+import type { Reporter } from '../../src/model/events.js';
 import { bufferIo, FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT, SEEDLESS_REPORT } from './fixtures.js';
 
 async function runPretty(reporter: Reporter, report: Report): Promise<void> {

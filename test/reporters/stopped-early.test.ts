@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatGithubCommands } from '../../src/reporters/github.js';
 import { formatJunitReport } from '../../src/reporters/junit.js';
 import { formatPrettyReport } from '../../src/reporters/pretty.js';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 import { parseWellFormedXml } from './xml-parse.js';
 

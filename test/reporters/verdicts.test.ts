@@ -4,7 +4,7 @@ import { formatGithubCommands } from '../../src/reporters/github.js';
 import { formatJsonReport } from '../../src/reporters/json.js';
 import { formatJunitReport } from '../../src/reporters/junit.js';
 import { formatPrettyReport } from '../../src/reporters/pretty.js';
-import type { Finding, Report } from '../../src/runner/report.js';
+import type { Finding, Report } from '../../src/model/report.js';
 import { FAILED_REPORT, MISSING_CONTENT_TYPE, PASSED_REPORT } from './fixtures.js';
 import { parseWellFormedXml } from './xml-parse.js';
 

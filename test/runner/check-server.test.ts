@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { assertConformance, checkServer } from '../../src/runner/check-server.js';
-import type { Reporter, RunEvent } from '../../src/runner/events.js';
+import { assertConformance } from '../../src/harness/assert-conformance.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Reporter, RunEvent } from '../../src/model/events.js';
 
 function faxApp(reply: string, contentType = 'text/xml'): Hono {
   const app = new Hono();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../src/diagnostic.js';
-import type { CheckIssue, PlannedCase } from '../../src/checks/types.js';
+import type { Severity } from '../../src/model/diagnostic.js';
+import type { CheckIssue, PlannedCase } from '../../src/checks/check-api/types.js';
 import { createCheckTally } from '../../src/runner/check-tally.js';
 import { EXAMPLE_CASES } from '../../src/runner/plan.js';
-import type { Exchange } from '../../src/sender/types.js';
+import type { Exchange } from '../../src/model/exchange.js';
 
 const exchange: Exchange = { hops: [], durationMs: 0, finalUrl: 'http://localhost/fax' };
 

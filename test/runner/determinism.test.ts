@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatJsonReport } from '../../src/reporters/json.js';
 import { formatJunitReport } from '../../src/reporters/junit.js';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { readParams, send, serve, type RunningServer } from '../zoo/serve.js';
 
 // A deterministic server (no Date header: the report shows replies as sent) with defects of several kinds: a generated

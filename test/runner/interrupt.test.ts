@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
+import { checkServer } from '../../src/harness/check-server.js';
 import { RECEIVE_XML, send, serve } from '../zoo/serve.js';
 
 // Long enough that a run waiting out a request would outlast the test's own timeout: finishing at all is the proof.

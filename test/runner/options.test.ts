@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { checkServer, type CheckServerOptions } from '../../src/runner/check-server.js';
+import { checkServer, type CheckServerOptions } from '../../src/harness/check-server.js';
 import { bufferIo } from '../support/buffer-io.js';
 
 // What JavaScript callers pass by accident: `Number(process.env.X)` is NaN when X is unset.

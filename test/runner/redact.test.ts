@@ -1,8 +1,8 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, FRAGMENT_LENGTH, redactSecrets } from '../../src/runner/redact.js';
-import { secretsOf } from '../../src/runner/secrets.js';
+import { createRedactor, FRAGMENT_LENGTH, redactSecrets } from '../../src/secrets/redact.js';
+import { secretsOf } from '../../src/secrets/secrets-of.js';
 
 const TOKEN = 'f3a9c1e07b5d28460b9e3d7c15a8f264';
 

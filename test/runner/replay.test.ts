@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Finding, Report } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Finding, Report } from '../../src/model/report.js';
 import { bufferIo } from '../support/buffer-io.js';
 import { RECEIVE_XML, readParams, send, serve, type RunningServer } from '../zoo/serve.js';
 

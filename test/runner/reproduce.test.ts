@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import express from 'express';
 import twilio from 'twilio';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Finding } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Finding } from '../../src/model/report.js';
 import { readParams, readText, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 const run = promisify(execFile);

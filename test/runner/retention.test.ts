@@ -1,10 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../src/checks/types.js';
+import type { Check } from '../../src/checks/check-api/types.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { runConformance } from '../../src/runner/run.js';
-import type { Exchange, Sender, WebhookRequest } from '../../src/sender/types.js';
+import type { Exchange, Sender, WebhookRequest } from '../../src/model/exchange.js';
 
 // A full collection on demand: objects nothing holds any more are then gone, so a WeakRef that still derefs is held.
 setFlagsFromString('--expose-gc');

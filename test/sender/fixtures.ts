@@ -1,4 +1,4 @@
-import type { FormParams } from '../../src/sender/types.js';
+import type { FormParams } from '../../src/model/exchange.js';
 
 /** The parameters of one incoming fax, as Twilio sends them. */
 export const FAX_PARAMS: FormParams = [

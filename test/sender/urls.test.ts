@@ -2,7 +2,7 @@ import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { appendQuery, encodeParams, requestedUrl, resolveReference, twilioQuery } from '../../src/sender/index.js';
 import { withoutPort } from '../../src/sender/raw-url.js';
-import { credentialsOf, stripCredentials } from '../../src/sender/url-credentials.js';
+import { credentialsOf, stripCredentials } from '../../src/secrets/url-credentials.js';
 
 const pairs = fc.array(fc.tuple(fc.string({ unit: 'binary', minLength: 1 }), fc.string({ unit: 'binary' })), { maxLength: 5 });
 const query = fc.constantFrom('', '?', '?a=1', '?a=1&', '?a=%2B1&b=');

@@ -1,6 +1,6 @@
 /** Arbitraries for signature tests: tokens, webhook URLs and form parameters that stress the signing rules. */
 import fc from 'fast-check';
-import type { FormParams } from '../../src/sender/types.js';
+import type { FormParams } from '../../src/model/exchange.js';
 
 /** Characters that real fax parameters carry and that frameworks mangle: `+`, space, quotes, `@`, `:`, non-ASCII. */
 const TRICKY = ['+', ' ', "'", '"', '@', ':', '&', '=', '%', '%2B', '/', '?', '#', 'é', 'ß', '日本', '😀', '\u00a0'];

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo } from '../../src/model/io.js';
 
 export interface BufferedIo {
   readonly io: CliIo;

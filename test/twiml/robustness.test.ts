@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TWILIO_FAX_TWIML } from '../../src/protocol/twiml-schema.js';
-import { VALIDATOR_CHECKS, validateFaxTwiml } from '../../src/twiml/index.js';
+import { VALIDATOR_CHECKS } from '../../src/model/validator-checks.js';
+import { validateFaxTwiml } from '../../src/twiml/index.js';
 import { judgeDocument } from '../../src/twiml/judge-document.js';
 import { findings } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Report } from '../../src/runner/report.js';
+import type { Finding, Report } from '../../src/model/report.js';
 import { formatCheckFailure } from '../../src/vitest/check-failure.js';
 
 const finding: Finding = {

@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import twilio from 'twilio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFaxServer } from '../../examples/server/fax-server.js';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { readParams, RECEIVE_XML, REJECT_XML, send, serve, type RunningServer } from './serve.js';
 
 const AUTH_TOKEN = 'zoo-auth-token-0123456789abcdef';

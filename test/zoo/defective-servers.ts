@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { CheckServerOptions } from '../../src/runner/check-server.js';
+import type { CheckServerOptions } from '../../src/harness/check-server.js';
 import type { TwilioErrorCode } from '../../src/protocol/twilio-errors.js';
 import { readParams, readText, RECEIVE_XML, REJECT_XML, send } from './serve.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FAIL_ON, failsOn } from '../../src/diagnostic.js';
-import { checkServer } from '../../src/runner/check-server.js';
-import type { Report } from '../../src/runner/report.js';
+import { DEFAULT_FAIL_ON, failsOn } from '../../src/model/diagnostic.js';
+import { checkServer } from '../../src/harness/check-server.js';
+import type { Report } from '../../src/model/report.js';
 import { DEFECTIVE_SERVERS, type DefectiveServer } from './defective-servers.js';
 import { refusedUrl, serve, serveGarbage, type RunningServer } from './serve.js';
 

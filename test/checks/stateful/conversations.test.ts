@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkServer } from '../../../src/runner/check-server.js';
+import { checkServer } from '../../../src/harness/check-server.js';
 import { RECEIVE_XML, send } from '../../zoo/serve.js';
 import { recordingServer, type Recorded } from './recording-server.js';
 

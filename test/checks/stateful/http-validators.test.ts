@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { isEntityTag, isHttpDate, isStrongEntityTag } from '../../../src/checks/_stateful/http-validators.js';
+import { isEntityTag, isHttpDate, isStrongEntityTag } from '../../../src/checks/http-cache/http-validators.js';
 
 const etagc = fc.stringMatching(/^[\x21\x23-\x7E]*$/);
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatOfMediaKey, mediaUrlFor, parseMediaPath, presignedQueryMatches, startMediaServer, TWILIO_MEDIA_ORIGIN, type MediaServer } from '../../../src/media/index.js';
+import { startMediaServer, type MediaServer } from '../../../src/media/media-server.js';
+import { formatOfMediaKey, mediaUrlFor, parseMediaPath, presignedQueryMatches, TWILIO_MEDIA_ORIGIN } from '../../../src/protocol/media-url.js';
 import { accountSid, faxSid } from '../../../properties/index.js';
 
 const FAX = { accountSid: 'AC0123456789abcdef0123456789abcdef', faxSid: 'FX0123456789abcdef0123456789abcdef' } as const;

@@ -1,10 +1,10 @@
-import { caseRandom } from '../../../src/checks/case-random.js';
+import { caseRandom } from '../../../src/checks/check-api/case-random.js';
 import { describe, expect, it } from 'vitest';
 import { cachingCheck } from '../../../src/checks/caching.js';
-import type { CheckContext } from '../../../src/checks/types.js';
+import type { CheckContext } from '../../../src/checks/check-api/types.js';
 import { EXAMPLE_CASES } from '../../../src/runner/plan.js';
 import { TWILIO_PROFILE } from '../../../src/protocol/profile.js';
-import type { Exchange, WebhookRequest } from '../../../src/sender/types.js';
+import type { Exchange, WebhookRequest } from '../../../src/model/exchange.js';
 
 // HTTP clients (undici included) never read a body after a 304, and Response refuses to build one, so this one
 // rule is tested on exchanges made by hand: the shape the sender would produce if a body did arrive.

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { PairCookieJars } from '../../../src/checks/_stateful/pair-cookie-jars.js';
-import { VirtualClock } from '../../../src/checks/_stateful/virtual-clock.js';
+import { PairCookieJars } from '../../../src/checks/conversation/pair-cookie-jars.js';
+import { VirtualClock } from '../../../src/checks/conversation/virtual-clock.js';
 
 const URL = 'http://127.0.0.1:3000/fax';
 const FOUR_HOURS = 4 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signedContentOf } from '../../../src/checks/_stateful/signed-content.js';
-import { checkServer } from '../../../src/runner/check-server.js';
+import { signedContentOf } from '../../../src/checks/signatures/signed-content.js';
+import { checkServer } from '../../../src/harness/check-server.js';
 import { createSender, inProcessTransport } from '../../../src/sender/index.js';
 import { signTwilioRequest } from '../../../src/signature/index.js';
 import { faxWebhookParams } from '../../../properties/fax-webhook-params.js';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express from 'express';
 import twilio from 'twilio';
-import type { CheckServerOptions } from '../../../src/runner/check-server.js';
+import type { CheckServerOptions } from '../../../src/harness/check-server.js';
 import type { TwilioErrorCode } from '../../../src/protocol/twilio-errors.js';
 import { readParams, readText, RECEIVE_XML, send } from '../serve.js';
 

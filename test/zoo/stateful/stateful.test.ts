@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../../src/runner/check-server.js';
-import type { Report } from '../../../src/runner/report.js';
+import { checkServer } from '../../../src/harness/check-server.js';
+import type { Report } from '../../../src/model/report.js';
 import { serve, type RunningServer } from '../serve.js';
 import { CONFORMING_STATEFUL_SERVERS, DEFECTIVE_STATEFUL_SERVERS, type StatefulServer } from './servers.js';
 

@@ -1,0 +1,122 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { FaxProfile } from '../../protocol/profile.js';
+import type { Exchange, FormParams, HttpMethod, WebhookRequest } from '../../model/exchange.js';
+import type { CaseRandom } from './case-random.js';
+
+/** How the run was configured, as far as checks care. The auth token itself never reaches a check. */
+export interface CheckConfig {
+  readonly profile: FaxProfile;
+  /** `both`: the base request is a POST and `get-post` repeats it as a GET. */
+  readonly method: HttpMethod | 'both';
+  /** The verb the server must answer with (`--expect`). */
+  readonly expect: 'receive' | 'reject' | 'any';
+  /** True when an auth token was given (checks that need one are skipped otherwise). */
+  readonly hasAuthToken: boolean;
+  /** Total time allowed per exchange, in ms. */
+  readonly timeoutMs: number;
+  /**
+   * What stands for `https://media.twiliocdn.com` in the `MediaUrl`s of action callbacks (`--media-url`, or the kit's
+   * loopback media server for the run); see `mediaUrlFor`.
+   */
+  readonly mediaBaseUrl?: string;
+}
+
+/** The random inputs of one case: the webhook parameters plus what the variant checks need. */
+export interface CaseInput {
+  /** The webhook parameters of the base request, in the order Twilio sends them. */
+  readonly params: FormParams;
+  /** `From` and `To` as SIP addresses, for `sip-addresses` (and `form-encoding`, which needs spaces). */
+  readonly sip: { readonly From: string; readonly To: string };
+  /** Parameters Twilio might add one day, for `unknown-params`. */
+  readonly extras: FormParams;
+}
+
+/** One case of a run: a fixed, readable example or one generated from the seed. */
+export interface PlannedCase {
+  /** `example-1`, `generated-17`, ... */
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'example' | 'generated';
+  /** Position among the generated cases (the fast-check path that replays it); -1 for examples. */
+  readonly index: number;
+  readonly input: CaseInput;
+}
+
+/** What a check is given: one case, its base exchange, and a way to send variants through the run's sender. */
+export interface CheckContext {
+  readonly case: PlannedCase;
+  /** The base request as sent (before encoding). */
+  readonly request: WebhookRequest;
+  readonly exchange: Exchange;
+  readonly config: CheckConfig;
+  /** Sends another request through the run's sender (signing, redirects and limits included). */
+  readonly send: (request: WebhookRequest) => Promise<Exchange>;
+  /**
+   * The signature Twilio would send for `url` (and, for a POST, `params`), made with the run's auth token, which
+   * the check never sees. Absent without a token. For forging requests on purpose (`signature-enforced`).
+   */
+  readonly sign?: (url: string, params?: FormParams) => string;
+  /** Randomness derived from the run's seed, for fresh ids: never `Math.random` or `crypto`, so a seed repeats a run. */
+  readonly random: CaseRandom;
+}
+
+/** A diagnostic together with the exchange that shows it (its last hop is what the finding reproduces). */
+export interface CheckIssue {
+  readonly diagnostic: Diagnostic;
+  readonly exchange: Exchange;
+  /** For a finding about two replies that differ: the other exchange, which the finding reproduces too. */
+  readonly reference?: Exchange;
+  /**
+   * What sets this issue apart from others of the same code in one run (e.g. `received` and `failed` for the two
+   * action callbacks): the runner reports one finding per (check, code, distinct), so distinct failures are never
+   * merged away.
+   */
+  readonly distinct?: string;
+  /** What the request shown was, when it is not the case's own (e.g. "a fax from a SIP address, by GET"). */
+  readonly label?: string;
+}
+
+/**
+ * What one check made of one case: what is wrong, or why there was nothing to judge. A pass means judged: a check
+ * whose every case came back `notJudged` is reported skipped with the reason, never passed.
+ */
+export interface CheckOutcome {
+  readonly issues: readonly CheckIssue[];
+  /** Why the check had nothing to judge on this case (e.g. no 2xx reply to read); `issues` is then empty. */
+  readonly notJudged?: string;
+}
+
+/** The check judged this case; `issues` (none: it passed) say what is wrong. */
+export function judged(issues: readonly CheckIssue[] = []): CheckOutcome {
+  return { issues };
+}
+
+/** The check had nothing to judge on this case, and says why (e.g. "no 2xx reply to read"). */
+export function notJudged(reason: string): CheckOutcome {
+  return { issues: [], notJudged: reason };
+}
+
+/** Why reply checks judge nothing on a case whose base request got no 2xx reply. */
+export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge (see reachable and status-code)';
+
+/**
+ * A named, stateless rule about how a fax webhook must behave. Checks are small values in a registry
+ * (src/checks/registry.ts); the runner needs no change to gain one.
+ */
+export interface Check {
+  /** Stable kebab-case id, used by `--checks` and `--skip-checks`. */
+  readonly id: string;
+  /** One line for reports. */
+  readonly title: string;
+  /** `case`: runs on every case; `run`: once per run, on the first example case. */
+  readonly scope: 'case' | 'run';
+  /** Why this check cannot run in this configuration (e.g. "needs --auth-token"), or undefined when it can. */
+  skipReason?(config: CheckConfig): string | undefined;
+  /** Looks at one case and says what is wrong, or that it had nothing to judge; never throws for a defect of the server. */
+  run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+}
+
+/** A check's issue list built from diagnostics that all concern one exchange. */
+export function issuesOf(exchange: Exchange, diagnostics: readonly Diagnostic[]): CheckIssue[] {
+  return diagnostics.map((diagnostic) => ({ diagnostic, exchange }));
+}

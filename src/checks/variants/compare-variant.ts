@@ -1,0 +1,90 @@
+import type { Exchange, WebhookRequest } from '../../model/exchange.js';
+import { describeSummary, newErrors, sameReply, summarizeReply } from '../verdicts/reply-summary.js';
+import { findSignatureMistake } from '../signatures/find-signature-mistake.js';
+import { refusalHint, refusalOf } from '../hints/refusal-hint.js';
+import { frameworkOf } from '../hints/server-framework.js';
+import { failsOnlyWithoutSession } from './session-cookie.js';
+import { ABORTED } from '../verdicts/exchange-outcome.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from '../check-api/types.js';
+
+/** How a variant check words and codes its two ways of failing. */
+export interface VariantRule {
+  readonly check: string;
+  /** Diagnostic code when the variant fails although the reference works. */
+  readonly failCode: string;
+  /** Diagnostic code when both work but mean different things; absent: a different reply is fine. */
+  readonly differCode?: string;
+  readonly hint: string;
+}
+
+/**
+ * Sends `variant`, an equivalent of the request behind `reference`, and reports when it fails (no 2xx, or TwiML
+ * errors the reference reply does not have) or is answered differently. Quiet when the reference got no 2xx: that
+ * defect belongs to the check that saw it first; TwiML errors both replies share belong to the validator's checks.
+ * A variant that fails only for want of the reference's session cookie is left to the `cookies` check, and a signed
+ * variant refused 401/403 is explained as the signature mistake the server makes: neither is the variant's defect.
+ */
+export async function compareVariant(
+  context: CheckContext,
+  rule: VariantRule,
+  reference: Exchange,
+  variant: WebhookRequest,
+  described: string,
+): Promise<CheckOutcome> {
+  const profile = context.config.profile;
+  const expected = summarizeReply(reference, profile);
+  if (expected.outcome !== 'answered') return notJudged(NO_REPLY_TO_JUDGE);
+  const exchange = await context.send(variant);
+  const actual = summarizeReply(exchange, profile);
+  if (actual.outcome === 'aborted') return notJudged(ABORTED);
+  const broken = newErrors(expected, actual)[0];
+  if (broken) {
+    return judged([
+      {
+        exchange,
+        reference,
+        diagnostic: {
+          check: rule.check,
+          code: rule.failCode,
+          severity: 'error',
+          ...(broken.twilioError ? { twilioError: broken.twilioError } : {}),
+          message: `${described}: the reply has an error the reference reply does not (${broken.check}: ${broken.message})`,
+          hint: rule.hint,
+        },
+      },
+    ]);
+  }
+  if (actual.outcome === 'failed') {
+    if (await failsOnlyWithoutSession(context, reference, variant)) return notJudged('the variant failed only for want of the session cookie (see cookies)');
+    // With a token, a variant refused over its signature is a validation that misreads it: name the mistake when known.
+    const refused = context.config.hasAuthToken ? refusalHint(exchange, context.config) : undefined;
+    const mistake = refused && refusalOf(exchange) === 'signature' ? await findSignatureMistake(context, variant) : undefined;
+    return judged([
+      {
+        exchange,
+        diagnostic: {
+          check: rule.check,
+          code: rule.failCode,
+          severity: 'error',
+          ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
+          message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}${mistake ? `; it ${mistake.behaviour}` : ''}`,
+          hint: mistake?.hint(frameworkOf(exchange)) ?? refused ?? rule.hint,
+        },
+      },
+    ]);
+  }
+  if (!rule.differCode || sameReply(expected, actual)) return judged();
+  return judged([
+    {
+      exchange,
+      reference,
+      diagnostic: {
+        check: rule.check,
+        code: rule.differCode,
+        severity: 'error',
+        message: `${described}: the server answers ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}`,
+        hint: rule.hint,
+      },
+    },
+  ]);
+}

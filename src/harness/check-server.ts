@@ -1,0 +1,170 @@
+import { CHECKS, selectChecks } from '../checks/registry.js';
+import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
+import type { CheckConfig } from '../checks/check-api/types.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
+import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
+import type { FormParams } from '../model/exchange.js';
+import { startMediaServer } from '../media/media-server.js';
+import { signTwilioRequest } from '../signature/sign.js';
+import { describeCheckOptionsProblem } from '../runner/check-options.js';
+import type { Reporter } from '../model/events.js';
+import type { Report } from '../model/report.js';
+import { runConformance } from '../runner/run.js';
+import { secretsOf } from '../secrets/secrets-of.js';
+import { describeUrlProblem } from '../runner/target-url.js';
+import { withoutCredentials } from '../secrets/hide-credentials.js';
+import type { ShrinkBudget } from '../runner/shrink.js';
+
+/** What to check: a live URL, or an in-process fetch handler such as Hono's `app.fetch` (no port; `url` is what the handler sees). */
+export type CheckTarget =
+  | { readonly url: string }
+  | { readonly handler: FetchHandler; readonly name?: string; readonly url?: string };
+
+/** How to play Twilio against the target; every option has the CLI's default. */
+export interface CheckServerOptions {
+  /** How the number requests the webhook; `both` also runs `get-post`. Default `POST`. */
+  readonly method?: 'POST' | 'GET' | 'both';
+  /** Signs every request (`X-Twilio-Signature`); never appears in the report. */
+  readonly authToken?: string;
+  /** Generated cases after the fixed examples. Default 100. */
+  readonly runs?: number;
+  /** Repeats a run exactly. Default random (the report says which). */
+  readonly seed?: number;
+  /** Cases in flight at once. Default 8. */
+  readonly concurrency?: number;
+  /** Total time per exchange in ms. Default Twilio's 15 000. */
+  readonly timeoutMs?: number;
+  /** Accept self-signed certificates (local testing). */
+  readonly insecure?: boolean;
+  /** Let redirects and callbacks reach private, loopback and link-local addresses besides the target's own kind. */
+  readonly allowPrivateAddresses?: boolean;
+  /** Which findings fail the run: `error`, `warning` (the default), `notice` or `never`. */
+  readonly failOn?: FailOn;
+  /** The verb the server must answer with. Default `any`. */
+  readonly expect?: 'receive' | 'reject' | 'any';
+  /** Run only these check ids. */
+  readonly checks?: readonly string[];
+  /** Leave these check ids out. */
+  readonly skipChecks?: readonly string[];
+  readonly reporters?: readonly Reporter[];
+  readonly profile?: FaxProfile;
+  /** Bounds on shrinking a generated failure; `false` reports it unshrunk. */
+  readonly shrink?: ShrinkBudget | false;
+  /**
+   * What stands for Twilio's media host in the `MediaUrl`s of action callbacks (`BASE/fax/{AccountSid}/{key}?X-Amz-…`).
+   * Default: the kit serves a small valid fax itself on 127.0.0.1 for the run, so a server that downloads the media
+   * works offline.
+   */
+  readonly mediaUrl?: string;
+  /**
+   * Stops the run: no new case starts, requests in flight are cut at once (never findings), nothing is shrunk; the
+   * report covers the cases that finished, says `interrupted` and is never ok.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Sends only the case at this path of the run with `seed` (a finding's `replay.path`), and reports on it; `seed` is
+   * then required and `runs` is ignored.
+   */
+  readonly replay?: string;
+  /** The file holding the output of the server under test, when the caller started it; named in the report. */
+  readonly serverLog?: string;
+}
+
+/** The handler URL used when none is given. */
+const DEFAULT_HANDLER_URL = 'http://localhost/';
+
+/** Generated cases after the fixed examples, when `runs` is not given. */
+export const DEFAULT_RUNS = 100;
+
+/** Cases in flight at once, when `concurrency` is not given. */
+export const DEFAULT_CONCURRENCY = 8;
+
+/** A seed for a run that did not ask for one: any 32-bit integer fast-check accepts. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
+/**
+ * Plays Twilio's fax service against a server and returns the report (the same value `--reporter json` prints).
+ * Throws a TypeError only for bad options (an invalid URL, unknown check ids, a NaN or out-of-range number, naming the
+ * option and what it accepts); everything wrong with the server is a finding.
+ * @example const report = await checkServer({ url: 'http://127.0.0.1:3000/fax' }, { runs: 20, seed: 1 });
+ * @example const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' });
+ */
+export async function checkServer(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {
+  const profile = options.profile ?? TWILIO_PROFILE;
+  const url = 'handler' in target ? (target.url ?? DEFAULT_HANDLER_URL) : target.url;
+  const urlProblem = describeUrlProblem(url);
+  if (urlProblem) throw new TypeError(urlProblem);
+  const optionsProblem = describeCheckOptionsProblem(options);
+  if (optionsProblem) throw new TypeError(`checkServer: ${optionsProblem}`);
+  const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
+  if (!selection.ok) throw new TypeError(selection.message);
+  const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
+  // Started only when a check will hand out MediaUrls, and stopped with the run.
+  const needsMedia = options.mediaUrl === undefined && selection.checks.some((c) => c.id === 'action-callback');
+  const media = needsMedia ? await startMediaServer() : undefined;
+  const mediaBaseUrl = options.mediaUrl ?? media?.baseUrl;
+  const { authToken } = options;
+  const config: CheckConfig = {
+    profile,
+    method: options.method ?? 'POST',
+    expect: options.expect ?? 'any',
+    hasAuthToken: options.authToken !== undefined,
+    timeoutMs,
+    ...(mediaBaseUrl !== undefined && { mediaBaseUrl }),
+  };
+  // Aborted when the run stops (interrupted, or the server times out on everything): every exchange in flight ends.
+  const stopSending = new AbortController();
+  const sender = createSender({
+    profile,
+    timeoutMs,
+    signal: stopSending.signal,
+    ...(options.authToken !== undefined && { authToken: options.authToken }),
+    ...(options.insecure !== undefined && { insecure: options.insecure }),
+    target: url,
+    ...(options.allowPrivateAddresses !== undefined && { allowPrivateAddresses: options.allowPrivateAddresses }),
+    ...('handler' in target && { transport: inProcessTransport(target.handler) }),
+  });
+  try {
+    return await runConformance({
+      target: 'handler' in target ? `handler:${target.name ?? (target.handler.name || 'fetch')}` : withoutCredentials(url),
+      url,
+      sender,
+      config,
+      checks: selection.checks,
+      seed: options.seed ?? randomSeed(),
+      onStop: () => stopSending.abort(),
+      ...(options.replay !== undefined && { replay: options.replay }),
+      ...(!('handler' in target) && { commandLine: commandLineOf(url, options, profile) }),
+      runs: options.runs ?? DEFAULT_RUNS,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      ...(options.failOn !== undefined && { failOn: options.failOn }),
+      ...(options.reporters && { reporters: options.reporters }),
+      secrets: secretsOf({ authToken: options.authToken, urls: [url, options.mediaUrl] }),
+      ...(options.shrink !== undefined && { shrink: options.shrink }),
+      ...(options.signal && { signal: options.signal }),
+      ...(options.serverLog !== undefined && { serverLog: options.serverLog }),
+      ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signTwilioRequest({ authToken, url: signedUrl, ...(params && { params }) }) }),
+    });
+  } finally {
+    await sender.close();
+    await media?.close();
+  }
+}
+
+/**
+ * The `check` command line that repeats the parts of this configuration that shape the requests and the verdict, for
+ * the replay command of each finding. The auth token is never in it: the replay reads `TWILIO_AUTH_TOKEN` as the run
+ * did; nor are the URL's credentials, which no report shows.
+ */
+function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile): string[] {
+  const line = ['twiml-fax-kit', 'check', withoutCredentials(url)];
+  if (options.method !== undefined && options.method !== 'POST') line.push('--method', options.method);
+  if (options.expect !== undefined && options.expect !== 'any') line.push('--expect', options.expect);
+  if (options.failOn !== undefined && options.failOn !== DEFAULT_FAIL_ON) line.push('--fail-on', options.failOn);
+  if (options.timeoutMs !== undefined && options.timeoutMs !== profile.sender.totalTimeoutMs) line.push('--timeout', String(options.timeoutMs));
+  if (options.insecure) line.push('--insecure');
+  if (options.mediaUrl !== undefined) line.push('--media-url', options.mediaUrl);
+  return line;
+}
