@@ -82,6 +82,11 @@ describe('docs/report.schema.json', () => {
     await expectValid(interrupted);
   });
 
+  it('describes the example of docs/report.md, which is a real report', async () => {
+    const page = readFileSync(resolve(REPOSITORY, 'docs/report.md'), 'utf8');
+    await expectValid(JSON.parse(/```json\n([\s\S]*?)\n```/.exec(page)?.[1] ?? 'null'));
+  });
+
   it('describes what validate --reporter json writes', async () => {
     await expectValid(await jsonOutput(['validate', '--reporter', 'json', 'examples/replies'], REPOSITORY));
   });
