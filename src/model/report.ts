@@ -111,6 +111,8 @@ export interface ReportSummary {
 
 /** The result of a run: what `checkServer` returns and `--reporter json` prints. */
 export interface Report {
+  /** The version of this JSON shape (docs/report.md): it changes only when a field is removed, renamed or changes meaning. */
+  readonly version: 1;
   /**
    * True only when no finding fails under `failOn`, at least one check judged something, and every case ran: an
    * interrupted run, or one the kit stopped early (`stoppedEarly`, a check's `note`), is never green.

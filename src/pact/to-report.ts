@@ -74,6 +74,7 @@ export function toVerificationReport(facts: VerificationFacts): Report {
   }
   const failed = checks.filter((check) => check.status === 'failed').length;
   return {
+    version: 1,
     ok: facts.json.result && failed === 0,
     failOn: DEFAULT_FAIL_ON,
     target: facts.target,

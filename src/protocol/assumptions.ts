@@ -1,6 +1,6 @@
 /**
- * Everything the kit assumes because Twilio never published it. Each is named in the README; nothing else in the
- * code may assume silently. Ids are stable.
+ * Everything the kit assumes because Twilio never published it. Each is listed in docs/assumptions.md (generated from
+ * this file by `npm run docs`); nothing else in the code may assume silently. Ids are stable.
  */
 export interface Assumption {
   readonly id: string;
@@ -8,7 +8,7 @@ export interface Assumption {
   readonly why: string;
 }
 
-/** Every assumption the kit makes, each with how sure we are; the README's table lists the same ids. */
+/** Every assumption the kit makes, each with how sure we are; docs/assumptions.md lists them (`npm run docs`). */
 export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'attribute-values-case-sensitive',

@@ -145,6 +145,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     const judged = results.filter((r) => r.status !== 'skipped').length;
     const cutShort = control.stop.aborted || results.some((r) => r.note !== undefined);
     const report: Report = {
+      version: 1,
       // A run in which every selected check was skipped judged nothing, and a run cut short judged only part of the
       // server: neither may pass CI (e.g. an unreachable server checked with --checks content-type only).
       ok: !safeFindings.some((f) => failsOn(f.severity, failOn)) && judged > 0 && !cutShort,

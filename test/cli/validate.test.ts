@@ -197,10 +197,10 @@ describe('twiml-fax-kit validate', () => {
     for (const part of ['Usage: twiml-fax-kit validate', '--content-type TYPE', '--no-content-type', '--fail-on LEVEL', '--reporter', 'Examples:', 'Exit codes:', '.content-type']) expect(stdout).toContain(part);
   });
 
-  it("prints the README's example output verbatim", async () => {
+  it('prints the example output of docs/validate.md verbatim', async () => {
     const root = resolve(import.meta.dirname, '../..');
-    const readme = await readFile(join(root, 'README.md'), 'utf8');
-    const command = /`npx twiml-fax-kit (validate examples\/replies\/[^`]*)`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    const page = await readFile(join(root, 'docs/validate.md'), 'utf8');
+    const command = /`npx twiml-fax-kit (validate examples\/replies\/[^`]*)`:\n\n```\n([\s\S]*?)```/.exec(page);
     expect(command).not.toBeNull();
     const [, argv = '', shown] = command ?? [];
     expect((await run(argv.split(' '), { cwd: root })).stdout).toBe(shown);

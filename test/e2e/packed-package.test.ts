@@ -53,9 +53,9 @@ afterAll(() => {
 });
 
 describe('the packed package', { timeout: 120_000 }, () => {
-  it('ships the built library, its types and the examples, and no tests or TypeScript sources', () => {
+  it('ships the built library, its types, the examples and the docs, and no tests or TypeScript sources', () => {
     const unexpected = packedFiles.filter(
-      (path) => !/^(dist\/(src|properties)\/.+\.(js|d\.ts)|examples\/replies\/.+|examples\/server\/fax-server\.ts|README\.md|ARCHITECTURE\.md|LICENSE|package\.json)$/.test(path),
+      (path) => !/^(dist\/(src|properties)\/.+\.(js|d\.ts)|examples\/replies\/.+|examples\/server\/fax-server\.ts|README\.md|docs\/[\w.-]+\.(md|json)|ARCHITECTURE\.md|LICENSE|package\.json)$/.test(path),
     );
     expect(unexpected).toEqual([]);
     expect(packedFiles.filter((path) => /\.test\./.test(path))).toEqual([]);

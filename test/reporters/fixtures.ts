@@ -75,6 +75,7 @@ export const NO_FAX_ACTION: Finding = {
 
 /** A realistic run: one check passes, two fail (three findings), one is skipped. */
 export const FAILED_REPORT: Report = {
+  version: 1,
   ok: false,
   failOn: 'warning',
   target: 'https://fax.example.test/fax/incoming',
@@ -91,6 +92,7 @@ export const FAILED_REPORT: Report = {
 
 /** A clean run. */
 export const PASSED_REPORT: Report = {
+  version: 1,
   ok: true,
   failOn: 'warning',
   target: 'handler:fax-app',

@@ -16,6 +16,7 @@ const finding: Finding = {
 };
 
 const report: Report = {
+  version: 1,
   ok: false,
   failOn: 'error',
   target: 'http://127.0.0.1:3000/fax',

@@ -7,11 +7,10 @@ import { bufferIo } from '../support/buffer-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { freePort } from '../package/ports.js';
 
-// The README's "In CI" recipes, run as written: the same flags, `npm start` in a project whose app checks Twilio
+// The CI recipes of docs/ci.md, run as written: the same flags, `npm start` in a project whose app checks Twilio
 // signatures with twilio.webhook(), the token from TWILIO_AUTH_TOKEN as the workflows set it. Only the port (3000
 // may be taken on a shared machine) and the number of generated cases (CPU) differ.
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const inCi = readme.slice(readme.indexOf('## In CI'), readme.indexOf('\n## ', readme.indexOf('## In CI') + 1));
+const inCi = readFileSync(new URL('../../docs/ci.md', import.meta.url), 'utf8');
 const requireFromRepo = createRequire(import.meta.url);
 
 /** Splits a command line as /bin/sh would for the plain words and double-quoted strings the recipes use. */
@@ -19,11 +18,11 @@ function shellWords(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
 }
 
-/** The `twiml-fax-kit` arguments of each recipe, as README.md shows them. */
+/** The `twiml-fax-kit` arguments of each recipe, as docs/ci.md shows them. */
 function recipes(): Record<'github' | 'gitlab' | 'shell', string[]> {
   const github = /run: >\n((?: {10}.*\n)+)/.exec(inCi)?.[1]?.replace(/\n\s*/g, ' ') ?? '';
   const gitlab = /- (npx twiml-fax-kit check .*)/.exec(inCi)?.[1] ?? '';
-  const shell = /(npx twiml-fax-kit check (?:[^\n]*\\\n)*[^\n]*)/.exec(inCi.slice(inCi.indexOf('### Any shell CI')))?.[1]?.replace(/\\\n\s*/g, ' ') ?? '';
+  const shell = /(npx twiml-fax-kit check (?:[^\n]*\\\n)*[^\n]*)/.exec(inCi.slice(inCi.indexOf('## Any shell CI')))?.[1]?.replace(/\\\n\s*/g, ' ') ?? '';
   const args = (line: string) => {
     const words = shellWords(line.trim());
     expect(words.slice(0, 2)).toEqual(['npx', 'twiml-fax-kit']);
@@ -68,8 +67,8 @@ async function runRecipe(args: readonly string[], env: Record<string, string>) {
 /** A GitHub workflow command, as the runner parses it: `::name key=value,...::message` on one line. */
 const WORKFLOW_COMMAND = /^::(error|warning|notice)(?: title=[^:,\r\n]*)?::[^\r\n]*$/;
 
-describe("the README's CI recipes", { timeout: 60_000 }, () => {
-  it('are found in the README, and all three run the same check', () => {
+describe('the CI recipes of docs/ci.md', { timeout: 60_000 }, () => {
+  it('are found in docs/ci.md, and all three run the same check', () => {
     const { github, gitlab, shell } = recipes();
     expect(gitlab).toEqual(shell);
     expect(github).toEqual([...shell, '--reporter', 'github']);
