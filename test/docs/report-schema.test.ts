@@ -13,7 +13,7 @@ import { formatJsonReport } from '../../src/reporters/json.js';
 import { REPOSITORY } from '../../scripts/docs/page.js';
 import { bufferIo } from '../support/buffer-io.js';
 import { startFaxProvider } from '../pact/fax-provider.js';
-import { schemaErrors, schemaValidator } from './json-schema.js';
+import { schemaErrors } from './json-schema.js';
 
 const schema = JSON.parse(readFileSync(resolve(REPOSITORY, 'docs/report.schema.json'), 'utf8')) as {
   $schema: string;
@@ -55,10 +55,8 @@ async function expectValid(report: unknown): Promise<void> {
   expect(await schemaErrors(schema, report)).toEqual([]);
 }
 
-const validator = await schemaValidator();
-
 describe('docs/report.schema.json', () => {
-  it(`is a draft 2020-12 schema whose enumerations are the kit's own (validated with ${validator})`, () => {
+  it("is a draft 2020-12 schema whose enumerations are the kit's own", () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$defs.twilioError?.enum).toEqual(Object.keys(TWILIO_ERRORS).map(Number));
     expect(schema.$defs.severity?.enum).toEqual([...SEVERITIES]);
