@@ -57,7 +57,7 @@ export const actionCallbackCheck: Check = {
         ...(credentials && { credentials }),
       };
       const exchange = await context.send(request);
-      if (exchangeOutcome(exchange).kind === 'aborted') continue;
+      if (exchangeOutcome(exchange, context.config.profile).kind === 'aborted') continue;
       answered += 1;
       issues.push(...judgeCallback(context, exchange, outcome.status, describe(outcome, method, url)));
     }
@@ -100,7 +100,7 @@ function judgeCallback(context: CheckContext, exchange: Exchange, status: Callba
       diagnostic: { check: CHECK, code, severity: 'error', ...extra, message: `${described}: ${message}`, hint },
     },
   ];
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const { failure, response } = exchange;
   if (failure?.kind === 'timeout') {
     return issue('callback_timeout', failure.message, 'answer the callback at once and do slow work (downloading MediaUrl, OCR, e-mail) after replying', twilioErrorOf(outcome));

@@ -4,7 +4,7 @@ import { PairCookieJars, type NumberPair } from './conversation/pair-cookie-jars
 import { rejectedSetCookie } from './conversation/set-cookie-issue.js';
 import { VirtualClock } from './conversation/virtual-clock.js';
 import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
-import { judged, notJudged, type Check, type CheckIssue } from './check-api/types.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 /** Time between two faxes of the conversation that are meant to share cookies. */
 const SHORT_PAUSE_MS = 60_000;
@@ -53,20 +53,21 @@ export const cookiesCheck: Check = {
     const rejected = rejectedSetCookie(opening.exchange);
     if (rejected) return judged([rejectedCookieIssue(opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
     // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
-    const firstOutcome = exchangeOutcome(opening.exchange);
+    const firstOutcome = exchangeOutcome(opening.exchange, context.config.profile);
     if (firstOutcome.kind === 'aborted') return notJudged(ABORTED);
     if (!firstOutcome.ok) return notJudged(`the first fax of the conversation failed (${firstOutcome.description}; see status-code)`);
     if (jars.count(first, context.request.url, clock.now()) === 0) return notJudged('the server sets no cookie: there is no session to test');
 
     clock.advance(SHORT_PAUSE_MS);
     const returning = await turn(first);
-    const issues = judge(returning, 'fails_with_own_cookies', `a second fax from the same numbers, carrying the cookies the server set (${returning.cookie})`, 'the server failed on a request carrying its own session cookie: look for the exception in its logs and reproduce it with the curl line');
+    const issues = judge(context, returning, 'fails_with_own_cookies', `a second fax from the same numbers, carrying the cookies the server set (${returning.cookie})`, 'the server failed on a request carrying its own session cookie: look for the exception in its logs and reproduce it with the curl line');
     clock.advance(SHORT_PAUSE_MS);
-    issues.push(...judge(await turn(other), 'fails_for_new_pair', 'a fax from another pair of numbers, which carries none of the first pair\'s cookies', 'treat a request without cookies as a new session: Twilio keeps cookies per (From, To) pair and never shares them'));
+    issues.push(...judge(context, await turn(other), 'fails_for_new_pair', 'a fax from another pair of numbers, which carries none of the first pair\'s cookies', 'treat a request without cookies as a new session: Twilio keeps cookies per (From, To) pair and never shares them'));
     clock.advance(cookieIdleExpiryMs + SHORT_PAUSE_MS);
     const hours = cookieIdleExpiryMs / 3_600_000;
     issues.push(
       ...judge(
+        context,
         await turn(first),
         'fails_after_cookie_expiry',
         `a fax from the first numbers again after ${hours} hours without traffic, when Twilio has forgotten their cookies`,
@@ -78,10 +79,10 @@ export const cookiesCheck: Check = {
 };
 
 // `described` doubles as the label: every request of the conversation is a new fax of the kit's, not the case's own.
-function judge(turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
+function judge(context: CheckContext, turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
   const rejected = rejectedSetCookie(turn.exchange);
   if (rejected) return [rejectedCookieIssue(turn.exchange, rejected, described)];
-  const outcome = exchangeOutcome(turn.exchange);
+  const outcome = exchangeOutcome(turn.exchange, context.config.profile);
   if (outcome.ok || outcome.kind === 'aborted') return [];
   return [
     {

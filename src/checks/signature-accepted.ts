@@ -37,7 +37,7 @@ export const signatureAcceptedCheck: Check = {
   scope: 'run',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
-    const base = exchangeOutcome(context.exchange);
+    const base = exchangeOutcome(context.exchange, context.config.profile);
     if (!base.ok) {
       if (refusalOf(context.exchange) === 'signature') return judged([await baseIssue(context)]);
       return notJudged(`the base request failed for a reason other than its signature (${base.description}; see status-code)`);
@@ -50,7 +50,7 @@ export const signatureAcceptedCheck: Check = {
         const request = probeRequest(context, probe, method);
         if (!request) continue;
         const result: ProbeResult = { probe, method, request, exchange: await context.send(request) };
-        const outcome = exchangeOutcome(result.exchange);
+        const outcome = exchangeOutcome(result.exchange, context.config.profile);
         if (outcome.ok) {
           judgedProbes += 1;
           continue;
@@ -101,7 +101,7 @@ function describe(result: ProbeResult): string {
 
 async function probeIssue(context: CheckContext, result: ProbeResult): Promise<CheckIssue> {
   const { exchange, probe } = result;
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const opening = `the server refused a correctly signed request (${describe(result)}; ${outcome.description})`;
   const label = describe(result);
   if (probe.signedWithoutPort) {
@@ -145,7 +145,7 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
 /** The case's own base request, refused over its signature. */
 async function baseIssue(context: CheckContext): Promise<CheckIssue> {
   const { exchange, request } = context;
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const opening = `the server refused a correctly signed request (the base request of this case; ${outcome.description})`;
   // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
   const mistake = await findSignatureMistake(context, request);

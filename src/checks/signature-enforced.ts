@@ -35,17 +35,17 @@ export const signatureEnforcedCheck: Check = {
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
-    if (!exchangeOutcome(context.exchange).ok) return notJudged(NO_REPLY_TO_JUDGE);
+    if (!exchangeOutcome(context.exchange, context.config.profile).ok) return notJudged(NO_REPLY_TO_JUDGE);
     const { control, forgeries } = forgeriesFor(context);
     // The forgeries are new faxes: a server that refuses a new fax even when it is correctly signed would refuse
     // them for that reason, and their refusal would prove nothing about signatures.
-    const controlOutcome = exchangeOutcome(await context.send(control));
+    const controlOutcome = exchangeOutcome(await context.send(control), context.config.profile);
     if (!controlOutcome.ok) return notJudged(`a new fax, correctly signed, is not accepted either (${controlOutcome.description}): refused forgeries would prove nothing`);
     const issues: CheckIssue[] = [];
     let refused = 0;
     for (const forgery of forgeries) {
       const exchange = await context.send(forgery.request);
-      const outcome = exchangeOutcome(exchange);
+      const outcome = exchangeOutcome(exchange, context.config.profile);
       if (outcome.kind === 'aborted') continue;
       if (!outcome.ok) {
         refused += 1;
