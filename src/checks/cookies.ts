@@ -1,5 +1,5 @@
 import type { Exchange, WebhookRequest } from '../model/exchange.js';
-import { freshCaller, freshFaxSid, paramOf, withParams } from './conversation/fresh-ids.js';
+import { asNewFax, freshCaller, paramOf } from './conversation/fresh-ids.js';
 import { PairCookieJars, type NumberPair } from './conversation/pair-cookie-jars.js';
 import { rejectedSetCookie } from './conversation/set-cookie-issue.js';
 import { VirtualClock } from './conversation/virtual-clock.js';
@@ -27,10 +27,12 @@ export const cookiesCheck: Check = {
   title: 'sessions work as Twilio keeps cookies (per number pair, 4 hours idle)',
   scope: 'run',
   async run(context) {
-    const { cookieIdleExpiryMs } = context.config.profile.sender;
+    const { profile } = context.config;
+    const { names } = profile.parameters;
+    const { cookieIdleExpiryMs } = profile.sender;
     const clock = new VirtualClock();
     const jars = new PairCookieJars(cookieIdleExpiryMs);
-    const to = paramOf(context.request.params, 'To') ?? '';
+    const to = paramOf(context.request.params, names.to) ?? '';
     const first: NumberPair = { From: freshCaller(context.random), To: to };
     let other: NumberPair = { From: freshCaller(context.random), To: to };
     if (other.From === first.From) other = { From: `${first.From.slice(0, -1)}${first.From.endsWith('9') ? '8' : '9'}`, To: to };
@@ -41,7 +43,7 @@ export const cookiesCheck: Check = {
       const request: WebhookRequest = {
         method: context.request.method,
         url: context.request.url,
-        params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random), From: pair.From, To: pair.To }),
+        params: asNewFax(context.request.params, context.random, profile, { [names.from]: pair.From, [names.to]: pair.To }),
         ...(cookie !== '' && { headers: { Cookie: cookie } }),
       };
       const exchange = await context.send(request);

@@ -1,5 +1,5 @@
 import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
-import { freshFaxSid, withParams } from './conversation/fresh-ids.js';
+import { asNewFax } from './conversation/fresh-ids.js';
 import { findSignatureMistake } from './signatures/find-signature-mistake.js';
 import { signedContentOf } from './signatures/signed-content.js';
 import { SIGNATURE_PROBES, type SignatureProbe } from './signatures/tricky-values.js';
@@ -78,10 +78,12 @@ function methodsOf(context: CheckContext): HttpMethod[] {
 
 /** The probe's request, or undefined when it does not apply to this webhook URL (a port probe without a port). */
 function probeRequest(context: CheckContext, probe: SignatureProbe, method: HttpMethod): WebhookRequest | undefined {
-  const changes: Record<string, string> = { FaxSid: freshFaxSid(context.random) };
-  if (probe.From !== undefined) changes.From = probe.From;
-  if (probe.To !== undefined) changes.To = probe.To;
-  const request: WebhookRequest = { method, url: context.request.url, params: withParams(context.request.params, changes) };
+  const { profile } = context.config;
+  const { names } = profile.parameters;
+  const changes: Record<string, string> = {};
+  if (probe.From !== undefined) changes[names.from] = probe.From;
+  if (probe.To !== undefined) changes[names.to] = probe.To;
+  const request: WebhookRequest = { method, url: context.request.url, params: asNewFax(context.request.params, context.random, profile, changes) };
   if (!probe.signedWithoutPort) return request;
   const signed = signedContentOf(request);
   const portless = withoutHttpsPort(signed.url);

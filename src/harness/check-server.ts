@@ -5,7 +5,7 @@ import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
 import type { FormParams } from '../model/exchange.js';
 import { startMediaServer } from '../media/media-server.js';
-import { signTwilioRequest } from '../signature/sign.js';
+import { signRequest } from '../signature/sign.js';
 import { describeCheckOptionsProblem } from '../runner/check-options.js';
 import type { Reporter } from '../model/events.js';
 import type { Report } from '../model/report.js';
@@ -103,7 +103,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
   const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
   // Started only when a check will hand out MediaUrls, and stopped with the run.
   const needsMedia = options.mediaUrl === undefined && selection.checks.some((c) => c.id === 'action-callback');
-  const media = needsMedia ? await startMediaServer() : undefined;
+  const media = needsMedia ? await startMediaServer(profile) : undefined;
   const mediaBaseUrl = options.mediaUrl ?? media?.baseUrl;
   const { authToken } = options;
   const config: CheckConfig = {
@@ -145,7 +145,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
       ...(options.serverLog !== undefined && { serverLog: options.serverLog }),
-      ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signTwilioRequest({ authToken, url: signedUrl, ...(params && { params }) }) }),
+      ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signRequest(profile.signature, { authToken, url: signedUrl, ...(params && { params }) }) }),
     });
   } finally {
     await sender.close();

@@ -12,6 +12,8 @@ export interface SignatureScheme {
   readonly aliases: readonly string[];
   /** The hash of the HMAC, whose base64 digest is the signature. */
   readonly hmac: 'sha1' | 'sha256';
+  /** The validators a server should use, as hints name them ("Twilio's request validator for your language (…)"). */
+  readonly validators: string;
 }
 
 /** `X-Twilio-Signature`: base64 HMAC-SHA1 with the auth token as key (twilio.com/docs/usage/security; twilio-node). */
@@ -19,6 +21,8 @@ export const TWILIO_SIGNATURE: SignatureScheme = {
   header: 'X-Twilio-Signature',
   aliases: [],
   hmac: 'sha1',
+  validators:
+    "Twilio's request validator for your language (twilio-node's webhook() or validateRequest, twilio-python's or twilio-php's RequestValidator)",
 };
 
 /** Every header a scheme sends its signature in: the primary one first, then its aliases. */
