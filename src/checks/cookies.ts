@@ -53,7 +53,7 @@ export const cookiesCheck: Check = {
 
     const opening = await turn(first);
     const rejected = rejectedSetCookie(opening.exchange);
-    if (rejected) return judged([rejectedCookieIssue(opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
+    if (rejected) return judged([rejectedCookieIssue(context, opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
     // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
     const firstOutcome = exchangeOutcome(opening.exchange, context.config.profile);
     if (firstOutcome.kind === 'aborted') return notJudged(ABORTED);
@@ -83,7 +83,7 @@ export const cookiesCheck: Check = {
 // `described` doubles as the label: every request of the conversation is a new fax of the kit's, not the case's own.
 function judge(context: CheckContext, turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
   const rejected = rejectedSetCookie(turn.exchange);
-  if (rejected) return [rejectedCookieIssue(turn.exchange, rejected, described)];
+  if (rejected) return [rejectedCookieIssue(context, turn.exchange, rejected, described)];
   const outcome = exchangeOutcome(turn.exchange, context.config.profile);
   if (outcome.ok || outcome.kind === 'aborted') return [];
   return [
@@ -102,7 +102,7 @@ function judge(context: CheckContext, turn: Turn, code: string, described: strin
   ];
 }
 
-function rejectedCookieIssue(exchange: Exchange, violation: string, label: string): CheckIssue {
+function rejectedCookieIssue(context: CheckContext, exchange: Exchange, violation: string, label: string): CheckIssue {
   return {
     exchange,
     label,
@@ -110,7 +110,8 @@ function rejectedCookieIssue(exchange: Exchange, violation: string, label: strin
       check: 'cookies',
       code: 'invalid_set_cookie',
       severity: 'error',
-      twilioError: 11206,
+      // An HTTP protocol violation (Twilio's 11206).
+      twilioError: context.config.profile.errors.failures.protocol,
       message: `${violation}; Twilio rejects the whole reply as an HTTP protocol violation and fails the fax`,
       hint: 'send Set-Cookie as name=value with a non-empty name and no control characters (use your framework\'s cookie API rather than writing the header by hand)',
     },

@@ -24,7 +24,7 @@ export type CheckTarget =
 export interface CheckServerOptions {
   /** How the number requests the webhook; `both` also runs `get-post`. Default `POST`. */
   readonly method?: 'POST' | 'GET' | 'both';
-  /** Signs every request (`X-Twilio-Signature`); never appears in the report. */
+  /** Signs every request (`X-Twilio-Signature`, or the profile's signature headers); never appears in the report. */
   readonly authToken?: string;
   /** Generated cases after the fixed examples. Default 100. */
   readonly runs?: number;
@@ -47,11 +47,12 @@ export interface CheckServerOptions {
   /** Leave these check ids out. */
   readonly skipChecks?: readonly string[];
   readonly reporters?: readonly Reporter[];
+  /** The fax service to play (its TwiML, HTTP client, signature, parameters, error codes, media URLs). Default Twilio's. */
   readonly profile?: FaxProfile;
   /** Bounds on shrinking a generated failure; `false` reports it unshrunk. */
   readonly shrink?: ShrinkBudget | false;
   /**
-   * What stands for Twilio's media host in the `MediaUrl`s of action callbacks (`BASE/fax/{AccountSid}/{key}?X-Amz-…`).
+   * What stands for the profile's media host in the `MediaUrl`s of action callbacks (Twilio's: `BASE/fax/{AccountSid}/{key}?X-Amz-…`).
    * Default: the kit serves a small valid fax itself on 127.0.0.1 for the run, so a server that downloads the media
    * works offline.
    */
