@@ -17,7 +17,6 @@ export type {
   Sender,
   SentRequest,
   TransportFailure,
-  TransportFailureKind,
   UrlCredentials,
   WebhookRequest,
 } from './model/exchange.js';
