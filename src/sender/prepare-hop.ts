@@ -30,8 +30,8 @@ export function idempotencyTokenFor(webhook: WebhookRequest): string {
 /**
  * Headers and body of one hop, as the profile's service sends them: its fixed headers, the idempotency token, the
  * signature (in each of the scheme's headers) over the URL as Twilio signed it (see `signedContent`), then the
- * caller's headers on top. The URL requested keeps the bytes
- * as written (`requestedUrl`), without credentials or fragment.
+ * caller's headers on top. The URL requested keeps the bytes as written (`requestedUrl`), without credentials or
+ * fragment.
  */
 export function prepareHop(planned: PlannedRequest, context: ExchangeContext, authorization?: string): PreparedHop {
   const { behaviour, webhook } = context;
