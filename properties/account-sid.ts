@@ -1,7 +1,12 @@
 import type fc from 'fast-check';
-import { twilioSid } from './_internals/hex.js';
+import { TWILIO_PROFILE } from '../src/protocol/profile.js';
+import { idOfShape } from './_internals/hex.js';
+import type { IdOptions } from './fax-sid.js';
 
-/** An account sid as Twilio sends it in `AccountSid`: `AC` and 32 lower-case hex digits (`ACCOUNT_SID_PATTERN`). */
-export function accountSid(): fc.Arbitrary<string> {
-  return twilioSid('AC');
+/**
+ * An account sid as the profile's service sends it in `AccountSid`: for Twilio, `AC` and 32 lower-case hex digits
+ * (`ACCOUNT_SID_PATTERN`). Shrinks toward `AC000…0`.
+ */
+export function accountSid(options: IdOptions = {}): fc.Arbitrary<string> {
+  return idOfShape((options.profile ?? TWILIO_PROFILE).parameters.accountSid);
 }

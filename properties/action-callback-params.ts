@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../src/protocol/media-url.js';
+import { mediaUrlFor } from '../src/protocol/media-url.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../src/protocol/profile.js';
 import { twilioErrorTitle } from '../src/protocol/twilio-errors.js';
 import { e164Number } from './e164-number.js';
 import { faxWebhookParams, type FaxWebhookParams } from './fax-webhook-params.js';
@@ -28,6 +29,8 @@ export type ActionCallbackParams = ReceivedFaxCallbackParams | FailedFaxCallback
 /** Options of {@link actionCallbackParams}. */
 export interface ActionCallbackParamsOptions {
   readonly outcome?: 'received' | 'failed';
+  /** The service whose ids, `ApiVersion` and `MediaUrl` shape to draw; Twilio's by default. */
+  readonly profile?: Pick<FaxProfile, 'parameters' | 'media'>;
 }
 
 // A TSID is free text the sending machine reports, usually its number, often padded or blank.
@@ -44,14 +47,14 @@ const remoteStationId = fc.oneof(
  */
 export const FAILED_FAX_ERRORS = ([34004, 34002, 34003, 34108] as const).map((code) => [String(code), twilioErrorTitle(code)] as const);
 
-const received = (base: FaxWebhookParams): fc.Arbitrary<ReceivedFaxCallbackParams> =>
+const received = (base: FaxWebhookParams, { media }: Pick<FaxProfile, 'media'>): fc.Arbitrary<ReceivedFaxCallbackParams> =>
   fc
     .record({ pages: fc.integer({ min: 1, max: 120 }), format: fc.constantFrom('application/pdf' as const, 'image/tiff' as const), station: remoteStationId })
     .map(({ pages, format, station }) => ({
       ...base,
       FaxStatus: 'received' as const,
       NumPages: String(pages),
-      MediaUrl: mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: base.AccountSid, faxSid: base.FaxSid, format }),
+      MediaUrl: mediaUrlFor(media.origin, { accountSid: base.AccountSid, faxSid: base.FaxSid, format }, media),
       RemoteStationId: station,
     }));
 
@@ -70,13 +73,14 @@ const failed = (base: FaxWebhookParams): fc.Arbitrary<FailedFaxCallbackParams> =
  * The parameters of the `<Receive action>` callback: on `received`, `NumPages`, `MediaUrl` and `RemoteStationId`;
  * on `failed`, `ErrorCode` and `ErrorMessage` and neither `NumPages` nor `MediaUrl` (handlers that assume them crash).
  */
-export function actionCallbackParams(options: { readonly outcome: 'received' }): fc.Arbitrary<ReceivedFaxCallbackParams>;
-export function actionCallbackParams(options: { readonly outcome: 'failed' }): fc.Arbitrary<FailedFaxCallbackParams>;
+export function actionCallbackParams(options: ActionCallbackParamsOptions & { readonly outcome: 'received' }): fc.Arbitrary<ReceivedFaxCallbackParams>;
+export function actionCallbackParams(options: ActionCallbackParamsOptions & { readonly outcome: 'failed' }): fc.Arbitrary<FailedFaxCallbackParams>;
 export function actionCallbackParams(options?: ActionCallbackParamsOptions): fc.Arbitrary<ActionCallbackParams>;
 export function actionCallbackParams(options: ActionCallbackParamsOptions = {}): fc.Arbitrary<ActionCallbackParams> {
-  return faxWebhookParams().chain((base): fc.Arbitrary<ActionCallbackParams> => {
-    if (options.outcome === 'received') return received(base);
+  const profile = options.profile ?? TWILIO_PROFILE;
+  return faxWebhookParams({ profile }).chain((base): fc.Arbitrary<ActionCallbackParams> => {
+    if (options.outcome === 'received') return received(base, profile);
     if (options.outcome === 'failed') return failed(base);
-    return fc.oneof(received(base), failed(base));
+    return fc.oneof(received(base, profile), failed(base));
   });
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { API_VERSION } from '../src/protocol/parameters.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../src/protocol/profile.js';
 import { accountSid } from './account-sid.js';
 import { e164Number } from './e164-number.js';
 import { faxAddress } from './fax-address.js';
@@ -7,7 +7,10 @@ import { faxSid } from './fax-sid.js';
 import { sipDisplayName } from './sip-display-name.js';
 import { sipUri } from './sip-uri.js';
 
-/** The parameters of the incoming-fax webhook ("A Fax Comes In"), as a plain record. */
+/**
+ * The parameters of the incoming-fax webhook ("A Fax Comes In"), as a plain record keyed by Twilio's names (a
+ * profile's `parameters.names` says what each is called on its wire).
+ */
 export interface FaxWebhookParams {
   FaxSid: string;
   AccountSid: string;
@@ -15,17 +18,20 @@ export interface FaxWebhookParams {
   From: string;
   /** E.164 or a SIP URI. */
   To: string;
-  ApiVersion: typeof API_VERSION;
+  ApiVersion: string;
 }
 
 /** Options of {@link faxWebhookParams}. */
 export interface FaxWebhookParamsOptions {
   /** `true`: SIP addresses only; `false`: E.164 only; absent: either. */
   readonly sip?: boolean;
+  /** The service whose ids and `ApiVersion` to draw (`profile.parameters`); Twilio's by default. */
+  readonly profile?: Pick<FaxProfile, 'parameters'>;
 }
 
 /**
- * The parameters Twilio sends to the fax webhook. Shrinks toward short readable values (`+15005550006`, `FX000…`).
+ * The parameters the profile's service (Twilio by default) sends to the fax webhook. Shrinks toward short readable
+ * values (`+15005550006`, `FX000…`).
  *
  * @example fc.assert(fc.property(faxWebhookParams({ sip: true }), (params) => handles(params)))
  */
@@ -33,7 +39,8 @@ export function faxWebhookParams(options: FaxWebhookParamsOptions = {}): fc.Arbi
   const { from, to } = addresses(options.sip);
   // fast-check 4 draws null-prototype records unless told not to: they print as `[Object: null prototype]` in
   // counterexamples and lack hasOwnProperty, which is not what a form parser hands a handler.
-  const fields = { FaxSid: faxSid(), AccountSid: accountSid(), From: from, To: to, ApiVersion: fc.constant(API_VERSION) };
+  const profile = options.profile ?? TWILIO_PROFILE;
+  const fields = { FaxSid: faxSid({ profile }), AccountSid: accountSid({ profile }), From: from, To: to, ApiVersion: fc.constant(profile.parameters.apiVersion) };
   return fc.record(fields, { noNullPrototype: true });
 }
 

@@ -17,7 +17,6 @@ export type {
   Sender,
   SentRequest,
   TransportFailure,
-  TransportFailureKind,
   UrlCredentials,
   WebhookRequest,
 } from './model/exchange.js';
@@ -26,6 +25,6 @@ export { validateFaxTwiml, type TwimlValidation, type ValidateOptions } from './
 export type { ReplyBody } from './twiml/decode.js';
 export type { Effect, ReplyEffect } from './twiml/effect.js';
 export { describeEffect, describeVerdict, verdictOf, type Verdict } from './twiml/verdict.js';
-export { signTwilioRequest, type SignatureInput } from './signature/sign.js';
-export { verifyTwilioSignature, type SignatureCheck } from './signature/verify.js';
+export { signRequest, signTwilioRequest, type SignatureInput } from './signature/sign.js';
+export { verifyRequest, verifyTwilioSignature, type SignatureCheck } from './signature/verify.js';
 export { twilioSignaturePayload, type SignatureParams } from './signature/payload.js';

@@ -1,4 +1,5 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
+import { mediaUrlFor } from '../protocol/media-url.js';
+import { effectOfVerb } from '../protocol/twiml-schema.js';
 import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
 import { resolveReference } from '../sender/raw-url.js';
 import { validateFaxTwiml } from '../twiml/index.js';
@@ -26,9 +27,12 @@ export const actionCallbackCheck: Check = {
   title: 'the <Receive action> callback is accepted for received and failed faxes',
   scope: 'run',
   async run(context) {
-    const verdict = judgeReply(context.exchange, context.config.profile);
+    const { profile } = context.config;
+    const { names } = profile.parameters;
+    const verdict = judgeReply(context.exchange, profile);
     if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
-    const action = verdict.verb === 'Receive' ? verdict.attributes.action : undefined;
+    // Only the verb that receives the fax requests an action callback.
+    const action = effectOfVerb(profile.twiml, verdict.verb) === 'receive' ? verdict.attributes.action : undefined;
     if (action === undefined) return notJudged('the reply has no <Receive action>: Twilio requests no callback');
     // Resolved as Twilio resolved it, bytes kept as written (new URL() would re-encode an apostrophe). Twilio requests
     // only http(s) URLs; anything else is attribute-values' finding (11100), and the kit requests nothing.
@@ -40,11 +44,11 @@ export const actionCallbackCheck: Check = {
     const method: HttpMethod = verdict.attributes.method === 'GET' ? 'GET' : 'POST';
     const format = verdict.attributes.mediaType === 'image/tiff' ? 'image/tiff' : 'application/pdf';
     const { params } = context.request;
-    const mediaUrl = mediaUrlFor(context.config.mediaBaseUrl ?? TWILIO_MEDIA_ORIGIN, {
-      accountSid: paramOf(params, 'AccountSid') ?? '',
-      faxSid: paramOf(params, 'FaxSid') ?? '',
-      format,
-    });
+    const mediaUrl = mediaUrlFor(
+      context.config.mediaBaseUrl ?? profile.media.origin,
+      { accountSid: paramOf(params, names.accountSid) ?? '', faxSid: paramOf(params, names.faxSid) ?? '', format },
+      profile.media,
+    );
     const cookie = callCookies(context, url);
     const issues: CheckIssue[] = [];
     let answered = 0;
@@ -52,12 +56,12 @@ export const actionCallbackCheck: Check = {
       const request: WebhookRequest = {
         method,
         url,
-        params: callbackParams(params, outcome),
+        params: callbackParams(params, outcome, names),
         ...(cookie !== '' && { headers: { Cookie: cookie } }),
         ...(credentials && { credentials }),
       };
       const exchange = await context.send(request);
-      if (exchangeOutcome(exchange).kind === 'aborted') continue;
+      if (exchangeOutcome(exchange, context.config.profile).kind === 'aborted') continue;
       answered += 1;
       issues.push(...judgeCallback(context, exchange, outcome.status, describe(outcome, method, url)));
     }
@@ -70,7 +74,8 @@ export const actionCallbackCheck: Check = {
  * Twilio keeps them ("accepts HTTP cookies and will include them in each request"), scoped to the action URL.
  */
 function callCookies(context: CheckContext, actionUrl: string): string {
-  const pair = { From: paramOf(context.request.params, 'From') ?? '', To: paramOf(context.request.params, 'To') ?? '' };
+  const { names } = context.config.profile.parameters;
+  const pair = { From: paramOf(context.request.params, names.from) ?? '', To: paramOf(context.request.params, names.to) ?? '' };
   const clock = new VirtualClock();
   const jars = new PairCookieJars(context.config.profile.sender.cookieIdleExpiryMs);
   for (const hop of context.exchange.hops) if (hop.response) jars.store(pair, hop.response.setCookies, hop.request.url, clock.now());
@@ -100,7 +105,7 @@ function judgeCallback(context: CheckContext, exchange: Exchange, status: Callba
       diagnostic: { check: CHECK, code, severity: 'error', ...extra, message: `${described}: ${message}`, hint },
     },
   ];
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const { failure, response } = exchange;
   if (failure?.kind === 'timeout') {
     return issue('callback_timeout', failure.message, 'answer the callback at once and do slow work (downloading MediaUrl, OCR, e-mail) after replying', twilioErrorOf(outcome));

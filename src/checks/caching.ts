@@ -19,13 +19,12 @@ export const cachingCheck: Check = {
   id: CHECK,
   title: 'GET replies can be cached and revalidated as Twilio does',
   scope: 'run',
-  // profile.sender.cachedMethods: only GET replies are ever cached.
   skipReason: (config) => (config.method === 'POST' ? 'needs --method GET or both (Twilio caches only GET replies)' : undefined),
   async run(context) {
     const request: WebhookRequest = { ...context.request, method: 'GET' };
     const first = context.request.method === 'GET' ? context.exchange : await context.send(request);
     const view = cacheViewOf(first);
-    const outcome = exchangeOutcome(first);
+    const outcome = exchangeOutcome(first, context.config.profile);
     if (outcome.kind === 'aborted') return notJudged(ABORTED);
     if (!view || !outcome.ok) return notJudged(`the GET request got no 2xx reply (${outcome.description}; see status-code and get-post)`);
     const malformed = malformedValidators(first);
@@ -33,7 +32,7 @@ export const cachingCheck: Check = {
     const { etag, 'last-modified': lastModified } = first.response?.headers ?? {};
     if (etag === undefined && lastModified === undefined) return notJudged('the GET reply has no ETag or Last-Modified: there is nothing to revalidate');
 
-    const issues = sameEtagOtherBody(first, await context.send(request), 'the same URL requested again');
+    const issues = sameEtagOtherBody(context, first, await context.send(request), 'the same URL requested again');
     const policy = new CachePolicy(view.request, view.response, { shared: false });
     const conditional = Object.fromEntries(
       Object.entries(policy.revalidationHeaders(view.request)).filter(([name]) => name === 'if-none-match' || name === 'if-modified-since'),
@@ -47,14 +46,14 @@ export const cachingCheck: Check = {
 async function revalidate(context: CheckContext, request: WebhookRequest, first: Exchange, policy: CachePolicy, conditional: Record<string, string>): Promise<CheckIssue[]> {
   const exchange = await context.send({ ...request, headers: { ...request.headers, ...titleCased(conditional) } });
   const sent = Object.entries(titleCased(conditional)).map(([name, value]) => `${name}: ${value}`).join(', ');
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const response = exchange.response;
   const view = cacheViewOf(exchange);
   if (outcome.kind === 'aborted') return [];
   if (!response || !view || (!outcome.ok && response.status !== 304)) {
     return [issue(exchange, 'conditional_request_fails', `a revalidation request (${sent}) fails: ${outcome.description}`, 'answer conditional requests: 304 with the same ETag when nothing changed, 200 with the new reply otherwise', twilioErrorOf(outcome).twilioError)];
   }
-  if (response.status !== 304) return sameEtagOtherBody(first, exchange, `a revalidation request (${sent})`);
+  if (response.status !== 304) return sameEtagOtherBody(context, first, exchange, `a revalidation request (${sent})`);
   const issues: CheckIssue[] = [];
   if (response.body.byteLength > 0) {
     issues.push(issue(exchange, 'not_modified_with_body', `the 304 reply to ${sent} carries a ${response.body.byteLength}-byte body; a 304 has none`, 'send 304 with headers only (no body, no Content-Length of a body)'));
@@ -91,9 +90,9 @@ function malformedValidators(exchange: Exchange): CheckIssue[] {
 }
 
 /** A strong ETag identifies one body exactly; the same tag on another body means the ETag does not follow the content. */
-function sameEtagOtherBody(first: Exchange, later: Exchange, described: string): CheckIssue[] {
+function sameEtagOtherBody(context: CheckContext, first: Exchange, later: Exchange, described: string): CheckIssue[] {
   const tag = first.response?.headers.etag;
-  if (!later.response || !exchangeOutcome(later).ok || tag === undefined || !isStrongEntityTag(tag)) return [];
+  if (!later.response || !exchangeOutcome(later, context.config.profile).ok || tag === undefined || !isStrongEntityTag(tag)) return [];
   if (later.response.headers.etag !== tag || !bodiesDiffer(first, later)) return [];
   return [
     issue(

@@ -1,10 +1,10 @@
 import type { Exchange, WebhookRequest } from '../model/exchange.js';
-import { freshCaller, freshFaxSid, paramOf, withParams } from './conversation/fresh-ids.js';
+import { asNewFax, freshCaller, paramOf } from './conversation/fresh-ids.js';
 import { PairCookieJars, type NumberPair } from './conversation/pair-cookie-jars.js';
 import { rejectedSetCookie } from './conversation/set-cookie-issue.js';
 import { VirtualClock } from './conversation/virtual-clock.js';
 import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
-import { judged, notJudged, type Check, type CheckIssue } from './check-api/types.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 /** Time between two faxes of the conversation that are meant to share cookies. */
 const SHORT_PAUSE_MS = 60_000;
@@ -27,10 +27,12 @@ export const cookiesCheck: Check = {
   title: 'sessions work as Twilio keeps cookies (per number pair, 4 hours idle)',
   scope: 'run',
   async run(context) {
-    const { cookieIdleExpiryMs } = context.config.profile.sender;
+    const { profile } = context.config;
+    const { names } = profile.parameters;
+    const { cookieIdleExpiryMs } = profile.sender;
     const clock = new VirtualClock();
     const jars = new PairCookieJars(cookieIdleExpiryMs);
-    const to = paramOf(context.request.params, 'To') ?? '';
+    const to = paramOf(context.request.params, names.to) ?? '';
     const first: NumberPair = { From: freshCaller(context.random), To: to };
     let other: NumberPair = { From: freshCaller(context.random), To: to };
     if (other.From === first.From) other = { From: `${first.From.slice(0, -1)}${first.From.endsWith('9') ? '8' : '9'}`, To: to };
@@ -41,7 +43,7 @@ export const cookiesCheck: Check = {
       const request: WebhookRequest = {
         method: context.request.method,
         url: context.request.url,
-        params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random), From: pair.From, To: pair.To }),
+        params: asNewFax(context.request.params, context.random, profile, { [names.from]: pair.From, [names.to]: pair.To }),
         ...(cookie !== '' && { headers: { Cookie: cookie } }),
       };
       const exchange = await context.send(request);
@@ -51,22 +53,23 @@ export const cookiesCheck: Check = {
 
     const opening = await turn(first);
     const rejected = rejectedSetCookie(opening.exchange);
-    if (rejected) return judged([rejectedCookieIssue(opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
+    if (rejected) return judged([rejectedCookieIssue(context, opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
     // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
-    const firstOutcome = exchangeOutcome(opening.exchange);
+    const firstOutcome = exchangeOutcome(opening.exchange, context.config.profile);
     if (firstOutcome.kind === 'aborted') return notJudged(ABORTED);
     if (!firstOutcome.ok) return notJudged(`the first fax of the conversation failed (${firstOutcome.description}; see status-code)`);
     if (jars.count(first, context.request.url, clock.now()) === 0) return notJudged('the server sets no cookie: there is no session to test');
 
     clock.advance(SHORT_PAUSE_MS);
     const returning = await turn(first);
-    const issues = judge(returning, 'fails_with_own_cookies', `a second fax from the same numbers, carrying the cookies the server set (${returning.cookie})`, 'the server failed on a request carrying its own session cookie: look for the exception in its logs and reproduce it with the curl line');
+    const issues = judge(context, returning, 'fails_with_own_cookies', `a second fax from the same numbers, carrying the cookies the server set (${returning.cookie})`, 'the server failed on a request carrying its own session cookie: look for the exception in its logs and reproduce it with the curl line');
     clock.advance(SHORT_PAUSE_MS);
-    issues.push(...judge(await turn(other), 'fails_for_new_pair', 'a fax from another pair of numbers, which carries none of the first pair\'s cookies', 'treat a request without cookies as a new session: Twilio keeps cookies per (From, To) pair and never shares them'));
+    issues.push(...judge(context, await turn(other), 'fails_for_new_pair', 'a fax from another pair of numbers, which carries none of the first pair\'s cookies', 'treat a request without cookies as a new session: Twilio keeps cookies per (From, To) pair and never shares them'));
     clock.advance(cookieIdleExpiryMs + SHORT_PAUSE_MS);
     const hours = cookieIdleExpiryMs / 3_600_000;
     issues.push(
       ...judge(
+        context,
         await turn(first),
         'fails_after_cookie_expiry',
         `a fax from the first numbers again after ${hours} hours without traffic, when Twilio has forgotten their cookies`,
@@ -78,10 +81,10 @@ export const cookiesCheck: Check = {
 };
 
 // `described` doubles as the label: every request of the conversation is a new fax of the kit's, not the case's own.
-function judge(turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
+function judge(context: CheckContext, turn: Turn, code: string, described: string, hint: string): CheckIssue[] {
   const rejected = rejectedSetCookie(turn.exchange);
-  if (rejected) return [rejectedCookieIssue(turn.exchange, rejected, described)];
-  const outcome = exchangeOutcome(turn.exchange);
+  if (rejected) return [rejectedCookieIssue(context, turn.exchange, rejected, described)];
+  const outcome = exchangeOutcome(turn.exchange, context.config.profile);
   if (outcome.ok || outcome.kind === 'aborted') return [];
   return [
     {
@@ -99,7 +102,7 @@ function judge(turn: Turn, code: string, described: string, hint: string): Check
   ];
 }
 
-function rejectedCookieIssue(exchange: Exchange, violation: string, label: string): CheckIssue {
+function rejectedCookieIssue(context: CheckContext, exchange: Exchange, violation: string, label: string): CheckIssue {
   return {
     exchange,
     label,
@@ -107,7 +110,8 @@ function rejectedCookieIssue(exchange: Exchange, violation: string, label: strin
       check: 'cookies',
       code: 'invalid_set_cookie',
       severity: 'error',
-      twilioError: 11206,
+      // An HTTP protocol violation (Twilio's 11206).
+      twilioError: context.config.profile.errors.failures.protocol,
       message: `${violation}; Twilio rejects the whole reply as an HTTP protocol violation and fails the fax`,
       hint: 'send Set-Cookie as name=value with a non-empty name and no control characters (use your framework\'s cookie API rather than writing the header by hand)',
     },

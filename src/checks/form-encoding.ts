@@ -22,7 +22,7 @@ export const formEncodingCheck: Check = {
   title: 'equivalent form encodings get the same reply',
   scope: 'case',
   async run(context) {
-    const sipParams = withSipAddresses(context.case.input);
+    const sipParams = withSipAddresses(context.case.input, context.config.profile.parameters.names);
     const sipReference = await context.send({ ...context.request, params: sipParams, encodedParams: encodeParams(sipParams) });
     const outcomes: CheckOutcome[] = [];
     for (const [params, reference] of [[context.request.params, context.exchange], [sipParams, sipReference]] as const) {

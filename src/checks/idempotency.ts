@@ -1,14 +1,23 @@
 import type { WebhookRequest } from '../model/exchange.js';
-import { freshFaxSid, withParams } from './conversation/fresh-ids.js';
+import type { FaxProfile } from '../protocol/profile.js';
+import { asNewFax } from './conversation/fresh-ids.js';
 import { ABORTED } from './verdicts/exchange-outcome.js';
 import { describeSummary, summarizeReply } from './verdicts/reply-summary.js';
 import { judged, notJudged, type Check } from './check-api/types.js';
 
-const HINT =
-  'treat a repeated FaxSid (same I-Twilio-Idempotency-Token) as a repeat: answer it as the first time, e.g. with the stored reply, and do not fail on a duplicate key';
+/** What stays the same on a repeat, as the profile names it: "same FaxSid and I-Twilio-Idempotency-Token". */
+function sameIds(profile: FaxProfile): string {
+  return `same ${profile.parameters.names.faxSid} and ${profile.sender.idempotencyHeader}`;
+}
+
+function hintFor(profile: FaxProfile): string {
+  return `treat a repeated ${profile.parameters.names.faxSid} (same ${profile.sender.idempotencyHeader}) as a repeat: answer it as the first time, e.g. with the stored reply, and do not fail on a duplicate key`;
+}
 
 /** What the request shown is: not the case's own, but a new fax sent twice. */
-const LABEL = 'a new fax delivered twice (same FaxSid and I-Twilio-Idempotency-Token)';
+function labelFor(profile: FaxProfile): string {
+  return `a new fax delivered twice (${sameIds(profile)})`;
+}
 
 /**
  * `idempotency`: the same webhook delivered twice, same `FaxSid` and same `I-Twilio-Idempotency-Token`. Twilio's
@@ -26,7 +35,7 @@ export const idempotencyCheck: Check = {
     const request: WebhookRequest = {
       method: context.request.method,
       url: context.request.url,
-      params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random) }),
+      params: asNewFax(context.request.params, context.random, profile),
       idempotencyToken: context.random.uuid(),
     };
     const first = summarizeReply(await context.send(request), profile);
@@ -40,14 +49,14 @@ export const idempotencyCheck: Check = {
       return judged([
         {
           exchange: retry,
-          label: LABEL,
+          label: labelFor(profile),
           diagnostic: {
             check: 'idempotency',
             code: 'retry_fails',
             severity: 'warning',
             ...(second.twilioError ? { twilioError: second.twilioError } : {}),
-            message: `the same webhook delivered a second time (same FaxSid and I-Twilio-Idempotency-Token, as a fallback URL or a retry override would): the server ${describeSummary(second)}, where the first delivery got ${describeSummary(first)}`,
-            hint: HINT,
+            message: `the same webhook delivered a second time (${sameIds(profile)}, as a fallback URL or a retry override would): the server ${describeSummary(second)}, where the first delivery got ${describeSummary(first)}`,
+            hint: hintFor(profile),
           },
         },
       ]);
@@ -56,13 +65,13 @@ export const idempotencyCheck: Check = {
     return judged([
       {
         exchange: retry,
-        label: LABEL,
+        label: labelFor(profile),
         diagnostic: {
           check: 'idempotency',
           code: 'retry_changes_verb',
           severity: 'warning',
           message: `the same webhook delivered a second time answers <${second.verb}>, where the first delivery got <${first.verb}>: a repeated delivery would change what happens to the fax`,
-          hint: HINT,
+          hint: hintFor(profile),
         },
       },
     ]);

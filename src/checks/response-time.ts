@@ -3,7 +3,7 @@ import { judged, notJudged, type Check } from './check-api/types.js';
 /** A reply slower than this share of the timeout works today and times out on a busy day. */
 const SLOW_SHARE = 0.5;
 
-/** `response-time`: every reply arrives complete within Twilio's timeout (11205); a slow one is a warning. */
+/** `response-time`: every reply arrives complete within the timeout (the profile's error for a timeout: Twilio's 11205); a slow one is a warning. */
 export const responseTimeCheck: Check = {
   id: 'response-time',
   title: 'the reply arrives complete within the timeout',
@@ -18,7 +18,7 @@ export const responseTimeCheck: Check = {
             check: 'response-time',
             code: 'reply_timeout',
             severity: 'error',
-            twilioError: 11205,
+            twilioError: config.profile.errors.failures.timeout,
             message: `no complete reply within ${seconds} s; Twilio gives up there and fails the fax`,
             hint: 'answer with TwiML at once and do slow work (downloads, OCR, e-mail) after replying, e.g. in the action callback or a queue',
           },

@@ -1,5 +1,5 @@
 import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
-import { freshFaxSid, withParams } from './conversation/fresh-ids.js';
+import { asNewFax } from './conversation/fresh-ids.js';
 import { findSignatureMistake } from './signatures/find-signature-mistake.js';
 import { signedContentOf } from './signatures/signed-content.js';
 import { SIGNATURE_PROBES, type SignatureProbe } from './signatures/tricky-values.js';
@@ -37,7 +37,7 @@ export const signatureAcceptedCheck: Check = {
   scope: 'run',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
-    const base = exchangeOutcome(context.exchange);
+    const base = exchangeOutcome(context.exchange, context.config.profile);
     if (!base.ok) {
       if (refusalOf(context.exchange) === 'signature') return judged([await baseIssue(context)]);
       return notJudged(`the base request failed for a reason other than its signature (${base.description}; see status-code)`);
@@ -50,7 +50,7 @@ export const signatureAcceptedCheck: Check = {
         const request = probeRequest(context, probe, method);
         if (!request) continue;
         const result: ProbeResult = { probe, method, request, exchange: await context.send(request) };
-        const outcome = exchangeOutcome(result.exchange);
+        const outcome = exchangeOutcome(result.exchange, context.config.profile);
         if (outcome.ok) {
           judgedProbes += 1;
           continue;
@@ -78,10 +78,12 @@ function methodsOf(context: CheckContext): HttpMethod[] {
 
 /** The probe's request, or undefined when it does not apply to this webhook URL (a port probe without a port). */
 function probeRequest(context: CheckContext, probe: SignatureProbe, method: HttpMethod): WebhookRequest | undefined {
-  const changes: Record<string, string> = { FaxSid: freshFaxSid(context.random) };
-  if (probe.From !== undefined) changes.From = probe.From;
-  if (probe.To !== undefined) changes.To = probe.To;
-  const request: WebhookRequest = { method, url: context.request.url, params: withParams(context.request.params, changes) };
+  const { profile } = context.config;
+  const { names } = profile.parameters;
+  const changes: Record<string, string> = {};
+  if (probe.From !== undefined) changes[names.from] = probe.From;
+  if (probe.To !== undefined) changes[names.to] = probe.To;
+  const request: WebhookRequest = { method, url: context.request.url, params: asNewFax(context.request.params, context.random, profile, changes) };
   if (!probe.signedWithoutPort) return request;
   const signed = signedContentOf(request);
   const portless = withoutHttpsPort(signed.url);
@@ -101,7 +103,7 @@ function describe(result: ProbeResult): string {
 
 async function probeIssue(context: CheckContext, result: ProbeResult): Promise<CheckIssue> {
   const { exchange, probe } = result;
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const opening = `the server refused a correctly signed request (${describe(result)}; ${outcome.description})`;
   const label = describe(result);
   if (probe.signedWithoutPort) {
@@ -145,7 +147,7 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
 /** The case's own base request, refused over its signature. */
 async function baseIssue(context: CheckContext): Promise<CheckIssue> {
   const { exchange, request } = context;
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, context.config.profile);
   const opening = `the server refused a correctly signed request (the base request of this case; ${outcome.description})`;
   // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
   const mistake = await findSignatureMistake(context, request);

@@ -1,7 +1,8 @@
 import { stripCredentials } from '../secrets/url-credentials.js';
-import { signTwilioRequest } from '../signature/index.js';
+import type { FaxProfile } from '../protocol/profile.js';
+import { signRequest } from '../signature/sign.js';
 import type { WebhookRequest } from '../model/exchange.js';
-import { freshCaller, freshFaxSid, paramOf, withParams } from './conversation/fresh-ids.js';
+import { asNewFax, freshCaller, paramOf, withParams } from './conversation/fresh-ids.js';
 import { signedContentOf } from './signatures/signed-content.js';
 import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
@@ -10,8 +11,9 @@ import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, ty
 /** A key no account has: a signature made with it is what a forger without the auth token can produce. */
 const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';
 
-const HINT =
-  "validate X-Twilio-Signature on every request with Twilio's request validator for your language (twilio-node's webhook() or validateRequest, twilio-python's or twilio-php's RequestValidator) over the public URL and the decoded parameters, and answer 403 when it does not match";
+function hintFor({ signature }: FaxProfile): string {
+  return `validate ${signature.header} on every request with ${signature.validators} over the public URL and the decoded parameters, and answer 403 when it does not match`;
+}
 
 /** One forged request and how to describe the server accepting it. */
 interface Forgery {
@@ -35,17 +37,17 @@ export const signatureEnforcedCheck: Check = {
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
-    if (!exchangeOutcome(context.exchange).ok) return notJudged(NO_REPLY_TO_JUDGE);
+    if (!exchangeOutcome(context.exchange, context.config.profile).ok) return notJudged(NO_REPLY_TO_JUDGE);
     const { control, forgeries } = forgeriesFor(context);
     // The forgeries are new faxes: a server that refuses a new fax even when it is correctly signed would refuse
     // them for that reason, and their refusal would prove nothing about signatures.
-    const controlOutcome = exchangeOutcome(await context.send(control));
+    const controlOutcome = exchangeOutcome(await context.send(control), context.config.profile);
     if (!controlOutcome.ok) return notJudged(`a new fax, correctly signed, is not accepted either (${controlOutcome.description}): refused forgeries would prove nothing`);
     const issues: CheckIssue[] = [];
     let refused = 0;
     for (const forgery of forgeries) {
       const exchange = await context.send(forgery.request);
-      const outcome = exchangeOutcome(exchange);
+      const outcome = exchangeOutcome(exchange, context.config.profile);
       if (outcome.kind === 'aborted') continue;
       if (!outcome.ok) {
         refused += 1;
@@ -59,7 +61,7 @@ export const signatureEnforcedCheck: Check = {
           code: forgery.code,
           severity: 'error',
           message: `the server accepted ${forgery.accepted} (${outcome.description}): ${forgery.meaning}`,
-          hint: HINT,
+          hint: hintFor(context.config.profile),
         },
       });
       // A server that takes unsigned requests takes every forgery: one finding says it all.
@@ -71,38 +73,41 @@ export const signatureEnforcedCheck: Check = {
 
 /** A correctly signed new fax (the control) and the forged requests, each a new fax of its own. */
 function forgeriesFor(context: CheckContext): { control: WebhookRequest; forgeries: Forgery[] } {
-  const newFax = (): WebhookRequest => ({ method: context.request.method, url: context.request.url, params: withParams(context.request.params, { FaxSid: freshFaxSid(context.random) }) });
+  const { profile } = context.config;
+  const { header } = profile.signature;
+  const { names } = profile.parameters;
+  const newFax = (): WebhookRequest => ({ method: context.request.method, url: context.request.url, params: asNewFax(context.request.params, context.random, profile) });
   const control = newFax();
   const [unsigned, otherToken, otherUrl] = [newFax(), newFax(), newFax()];
   const signedWith = (request: WebhookRequest, authToken: string): string => {
     const signed = signedContentOf(request);
-    return signTwilioRequest({ authToken, url: signed.url, ...(signed.params && { params: signed.params }) });
+    return signRequest(profile.signature, { authToken, url: signed.url, ...(signed.params && { params: signed.params }) });
   };
   const forgeries: Forgery[] = [
     {
       code: 'unsigned_request_accepted',
-      accepted: 'a request with no X-Twilio-Signature',
+      accepted: `a request with no ${header}`,
       meaning: 'it does not check the signature at all, so anyone who finds the URL can send it faxes',
       request: { ...unsigned, signature: false },
     },
     {
       code: 'wrong_token_accepted',
       accepted: 'a request signed with another auth token',
-      meaning: 'it checks that X-Twilio-Signature is present, not that it is valid',
+      meaning: `it checks that ${header} is present, not that it is valid`,
       request: { ...otherToken, signature: signedWith(otherToken, FORGER_TOKEN) },
     },
   ];
   // A captured request replayed with another From, under the signature the server has already accepted for it.
-  const captured = context.exchange.hops[0]?.request.headers['X-Twilio-Signature'];
-  const from = paramOf(context.request.params, 'From') ?? '';
+  const captured = context.exchange.hops[0]?.request.headers[header];
+  const from = paramOf(context.request.params, names.from) ?? '';
   let forgedFrom = freshCaller(context.random);
   if (forgedFrom === from) forgedFrom = freshCaller(context.random);
   if (captured !== undefined) {
     forgeries.push({
       code: 'tampered_params_accepted',
-      accepted: `a request whose From was changed after signing (${from} signed, ${forgedFrom} sent)`,
+      accepted: `a request whose ${names.from} was changed after signing (${from} signed, ${forgedFrom} sent)`,
       meaning: `it leaves the ${context.request.method === 'POST' ? 'form parameters' : 'query string'} out of the signature it checks (or trusts a signature it has seen before), so a captured request can be replayed with other values`,
-      request: { ...context.request, params: withParams(context.request.params, { From: forgedFrom }), signature: captured },
+      request: { ...context.request, params: withParams(context.request.params, { [names.from]: forgedFrom }), signature: captured },
     });
   }
   const sign = context.sign;

@@ -16,7 +16,7 @@ export const sipAddressesCheck: Check = {
     const froms = [...new Set([sip.From, bareSipUri(sip.From)])];
     for (const from of froms) {
       const input = { ...context.case.input, sip: { ...sip, From: from } };
-      const params = withSipAddresses(input);
+      const params = withSipAddresses(input, context.config.profile.parameters.names);
       const outcome: CheckOutcome = await compareVariant(
         context,
         {

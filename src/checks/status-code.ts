@@ -10,7 +10,7 @@ export const statusCodeCheck: Check = {
   title: 'the final reply is 2xx, through redirects Twilio follows',
   scope: 'case',
   run({ exchange, config }) {
-    const outcome = exchangeOutcome(exchange);
+    const outcome = exchangeOutcome(exchange, config.profile);
     const issue = (code: string, twilioError: TwilioErrorCode, message: string, hint: string) =>
       judged([{ exchange, diagnostic: { check: 'status-code', code, severity: 'error' as const, twilioError, message, hint } }]);
     if (outcome.kind === 'aborted') return notJudged(ABORTED);
@@ -23,7 +23,7 @@ export const statusCodeCheck: Check = {
       return issue('redirect_loop', outcome.twilioError, outcome.description, 'point the number at the final URL; the redirects loop or are too many');
     }
     if (outcome.status === undefined) return notJudged('no HTTP reply (see reachable and response-time)');
-    // Twilio's 11200 covers every final status that is not 2xx (docs/protocol.md, "Error codes").
+    // The profile's error for any final status that is not 2xx (Twilio's 11200: docs/protocol.md, "Error codes").
     return issue('error_status', outcome.twilioError, `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, outcome.status, config));
   },
 };

@@ -5,7 +5,7 @@ import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
 import type { FormParams } from '../model/exchange.js';
 import { startMediaServer } from '../media/media-server.js';
-import { signTwilioRequest } from '../signature/sign.js';
+import { signRequest } from '../signature/sign.js';
 import { describeCheckOptionsProblem } from '../runner/check-options.js';
 import type { Reporter } from '../model/events.js';
 import type { Report } from '../model/report.js';
@@ -24,7 +24,7 @@ export type CheckTarget =
 export interface CheckServerOptions {
   /** How the number requests the webhook; `both` also runs `get-post`. Default `POST`. */
   readonly method?: 'POST' | 'GET' | 'both';
-  /** Signs every request (`X-Twilio-Signature`); never appears in the report. */
+  /** Signs every request (`X-Twilio-Signature`, or the profile's signature headers); never appears in the report. */
   readonly authToken?: string;
   /** Generated cases after the fixed examples. Default 100. */
   readonly runs?: number;
@@ -47,11 +47,12 @@ export interface CheckServerOptions {
   /** Leave these check ids out. */
   readonly skipChecks?: readonly string[];
   readonly reporters?: readonly Reporter[];
+  /** The fax service to play (its TwiML, HTTP client, signature, parameters, error codes, media URLs). Default Twilio's. */
   readonly profile?: FaxProfile;
   /** Bounds on shrinking a generated failure; `false` reports it unshrunk. */
   readonly shrink?: ShrinkBudget | false;
   /**
-   * What stands for Twilio's media host in the `MediaUrl`s of action callbacks (`BASE/fax/{AccountSid}/{key}?X-Amz-…`).
+   * What stands for the profile's media host in the `MediaUrl`s of action callbacks (Twilio's: `BASE/fax/{AccountSid}/{key}?X-Amz-…`).
    * Default: the kit serves a small valid fax itself on 127.0.0.1 for the run, so a server that downloads the media
    * works offline.
    */
@@ -103,7 +104,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
   const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
   // Started only when a check will hand out MediaUrls, and stopped with the run.
   const needsMedia = options.mediaUrl === undefined && selection.checks.some((c) => c.id === 'action-callback');
-  const media = needsMedia ? await startMediaServer() : undefined;
+  const media = needsMedia ? await startMediaServer(profile) : undefined;
   const mediaBaseUrl = options.mediaUrl ?? media?.baseUrl;
   const { authToken } = options;
   const config: CheckConfig = {
@@ -145,7 +146,7 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
       ...(options.serverLog !== undefined && { serverLog: options.serverLog }),
-      ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signTwilioRequest({ authToken, url: signedUrl, ...(params && { params }) }) }),
+      ...(authToken !== undefined && { sign: (signedUrl: string, params?: FormParams) => signRequest(profile.signature, { authToken, url: signedUrl, ...(params && { params }) }) }),
     });
   } finally {
     await sender.close();

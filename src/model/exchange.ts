@@ -1,3 +1,4 @@
+import type { TransportFailureKind } from '../protocol/error-mapping.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 
 /** The HTTP methods a fax number can be configured to request its webhook with. */
@@ -26,11 +27,14 @@ export interface WebhookRequest {
    * canonical encoding (`URLSearchParams`, in the given order). Used by `form-encoding` to send equivalents.
    */
   readonly encodedParams?: string;
-  /** Extra or overriding headers (e.g. `Cookie`, `If-None-Match`, a forged `X-Twilio-Signature`). */
+  /** Extra or overriding headers (e.g. `Cookie`, `If-None-Match`, a forged signature). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** `false`: send no `X-Twilio-Signature` even when a token is known. A string: send exactly that signature. */
+  /**
+   * `false`: send no signature even when a token is known. A string: send exactly that signature, in every header of
+   * the profile's signature scheme (`X-Twilio-Signature` for Twilio).
+   */
   readonly signature?: false | string;
-  /** The `I-Twilio-Idempotency-Token`; a fresh UUID when absent. */
+  /** The idempotency token (Twilio's `I-Twilio-Idempotency-Token`); a fresh UUID when absent. */
   readonly idempotencyToken?: string;
   /**
    * HTTP-auth credentials of the call this request belongs to, used when its URL carries none: Twilio "remains
@@ -78,27 +82,10 @@ export interface Hop {
   readonly durationMs: number;
 }
 
-/** Why an exchange ended without a usable reply, classified as Twilio would. */
-export type TransportFailureKind =
-  | 'invalid-url' // 11100: not an absolute http(s) URL, nothing sent
-  | 'dns' // 11210
-  | 'refused' // 11202: refused on both connection attempts
-  | 'connect-timeout' // 11201: no connection on either attempt
-  | 'unreachable' // 11205: no route to the host
-  | 'private-address' // 11205: a loopback, private or link-local address the run may not reach
-  | 'timeout' // 11205: no complete reply in time
-  | 'reset' // 11206
-  | 'protocol' // 11206: malformed HTTP, bad Set-Cookie, undecodable or too many content codings
-  | 'headers-too-large' // 11206: the reply's headers passed the size limit
-  | 'tls' // 11220
-  | 'cert-domain' // 11235
-  | 'cert-expired' // 11236
-  | 'cert-untrusted' // 11237
-  | 'invalid-redirect' // 11216
-  | 'too-many-redirects' // 11215
-  | 'aborted'; // the run was stopped (Ctrl-C): never a finding, the exchange proves nothing about the server
+/** Why an exchange ended without a usable reply (the kinds are protocol data: a profile maps each to an error). */
+export type { TransportFailureKind } from '../protocol/error-mapping.js';
 
-/** Why an exchange got no usable reply: its kind, Twilio's error code and a message. */
+/** Why an exchange got no usable reply: its kind, the error the sender's profile maps it to, and a message. */
 export interface TransportFailure {
   readonly kind: TransportFailureKind;
   readonly twilioError: TwilioErrorCode;

@@ -1,4 +1,4 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN, type FaxMediaFormat } from '../protocol/media-url.js';
+import { mediaUrlFor, TWILIO_MEDIA_URL, type FaxMediaFormat } from '../protocol/media-url.js';
 import { stableHex } from '../protocol/stable-hex.js';
 import type { FaxStatus } from '../protocol/parameters.js';
 
@@ -51,7 +51,7 @@ export function mediaSidFor(faxSid: string): string {
  * @example faxMediaUrl({ sid: 'FX…', account_sid: 'AC…', content_type: 'image/tiff' })
  */
 export function faxMediaUrl(fax: { readonly sid: string; readonly account_sid: string; readonly content_type?: FaxMediaFormat }): string {
-  return mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: fax.account_sid, faxSid: fax.sid, format: fax.content_type ?? 'application/pdf' });
+  return mediaUrlFor(TWILIO_MEDIA_URL.origin, { accountSid: fax.account_sid, faxSid: fax.sid, format: fax.content_type ?? 'application/pdf' }, TWILIO_MEDIA_URL);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { formatOfMediaKey, parseMediaPath, presignedQueryMatches } from '../protocol/media-url.js';
+import { formatOfMediaKey, mediaQueryMatches, parseMediaPath, TWILIO_MEDIA_URL } from '../protocol/media-url.js';
+import { TWILIO_PARAMETERS } from '../protocol/parameters.js';
 import { refusedPresignedRequest } from '../media/s3-errors.js';
 import { chooseMediaType, mediaResponse, s3ErrorResponse } from './fax-media.js';
 import { createFaxRegistry, type KnownFax } from './fax-registry.js';
@@ -29,7 +30,8 @@ export interface TwilioFaxHandlersOptions {
 
 const V1_FAX_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid';
 const V1_MEDIA_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid/Media/:MediaSid';
-const CDN_MEDIA_URL = 'https://media.twiliocdn.com/fax/:AccountSid/:Key';
+// These handlers are Twilio's REST side, so they serve Twilio's MediaUrl shape: the same template the sender uses.
+const CDN_MEDIA_URL = `${TWILIO_MEDIA_URL.origin}${TWILIO_MEDIA_URL.path.replace('{AccountSid}', ':AccountSid').replace('{key}', ':Key')}`;
 
 /** The FaxMedia resource `mediaSid` of `fax` (`fax.v1.fax.fax_media` in Twilio's OpenAPI description). */
 function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
@@ -77,10 +79,10 @@ export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpH
     const refused = refusedPresignedRequest(request.method, request.headers.has('authorization'));
     if (refused) return s3ErrorResponse(refused);
     const url = new URL(request.url);
-    const path = parseMediaPath(url.pathname);
+    const path = parseMediaPath(url.pathname, TWILIO_MEDIA_URL, TWILIO_PARAMETERS);
     const keyFormat = path && formatOfMediaKey(path.key);
     // A URL the kit made carries its own signature: one decoded or re-encoded on the way no longer matches.
-    if (path && keyFormat && !presignedQueryMatches(path.key, url.search)) return s3ErrorResponse('SignatureDoesNotMatch');
+    if (path && keyFormat && !mediaQueryMatches(path.key, url.search, TWILIO_MEDIA_URL)) return s3ErrorResponse('SignatureDoesNotMatch');
     const known = registry.byMediaUrlPath(url.pathname);
     if (known) return mediaResponse(known, keyFormat ?? known.contentType);
     if (!path || !registry.lenient) return s3ErrorResponse('NoSuchKey');

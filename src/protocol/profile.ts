@@ -1,15 +1,30 @@
+import { TWILIO_ERROR_MAPPING, type ErrorMapping } from './error-mapping.js';
+import { TWILIO_MEDIA_URL, type MediaUrlTemplate } from './media-url.js';
+import { TWILIO_PARAMETERS, type FaxParameters } from './parameters.js';
 import { TWILIO_SENDER, type SenderBehaviour } from './sender-behaviour.js';
+import { TWILIO_SIGNATURE, type SignatureScheme } from './signature-scheme.js';
 import { TWILIO_FAX_TWIML, type TwimlSchema } from './twiml-schema.js';
 
 /**
- * A fax service the kit can play: its TwiML and how its HTTP client behaves. A second implementation
- * (SignalWire's compatible API) is another value of this type, not more code.
+ * A fax service the kit can play, as data: everything that is the service's own rather than HTTP's. The sender, the
+ * checks (through `config.profile`), the validator and the generators read it from the profile they are given; a
+ * second implementation (SignalWire's compatible API) is another value of this type, not more code.
  */
 export interface FaxProfile {
   readonly id: string;
   readonly name: string;
+  /** What a reply may contain: root, verbs and what each does (`effect`), attributes, size and content types. */
   readonly twiml: TwimlSchema;
+  /** How its HTTP client behaves: timeouts, limits, redirects, cookie expiry, the headers of every request. */
   readonly sender: SenderBehaviour;
+  /** Which headers carry the request signature, and its HMAC. */
+  readonly signature: SignatureScheme;
+  /** The request parameters' names, the shape of its ids, its `ApiVersion`. */
+  readonly parameters: FaxParameters;
+  /** What a failed request comes to: the error of each way of failing and of a status that is not 2xx. */
+  readonly errors: ErrorMapping;
+  /** The shape of the `MediaUrl` of a received fax. */
+  readonly media: MediaUrlTemplate;
 }
 
 /** Twilio Programmable Fax as it behaved until 2021: the profile every run uses unless told otherwise. */
@@ -18,4 +33,8 @@ export const TWILIO_PROFILE: FaxProfile = {
   name: 'Twilio Programmable Fax',
   twiml: TWILIO_FAX_TWIML,
   sender: TWILIO_SENDER,
+  signature: TWILIO_SIGNATURE,
+  parameters: TWILIO_PARAMETERS,
+  errors: TWILIO_ERROR_MAPPING,
+  media: TWILIO_MEDIA_URL,
 };

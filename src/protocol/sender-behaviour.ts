@@ -24,12 +24,10 @@ export interface SenderBehaviour {
   readonly maxRedirects: number;
   /** Idle time after which Twilio forgets the cookies of a (From, To) pair, in ms. */
   readonly cookieIdleExpiryMs: number;
-  /** Cookies are kept per (From, To) pair of numbers, never shared across pairs. */
-  readonly cookieScope: 'from-to-pair';
-  /** Methods whose replies Twilio may cache, as a browser would. */
-  readonly cachedMethods: readonly ('GET' | 'POST')[];
   /** Headers Twilio sends on every webhook request (the signature is added when a token is known). */
   readonly headers: Readonly<Record<string, string>>;
+  /** The header of the token that stays the same across retries of one delivery (a fresh UUID per delivery). */
+  readonly idempotencyHeader: string;
   /** Content-Type of a POST webhook. */
   readonly formContentType: string;
 }
@@ -47,11 +45,10 @@ export const TWILIO_SENDER: SenderBehaviour = {
   redirectsToGet: [301, 302, 303],
   maxRedirects: 10,
   cookieIdleExpiryMs: 4 * 60 * 60 * 1000,
-  cookieScope: 'from-to-pair',
-  cachedMethods: ['GET'],
   headers: {
     'User-Agent': 'TwilioProxy/1.1',
     Accept: '*/*',
   },
+  idempotencyHeader: 'I-Twilio-Idempotency-Token',
   formContentType: 'application/x-www-form-urlencoded; charset=UTF-8',
 };

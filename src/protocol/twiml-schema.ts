@@ -15,9 +15,14 @@ export interface AttributeSpec {
   readonly description: string;
 }
 
+/** What a fax verb does with the fax: `receive` takes it (and may name an action callback), `reject` refuses it. */
+export type VerbEffect = 'receive' | 'reject';
+
 /** One fax verb and its attributes. */
 export interface VerbSpec {
   readonly name: string;
+  /** What running it does; checks ask the schema for the verb of an effect, never for a name. */
+  readonly effect: VerbEffect;
   readonly description: string;
   readonly attributes: readonly AttributeSpec[];
 }
@@ -40,6 +45,7 @@ export interface TwimlSchema {
 /** `<Receive>`: take the fax. */
 export const RECEIVE_VERB: VerbSpec = {
   name: 'Receive',
+  effect: 'receive',
   description: 'receive the fax',
   attributes: [
     { name: 'action', kind: 'url', description: 'URL requested when the fax has been received or has failed' },
@@ -53,6 +59,7 @@ export const RECEIVE_VERB: VerbSpec = {
 /** `<Reject>`: refuse the fax. */
 export const REJECT_VERB: VerbSpec = {
   name: 'Reject',
+  effect: 'reject',
   description: 'reject the fax; its status becomes canceled',
   attributes: [],
 };
@@ -66,3 +73,13 @@ export const TWILIO_FAX_TWIML: TwimlSchema = {
   contentTypes: ['text/xml', 'application/xml'],
   undocumentedContentTypes: ['text/html'],
 };
+
+/** The verb of `schema` that has `effect` (`<Receive>` for `receive` in Twilio's), or undefined when it has none. */
+export function verbWithEffect(schema: TwimlSchema, effect: VerbEffect): VerbSpec | undefined {
+  return schema.verbs.find((verb) => verb.effect === effect);
+}
+
+/** What the verb named exactly `name` does in `schema`, or undefined for a name that is not one of its verbs. */
+export function effectOfVerb(schema: TwimlSchema, name: string | null | undefined): VerbEffect | undefined {
+  return schema.verbs.find((verb) => verb.name === name)?.effect;
+}

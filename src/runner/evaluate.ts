@@ -88,7 +88,7 @@ function sendForCheck(target: CaseTarget, checkId: string, tokens: ReturnType<ty
       const exchange = cut ? undefined : await sendUnlessStopped(target.send, sent, [target.control.stop, breaker.signal]);
       if (!exchange) {
         cut = true;
-        return cutExchange(sent);
+        return cutExchange(sent, target.config.profile);
       }
       breaker.record(exchange);
       return exchange;

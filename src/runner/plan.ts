@@ -4,79 +4,100 @@ import { sipDisplayName } from '../../properties/sip-display-name.js';
 import { sipUri } from '../../properties/sip-uri.js';
 import { unknownParams } from '../../properties/unknown-params.js';
 import type { CaseInput, PlannedCase } from '../checks/check-api/types.js';
+import { idFromHex } from '../protocol/ids.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
 
-/** The order in which Twilio lists the webhook parameters (it only matters for reading a curl line). */
-const PARAM_ORDER = ['FaxSid', 'AccountSid', 'From', 'To', 'ApiVersion'] as const;
+/** The webhook parameters the generators draw, in the order the service lists them, with their names on its wire. */
+function webhookNames({ names }: FaxProfile['parameters']): readonly (readonly [drawn: string, sent: string])[] {
+  return [
+    ['FaxSid', names.faxSid],
+    ['AccountSid', names.accountSid],
+    ['From', names.from],
+    ['To', names.to],
+    ['ApiVersion', names.apiVersion],
+  ];
+}
+
+/** The webhook parameters of a drawn record under the profile's names, in its order (it matters for reading a curl line). */
+function toWebhookParams(record: object, profile: Pick<FaxProfile, 'parameters'>): FormParams {
+  const values = record as Record<string, string>;
+  return webhookNames(profile.parameters).flatMap(([drawn, sent]) => (Object.hasOwn(values, drawn) ? [[sent, values[drawn] as string] as const] : []));
+}
 
 function toFormParams(record: object): FormParams {
-  const entries = Object.entries(record as Record<string, string>);
-  const known = PARAM_ORDER.flatMap((name) => entries.filter(([n]) => n === name));
-  const rest = entries.filter(([name]) => !(PARAM_ORDER as readonly string[]).includes(name));
-  return [...known, ...rest];
+  return Object.entries(record as Record<string, string>);
 }
 
 /**
- * The random inputs of a case. The base request uses phone numbers: a SIP-only defect then shows once, under
- * `sip-addresses`, rather than under every check that reads the base reply.
+ * The random inputs of a case, with the profile's ids and parameter names. The base request uses phone numbers: a
+ * SIP-only defect then shows once, under `sip-addresses`, rather than under every check that reads the base reply.
  */
-export function caseInput(): fc.Arbitrary<CaseInput> {
+export function caseInput(profile: Pick<FaxProfile, 'parameters'>): fc.Arbitrary<CaseInput> {
   return fc.record({
-    params: faxWebhookParams({ sip: false }).map(toFormParams),
+    params: faxWebhookParams({ sip: false, profile }).map((record) => toWebhookParams(record, profile)),
     sip: fc.record({ From: sipDisplayName(), To: sipUri() }),
     extras: unknownParams().map(toFormParams),
   });
 }
 
-/** Fixed, readable cases every run starts with: what a user reads first in a finding when they fail. */
-export const EXAMPLE_CASES: readonly PlannedCase[] = [
-  {
-    id: 'example-1',
-    label: 'a fax from a US number',
-    kind: 'example',
-    index: -1,
-    input: {
-      params: [
-        ['FaxSid', 'FX0123456789abcdef0123456789abcdef'],
-        ['AccountSid', 'AC0123456789abcdef0123456789abcdef'],
-        ['From', '+15005550006'],
-        ['To', '+15005550001'],
-        ['ApiVersion', 'v1'],
-      ],
-      sip: { From: `"Jane O'Neil" <sip:jane@example.com>`, To: 'sip:fax@example.com' },
-      extras: [['FaxQuality', 'fine']],
+/** The ids of the examples, as hex digits: the profile gives them its shape (`FX0123…` for Twilio). */
+const EXAMPLE_FAX_HEX = ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'] as const;
+const EXAMPLE_ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
+
+/** Fixed, readable cases every run starts with, in the profile's terms: what a user reads first in a finding when they fail. */
+export function exampleCases(profile: Pick<FaxProfile, 'parameters'>): readonly PlannedCase[] {
+  const { names, faxSid, accountSid, apiVersion } = profile.parameters;
+  const params = (faxHex: string, from: string, to: string): FormParams => [
+    [names.faxSid, idFromHex(faxSid, faxHex)],
+    [names.accountSid, idFromHex(accountSid, EXAMPLE_ACCOUNT_HEX)],
+    [names.from, from],
+    [names.to, to],
+    [names.apiVersion, apiVersion],
+  ];
+  return [
+    {
+      id: 'example-1',
+      label: 'a fax from a US number',
+      kind: 'example',
+      index: -1,
+      input: {
+        params: params(EXAMPLE_FAX_HEX[0], '+15005550006', '+15005550001'),
+        sip: { From: `"Jane O'Neil" <sip:jane@example.com>`, To: 'sip:fax@example.com' },
+        extras: [['FaxQuality', 'fine']],
+      },
     },
-  },
-  {
-    id: 'example-2',
-    label: 'a fax from abroad, from a SIP trunk with a non-ASCII display name',
-    kind: 'example',
-    index: -1,
-    input: {
-      params: [
-        ['FaxSid', 'FXfedcba9876543210fedcba9876543210'],
-        ['AccountSid', 'AC0123456789abcdef0123456789abcdef'],
-        ['From', '+442071838750'],
-        ['To', '+4930901820'],
-        ['ApiVersion', 'v1'],
-      ],
-      sip: { From: '"Zoë Müller + Co" <sip:+4930901820@sip.example.de>', To: 'sip:fax@example.de;transport=tls' },
-      extras: [
-        ['CallerName', 'ZOE MULLER'],
-        ['ForwardedFrom', '+4930901821'],
-      ],
+    {
+      id: 'example-2',
+      label: 'a fax from abroad, from a SIP trunk with a non-ASCII display name',
+      kind: 'example',
+      index: -1,
+      input: {
+        params: params(EXAMPLE_FAX_HEX[1], '+442071838750', '+4930901820'),
+        sip: { From: '"Zoë Müller + Co" <sip:+4930901820@sip.example.de>', To: 'sip:fax@example.de;transport=tls' },
+        extras: [
+          ['CallerName', 'ZOE MULLER'],
+          ['ForwardedFrom', '+4930901821'],
+        ],
+      },
     },
-  },
-];
+  ];
+}
+
+/** The example cases under the Twilio profile, for tests that need a ready-made case. */
+export const EXAMPLE_CASES: readonly PlannedCase[] = exampleCases(TWILIO_PROFILE);
+
+/** The ids of the example cases, the same under every profile. */
+export const EXAMPLE_CASE_IDS: readonly string[] = EXAMPLE_CASES.map((c) => c.id);
 
 /**
- * The cases of a run: the fixed examples, then `runs` generated from `seed`. Generated case `i` is what
- * `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk.
+ * The cases of a run under `profile`: the fixed examples, then `runs` generated from `seed`. Generated case `i` is
+ * what `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk.
  */
-export function planCases(seed: number, runs: number): PlannedCase[] {
-  const generated = runs > 0 ? fc.sample(caseInput(), { seed, numRuns: runs }) : [];
+export function planCases(seed: number, runs: number, profile: Pick<FaxProfile, 'parameters'>): PlannedCase[] {
+  const generated = runs > 0 ? fc.sample(caseInput(profile), { seed, numRuns: runs }) : [];
   return [
-    ...EXAMPLE_CASES,
+    ...exampleCases(profile),
     ...generated.map((input, index): PlannedCase => ({ id: `generated-${index + 1}`, label: `generated case ${index + 1}`, kind: 'generated', index, input })),
   ];
 }

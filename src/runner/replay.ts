@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { PlannedCase } from '../checks/check-api/types.js';
 import { shellQuote } from './curl.js';
-import { caseInput, EXAMPLE_CASES } from './plan.js';
+import type { FaxProfile } from '../protocol/profile.js';
+import { caseInput, EXAMPLE_CASE_IDS, exampleCases } from './plan.js';
 
 /** What replays one case of a run, as fast-check replays a counterexample: the run's seed and the case's path. */
 export interface ReplayPoint {
@@ -17,8 +18,8 @@ const GENERATED_PATH = /^\d+(?::\d+)*$/;
 
 /** One line saying why `path` is not a replay path, or undefined when it is one. */
 export function describeReplayProblem(path: string): string | undefined {
-  if (EXAMPLE_CASES.some((c) => c.id === path) || GENERATED_PATH.test(path)) return undefined;
-  return `'${path}' is not a replay path; copy it from a finding's replay line (e.g. 16:0:3, or ${EXAMPLE_CASES[0]?.id})`;
+  if (EXAMPLE_CASE_IDS.includes(path) || GENERATED_PATH.test(path)) return undefined;
+  return `'${path}' is not a replay path; copy it from a finding's replay line (e.g. 16:0:3, or ${EXAMPLE_CASE_IDS[0]})`;
 }
 
 /** The path that replays a case of the plan as it was planned. */
@@ -27,21 +28,21 @@ export function plannedPath(plannedCase: PlannedCase): string {
 }
 
 /**
- * The case at `path` of the run with `seed`: a fixed example, or the generated case fast-check reaches by that path
+ * The case at `path` of the run with `seed` under `profile`: a fixed example, or the generated case fast-check reaches by that path
  * (its seed's case `16`, then shrink steps). Same id and label as in the run, so its randomness, and so its
  * requests, are the same. Throws a TypeError for a path no run has.
  */
-export function caseAtPath(seed: number, path: string): PlannedCase {
+export function caseAtPath(seed: number, path: string, profile: Pick<FaxProfile, 'parameters'>): PlannedCase {
   const problem = describeReplayProblem(path);
   if (problem) throw new TypeError(problem);
-  const example = EXAMPLE_CASES.find((c) => c.id === path);
+  const example = exampleCases(profile).find((c) => c.id === path);
   if (example) return example;
   const index = Number(path.split(':')[0]);
   let input: PlannedCase['input'] | undefined;
   try {
     // fast-check's own replay, as shrinking runs it (fc.sample walks paths of a property differently): a property
     // that fails at once makes the case at `path` the counterexample, and `endOnFailure` stops it there.
-    const details = fc.check(fc.property(caseInput(), () => false), { seed, path, endOnFailure: true });
+    const details = fc.check(fc.property(caseInput(profile), () => false), { seed, path, endOnFailure: true });
     input = details.counterexample?.[0] as PlannedCase['input'] | undefined;
   } catch {
     input = undefined;

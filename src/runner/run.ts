@@ -8,7 +8,7 @@ import { emit } from './emit.js';
 import { baseRequestOf, evaluateCase, type CaseTarget } from './evaluate.js';
 import type { Reporter } from '../model/events.js';
 import { buildFinding } from './finding.js';
-import { EXAMPLE_CASES, planCases } from './plan.js';
+import { EXAMPLE_CASE_IDS, planCases } from './plan.js';
 import { forEachWithConcurrency } from './pool.js';
 import { createRedactor, redactSecrets } from '../secrets/redact.js';
 import { caseAtPath, plannedPath, replayCommand } from './replay.js';
@@ -59,7 +59,7 @@ export interface RunPlan {
 }
 
 /** The case the checks of scope `run` look at: the first fixed example. */
-const RUN_SCOPE_CASE = EXAMPLE_CASES[0]?.id;
+const RUN_SCOPE_CASE = EXAMPLE_CASE_IDS[0];
 
 /**
  * Runs a conformance check: plans the cases (or takes the one to replay), sends each through the sender with bounded
@@ -70,7 +70,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   const started = performance.now();
   const reporters = plan.reporters ?? [];
   const failOn = plan.failOn ?? DEFAULT_FAIL_ON;
-  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs) : [caseAtPath(plan.seed, plan.replay)];
+  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs, plan.config.profile) : [caseAtPath(plan.seed, plan.replay, plan.config.profile)];
   const skipReasons = new Map(plan.checks.map((c) => [c.id, c.skipReason?.(plan.config)] as const));
   const active = plan.checks.filter((c) => skipReasons.get(c.id) === undefined);
   const stopAfter = timeoutsToStop(plan.concurrency);

@@ -1,4 +1,5 @@
-import { transportFailure } from '../sender/failures.js';
+import type { FaxProfile } from '../protocol/profile.js';
+import { transportFailure, withError } from '../sender/failures.js';
 import { stripCredentials } from '../secrets/url-credentials.js';
 import type { Exchange, WebhookRequest } from '../model/exchange.js';
 
@@ -35,10 +36,10 @@ export async function sendUnlessStopped(
 }
 
 /** What a check receives for a request the run cut: a failure of kind `aborted`, which no check may judge. */
-export function cutExchange(request: WebhookRequest): Exchange {
+export function cutExchange(request: WebhookRequest, profile: Pick<FaxProfile, 'errors'>): Exchange {
   return {
     hops: [],
-    failure: transportFailure('aborted', 'not sent: the run was stopped'),
+    failure: withError(transportFailure('aborted', 'not sent: the run was stopped'), profile.errors),
     durationMs: 0,
     finalUrl: stripCredentials(request.url),
   };

@@ -38,7 +38,7 @@ export async function shrinkFailure(
   const started = performance.now();
   let replayed = 0;
   let smallest: Omit<ShrunkFailure, 'path'> | undefined;
-  const property = fc.asyncProperty(caseInput(), async (input) => {
+  const property = fc.asyncProperty(caseInput(target.config.profile), async (input) => {
     // Out of budget, or stopped: call every further candidate a pass, which ends shrinking at the smallest failure so far.
     if (replayed >= budget.maxCases || performance.now() - started > budget.maxMs || target.control.stop.aborted) return true;
     replayed += 1;

@@ -1,7 +1,7 @@
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { AddressRule } from './address-rule.js';
 import { EXPIRED, startDeadline, type Deadline } from './deadline.js';
-import { transportFailure } from './failures.js';
+import { transportFailure as unstamped, withError } from './failures.js';
 import { authorizationFor } from './http-auth.js';
 import { messageOf } from './message-of.js';
 import { networkTransport } from './network-transport.js';
@@ -11,7 +11,7 @@ import { parseRawUrl } from './raw-url.js';
 import { ContentDecodingError, readLimitedBody } from './read-body.js';
 import { followRedirect, isFailure, isRedirectStatus } from './redirects.js';
 import { setCookieViolation } from './set-cookie-violation.js';
-import { isTransportError, TransportFailureError, type Transport, type TransportReply, type TransportRequest } from './transport.js';
+import { isTransportError, TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from './transport.js';
 import type { Exchange, Hop, HttpSender, ReceivedResponse, TransportFailure, TransportFailureKind, UrlCredentials, WebhookRequest } from '../model/exchange.js';
 import { credentialsOf, stripCredentials } from '../secrets/url-credentials.js';
 
@@ -19,7 +19,10 @@ import { credentialsOf, stripCredentials } from '../secrets/url-credentials.js';
 export interface SenderOptions {
   /** The fax service to play; default Twilio. */
   readonly profile?: FaxProfile;
-  /** When set, every request carries `X-Twilio-Signature`, recomputed for each URL requested. Never reported. */
+  /**
+   * The secret to sign with (Twilio's auth token): every request then carries the profile's signature headers
+   * (`X-Twilio-Signature`), recomputed for each URL requested. Never reported.
+   */
   readonly authToken?: string;
   /** Total time per exchange in ms; default the profile's. A connect attempt never waits longer than this either. */
   readonly timeoutMs?: number;
@@ -55,7 +58,12 @@ const RETRIED_ON_CONNECT: ReadonlySet<TransportFailureKind> = new Set(['refused'
  * const exchange = await sender.send({ method: 'POST', url: 'https://app.example/fax', params });
  */
 export function createSender(options: SenderOptions = {}): HttpSender {
-  const behaviour = (options.profile ?? TWILIO_PROFILE).sender;
+  const profile = options.profile ?? TWILIO_PROFILE;
+  const behaviour = profile.sender;
+  // Every failure carries the error the profile maps its kind to.
+  const transportFailure = (kind: TransportFailureKind, message: string): TransportFailure => withError(unstamped(kind, message), profile.errors);
+  const stamped = (failure: TransportError): TransportFailure => withError(failure, profile.errors);
+  const stoppedFailure = (): TransportFailure => transportFailure('aborted', 'the run was stopped before the reply came');
   const timeoutMs = options.timeoutMs ?? behaviour.totalTimeoutMs;
   const transport = options.transport ?? networkTransport();
   const connectTimeoutMs = Math.min(behaviour.connectTimeoutMs, timeoutMs);
@@ -67,6 +75,7 @@ export function createSender(options: SenderOptions = {}): HttpSender {
   async function deliver(webhook: WebhookRequest, credentials: UrlCredentials | undefined, deadline: Deadline, hops: Hop[]): Promise<PlannedOutcome> {
     const context: ExchangeContext = {
       behaviour,
+      signature: profile.signature,
       webhook,
       idempotencyToken: idempotencyTokenFor(webhook),
       ...(options.authToken !== undefined && { authToken: options.authToken }),
@@ -124,7 +133,7 @@ export function createSender(options: SenderOptions = {}): HttpSender {
         };
       }
       const next = followRedirect(planned, response.status, response.headers.location, behaviour);
-      if (isFailure(next)) return { planned, failure: next };
+      if (isFailure(next)) return { planned, failure: stamped(next) };
       planned = next;
       authorization = undefined;
     }
@@ -187,7 +196,7 @@ export function createSender(options: SenderOptions = {}): HttpSender {
       });
       if (options.signal?.aborted) return ended(stoppedFailure());
       const invalid = invalidUrl(webhook.url);
-      if (invalid) return ended(invalid);
+      if (invalid) return ended(stamped(invalid));
       addressRule.adoptTarget(webhook.url);
       const deadline = startDeadline(timeoutMs, options.signal);
       try {
@@ -208,15 +217,11 @@ export function createSender(options: SenderOptions = {}): HttpSender {
 type HopOutcome = { response: ReceivedResponse; failure?: undefined } | { failure: TransportFailure; response?: undefined };
 type PlannedOutcome = { planned: PlannedRequest } & HopOutcome;
 
-function stoppedFailure(): TransportFailure {
-  return transportFailure('aborted', 'the run was stopped before the reply came');
-}
-
 // Twilio refuses such URLs when the number is configured: 11100 "Invalid URL format".
-function invalidUrl(url: string): TransportFailure | undefined {
+function invalidUrl(url: string): TransportError | undefined {
   if (parseRawUrl(url)) return undefined;
   const shown = JSON.stringify(stripCredentials(url));
-  return transportFailure('invalid-url', /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url) && !/^https?:/i.test(url) ? `not an http(s) URL: ${shown}` : `not a URL: ${shown}`);
+  return unstamped('invalid-url', /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url) && !/^https?:/i.test(url) ? `not an http(s) URL: ${shown}` : `not a URL: ${shown}`);
 }
 
 /** The size of a reply's head as received, near enough: each header line, and the status line. */

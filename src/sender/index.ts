@@ -10,4 +10,3 @@ export { requestedUrl } from './requested-url.js';
 export { resolveReference } from './raw-url.js';
 export { receivedContentOf, signedContentOf, type SignedContent } from './planned-request.js';
 export { classifyAddress, type AddressKind, type ClassifyAddress } from './address-rule.js';
-export { FAILURE_TWILIO_ERRORS } from './failures.js';

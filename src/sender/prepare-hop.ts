@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
-import { signTwilioRequest } from '../signature/index.js';
+import { signatureHeaders, type SignatureScheme } from '../protocol/signature-scheme.js';
+import { signRequest } from '../signature/sign.js';
 import { signedContent, type PlannedRequest } from './planned-request.js';
 import { requestedUrl } from './raw-url.js';
 import { stripCredentials } from '../secrets/url-credentials.js';
@@ -9,6 +10,7 @@ import type { SentRequest, WebhookRequest } from '../model/exchange.js';
 /** What stays the same for every hop of one exchange. */
 export interface ExchangeContext {
   readonly behaviour: SenderBehaviour;
+  readonly signature: SignatureScheme;
   readonly webhook: WebhookRequest;
   readonly authToken?: string;
   readonly idempotencyToken: string;
@@ -26,17 +28,18 @@ export function idempotencyTokenFor(webhook: WebhookRequest): string {
 }
 
 /**
- * Headers and body of one hop, as Twilio sends them: its fixed headers, the idempotency token, the signature over the
- * URL as Twilio signed it (see `signedContent`), then the caller's headers on top. The URL requested keeps the bytes
- * as written (`requestedUrl`), without credentials or fragment.
+ * Headers and body of one hop, as the profile's service sends them: its fixed headers, the idempotency token, the
+ * signature (in each of the scheme's headers) over the URL as Twilio signed it (see `signedContent`), then the
+ * caller's headers on top. The URL requested keeps the bytes as written (`requestedUrl`), without credentials or
+ * fragment.
  */
 export function prepareHop(planned: PlannedRequest, context: ExchangeContext, authorization?: string): PreparedHop {
   const { behaviour, webhook } = context;
   const headers: Record<string, string> = { ...behaviour.headers };
   if (planned.body !== undefined) headers['Content-Type'] = behaviour.formContentType;
-  headers['I-Twilio-Idempotency-Token'] = context.idempotencyToken;
+  headers[behaviour.idempotencyHeader] = context.idempotencyToken;
   const signature = signatureFor(planned, context);
-  if (signature !== undefined) headers['X-Twilio-Signature'] = signature;
+  if (signature !== undefined) for (const name of signatureHeaders(context.signature)) headers[name] = signature;
   if (authorization !== undefined) headers.Authorization = authorization;
   for (const [name, value] of Object.entries(webhook.headers ?? {})) setHeader(headers, name, value);
 
@@ -54,7 +57,7 @@ function signatureFor(planned: PlannedRequest, context: ExchangeContext): string
   if (signature === false) return undefined;
   if (typeof signature === 'string') return signature;
   if (context.authToken === undefined) return undefined;
-  return signTwilioRequest({ authToken: context.authToken, ...signedContent(planned, context.webhook.signedPort) });
+  return signRequest(context.signature, { authToken: context.authToken, ...signedContent(planned, context.webhook.signedPort) });
 }
 
 /** Sets a header, replacing any existing one whatever its case, so an override never sends a duplicate. */

@@ -1,9 +1,9 @@
 import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
 import { appendQuery } from './encode-params.js';
 import { transportFailure } from './failures.js';
+import type { TransportError } from './transport.js';
 import type { PlannedRequest } from './planned-request.js';
 import { resolveReference } from './raw-url.js';
-import type { TransportFailure } from '../model/exchange.js';
 
 /** True for a status the sender treats as a redirect: any 3xx except 304, which answers a conditional GET. */
 export function isRedirectStatus(status: number): boolean {
@@ -11,7 +11,7 @@ export function isRedirectStatus(status: number): boolean {
 }
 
 /**
- * The request that follows a redirect, as Twilio makes it, or the failure Twilio reports (11216).
+ * The request that follows a redirect, as Twilio makes it, or the failure Twilio reports (`invalid-redirect`, 11216).
  * 301/302/303 turn a POST into a GET with the parameters in the query; 307 repeats the request as it was. The
  * `Location` is resolved against the current URL as written (RFC 3986), never re-encoded.
  */
@@ -20,7 +20,7 @@ export function followRedirect(
   status: number,
   location: string | undefined,
   behaviour: SenderBehaviour,
-): PlannedRequest | TransportFailure {
+): PlannedRequest | TransportError {
   if (!behaviour.followedRedirects.includes(status)) {
     return transportFailure('invalid-redirect', `status ${status} is a redirect Twilio does not follow (only ${behaviour.followedRedirects.join(', ')})`);
   }
@@ -42,6 +42,6 @@ export function followRedirect(
 }
 
 /** Whether a value returned by `followRedirect` is a failure. */
-export function isFailure(value: PlannedRequest | TransportFailure): value is TransportFailure {
-  return 'twilioError' in value;
+export function isFailure(value: PlannedRequest | TransportError): value is TransportError {
+  return 'kind' in value;
 }

@@ -185,5 +185,5 @@ async function listenOn(port: number): Promise<void> {
 }
 
 function fastConnectProfile(connectTimeoutMs: number) {
-  return { id: 'test', name: 'test', twiml: TWILIO_PROFILE.twiml, sender: { ...TWILIO_PROFILE.sender, connectTimeoutMs } };
+  return { ...TWILIO_PROFILE, id: 'test', name: 'test', sender: { ...TWILIO_PROFILE.sender, connectTimeoutMs } };
 }

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signTwilioRequest, twilioSignaturePayload } from '../../src/signature/index.js';
+import { TWILIO_SIGNATURE } from '../../src/protocol/index.js';
+import { signRequest, signTwilioRequest, twilioSignaturePayload, verifyRequest } from '../../src/signature/index.js';
 
 // twilio-node's published test vectors (protocol.md §4).
 const TOKEN = '12345';
@@ -53,5 +55,27 @@ describe('twilioSignaturePayload', () => {
   it('appends the distinct values of a repeated name in code-unit order', () => {
     const params = [['Tag', 'z'], ['Tag', 'a'], ['Tag', 'z'], ['Other', '+1 2']] as const;
     expect(twilioSignaturePayload('https://x.example/', params)).toBe('https://x.example/Other+1 2TagaTagz');
+  });
+});
+
+describe('signRequest', () => {
+  const SHA256 = { header: 'X-Other-Signature', aliases: [], hmac: 'sha256', validators: 'its validator' } as const;
+
+  it("signs as twilio-node does with Twilio's scheme", () => {
+    expect(signRequest(TWILIO_SIGNATURE, { authToken: TOKEN, url: URL, params: PARAMS })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+  });
+
+  it("makes the same payload with the scheme's hash: HMAC-SHA256 over the URL and the sorted parameters", () => {
+    const payload = 'https://mycompany.com/myapp.php?foo=1&bar=2CallSidCA1234567890ABCDECaller+14158675309Digits1234From+14158675309To+18005551212';
+    expect(twilioSignaturePayload(URL, PARAMS)).toBe(payload);
+    const expected = createHmac('sha256', TOKEN).update(payload, 'utf8').digest('base64');
+    expect(signRequest(SHA256, { authToken: TOKEN, url: URL, params: PARAMS })).toBe(expected);
+  });
+
+  it('is verified by its own scheme only, with the same URL variants as Twilio\'s', () => {
+    const signature = signRequest(SHA256, { authToken: TOKEN, url: URL, params: PARAMS });
+    expect(verifyRequest(SHA256, { authToken: TOKEN, url: 'https://mycompany.com:443/myapp.php?foo=1&bar=2', params: PARAMS, signature })).toBe(true);
+    expect(verifyRequest(TWILIO_SIGNATURE, { authToken: TOKEN, url: URL, params: PARAMS, signature })).toBe(false);
+    expect(verifyRequest(SHA256, { authToken: TOKEN, url: URL, params: PARAMS, signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { FAILED_FAX_ERRORS } from '../../../properties/action-callback-params.js';
+import type { ParameterNames } from '../../protocol/parameters.js';
 import type { FormParams } from '../../model/exchange.js';
 
 /** The parameters Twilio adds to the webhook's for `<Receive action>`: the fax's outcome. */
@@ -11,15 +12,15 @@ function remoteStationId(): string {
 }
 
 /**
- * The action callback's parameters: the webhook's own, then on `received` `FaxStatus`, `NumPages`, `MediaUrl` and
+ * The action callback's parameters, under the profile's `names`: the webhook's own, then on `received` `FaxStatus`, `NumPages`, `MediaUrl` and
  * `RemoteStationId`; on `failed` `FaxStatus`, `ErrorCode` 34004 and Twilio's title for it as `ErrorMessage` (the
  * likely failure on receive), and no `NumPages`, `MediaUrl` or `RemoteStationId` (the line failed before the
  * machines exchanged identities).
  */
-export function callbackParams(webhook: FormParams, outcome: CallbackOutcome): FormParams {
+export function callbackParams(webhook: FormParams, outcome: CallbackOutcome, names: ParameterNames): FormParams {
   if (outcome.status === 'received') {
-    return [...webhook, ['FaxStatus', 'received'], ['NumPages', '1'], ['MediaUrl', outcome.mediaUrl], ['RemoteStationId', remoteStationId()]];
+    return [...webhook, [names.faxStatus, 'received'], [names.numPages, '1'], [names.mediaUrl, outcome.mediaUrl], [names.remoteStationId, remoteStationId()]];
   }
   const [code, message] = FAILED_FAX_ERRORS[0]!;
-  return [...webhook, ['FaxStatus', 'failed'], ['ErrorCode', code], ['ErrorMessage', message]];
+  return [...webhook, [names.faxStatus, 'failed'], [names.errorCode, code], [names.errorMessage, message]];
 }

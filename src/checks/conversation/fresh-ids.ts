@@ -1,9 +1,24 @@
+import { ID_HEX_DIGITS, idFromHex } from '../../protocol/ids.js';
+import type { FaxProfile } from '../../protocol/profile.js';
 import type { FormParams } from '../../model/exchange.js';
 import type { CaseRandom } from '../check-api/case-random.js';
 
-/** A FaxSid no server has seen yet: stateful checks start new faxes so that other checks' traffic cannot interfere. */
-export function freshFaxSid(random: CaseRandom): string {
-  return `FX${random.hex(16)}`;
+/**
+ * A fax id no server has seen yet, in the profile's shape (Twilio: `FX` and 32 hex digits): stateful checks start
+ * new faxes so that other checks' traffic cannot interfere.
+ */
+export function freshFaxSid(random: CaseRandom, profile: Pick<FaxProfile, 'parameters'>): string {
+  return idFromHex(profile.parameters.faxSid, random.hex(ID_HEX_DIGITS / 2));
+}
+
+/** `params` as a new fax: the profile's fax id parameter set to a fresh id, and any other `changes` by name. */
+export function asNewFax(
+  params: FormParams,
+  random: CaseRandom,
+  profile: Pick<FaxProfile, 'parameters'>,
+  changes: Readonly<Record<string, string>> = {},
+): FormParams {
+  return withParams(params, { [profile.parameters.names.faxSid]: freshFaxSid(random, profile), ...changes });
 }
 
 /**

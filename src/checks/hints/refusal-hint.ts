@@ -18,7 +18,7 @@ export function refusalOf(exchange: Exchange): Refusal | undefined {
   if (!response) return undefined;
   const status = response.status;
   if (status === 401 && response.headers['www-authenticate'] !== undefined) return 'http-auth';
-  // twilio-node's webhook() answers a request with no X-Twilio-Signature 400 and says so in the body.
+  // twilio-node's webhook() answers a request without its signature header 400 and says so in the body.
   const saysSignature = status === 400 && /signature/i.test(Buffer.from(response.body).toString('utf8'));
   return REFUSALS.has(status) || saysSignature ? 'signature' : undefined;
 }
@@ -40,5 +40,5 @@ export function refusalHint(exchange: Exchange, config: CheckConfig): string | u
   if (config.hasAuthToken) {
     return 'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell)';
   }
-  return "the server refused an unsigned request: if it validates X-Twilio-Signature, give the kit the server's auth token (--auth-token or TWILIO_AUTH_TOKEN)";
+  return `the server refused an unsigned request: if it validates ${config.profile.signature.header}, give the kit the server's auth token (--auth-token or TWILIO_AUTH_TOKEN)`;
 }

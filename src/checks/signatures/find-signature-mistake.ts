@@ -18,7 +18,7 @@ export async function findSignatureMistake(context: CheckContext, request: Webho
     const misread = mistake.misread(received, request.method, signed);
     if (!misread) continue;
     const probe = await context.send({ ...request, signature: sign(misread.url, misread.params) });
-    if (exchangeOutcome(probe).ok) return mistake;
+    if (exchangeOutcome(probe, context.config.profile).ok) return mistake;
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ export async function failsOnlyWithoutSession(context: CheckContext, reference: 
   const cookie = cookieHeaderFrom(reference);
   if (cookie === undefined || Object.keys(variant.headers ?? {}).some((name) => name.toLowerCase() === 'cookie')) return false;
   const withCookie = await context.send({ ...variant, headers: { ...variant.headers, Cookie: cookie } });
-  return exchangeOutcome(withCookie).ok;
+  return exchangeOutcome(withCookie, context.config.profile).ok;
 }
 
 /** The `Cookie` header a client would send back after `exchange`, or undefined when it set none. */

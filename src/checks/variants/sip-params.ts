@@ -1,10 +1,11 @@
+import type { ParameterNames } from '../../protocol/parameters.js';
 import type { FormParams } from '../../model/exchange.js';
 import type { CaseInput } from '../check-api/types.js';
 
-/** The case's parameters with `From` and `To` replaced by its SIP addresses. */
-export function withSipAddresses(input: CaseInput): FormParams {
+/** The case's parameters with the caller and the callee (`From` and `To`, by the profile's `names`) replaced by its SIP addresses. */
+export function withSipAddresses(input: CaseInput, names: Pick<ParameterNames, 'from' | 'to'>): FormParams {
   return input.params.map(([name, value]) =>
-    name === 'From' ? [name, input.sip.From] : name === 'To' ? [name, input.sip.To] : [name, value],
+    name === names.from ? [name, input.sip.From] : name === names.to ? [name, input.sip.To] : [name, value],
   );
 }
 

@@ -1,3 +1,4 @@
+import type { FaxProfile } from '../../protocol/profile.js';
 import type { TwilioErrorCode } from '../../protocol/twilio-errors.js';
 import type { Exchange, TransportFailureKind } from '../../model/exchange.js';
 
@@ -21,21 +22,22 @@ export type ExchangeOutcome =
   | { readonly kind: 'aborted'; readonly ok: false; readonly description: string };
 
 /**
- * The one answer to "what did this exchange come to", shared by every check. A transport failure carries its own
- * code (11205, 11206, 11210, 11215, 11216, …); a final status that is not 2xx is 11200, whatever it is: Twilio's
- * 11200 covers "a 4xx or 5xx", and any other final status (a 304 nobody asked for, a 1xx) is no reply either (the
- * newer 11217 postdates fax; docs/protocol.md, "Error codes"). Redirects Twilio does not follow never get here as
- * statuses: the sender ends them as 11216 failures.
- * @example exchangeOutcome(exchange).ok // true for a 2xx reply
+ * The one answer to "what did this exchange come to", shared by every check, in the terms of `profile`. A failure
+ * maps its kind through `profile.errors.failures` (Twilio: 11205, 11206, 11210, 11215, 11216, …); a final status that
+ * is not 2xx is `profile.errors.errorStatus`, whatever it is (Twilio: 11200, which covers "a 4xx or 5xx"; any other
+ * final status, a 304 nobody asked for or a 1xx, is no reply either). Redirects the service does not follow never get
+ * here as statuses: the sender ends them as `invalid-redirect` failures.
+ * @example exchangeOutcome(exchange, context.config.profile).ok // true for a 2xx reply
  */
-export function exchangeOutcome(exchange: Exchange): ExchangeOutcome {
+export function exchangeOutcome(exchange: Exchange, profile: Pick<FaxProfile, 'errors'>): ExchangeOutcome {
   const { failure, response } = exchange;
+  const { errors } = profile;
   if (failure?.kind === 'aborted') return { kind: 'aborted', ok: false, description: failure.message };
-  if (failure) return { kind: 'failed', ok: false, twilioError: failure.twilioError, description: failure.message, failure: failure.kind };
+  if (failure) return { kind: 'failed', ok: false, twilioError: errors.failures[failure.kind], description: failure.message, failure: failure.kind };
   const status = response?.status;
-  if (status === undefined) return { kind: 'failed', ok: false, twilioError: 11200, description: 'no reply' };
+  if (status === undefined) return { kind: 'failed', ok: false, twilioError: errors.errorStatus, description: 'no reply' };
   if (status >= 200 && status < 300) return { kind: 'ok', ok: true, status, description: `HTTP ${status}` };
-  return { kind: 'failed', ok: false, twilioError: 11200, description: `HTTP ${status}`, status };
+  return { kind: 'failed', ok: false, twilioError: errors.errorStatus, description: `HTTP ${status}`, status };
 }
 
 /** The Twilio error of an outcome, spread into a diagnostic (`{}` for an ok or aborted one). */

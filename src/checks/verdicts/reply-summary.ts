@@ -19,10 +19,10 @@ export type ReplySummary =
  * with a relative `action` resolved against the URL the reply came from (so `/done` and `http://host/done` agree).
  */
 export function summarizeReply(exchange: Exchange, profile: FaxProfile): ReplySummary {
-  const outcome = exchangeOutcome(exchange);
+  const outcome = exchangeOutcome(exchange, profile);
   if (outcome.kind === 'aborted') return { outcome: 'aborted', reason: outcome.description };
   const verdict = outcome.ok ? judgeReply(exchange, profile) : undefined;
-  if (outcome.kind === 'failed' || !verdict) return { outcome: 'failed', twilioError: outcome.kind === 'failed' ? outcome.twilioError : 11200, reason: outcome.description };
+  if (outcome.kind === 'failed' || !verdict) return { outcome: 'failed', twilioError: outcome.kind === 'failed' ? outcome.twilioError : profile.errors.errorStatus, reason: outcome.description };
   const attributes: Record<string, string> = { ...verdict.attributes };
   if (attributes.action !== undefined) attributes.action = resolveUrl(attributes.action, exchange.finalUrl);
   const errors = verdict.diagnostics.filter((d) => d.severity === 'error');
