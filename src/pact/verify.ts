@@ -23,7 +23,10 @@ export interface PactBrokerSource {
   readonly token?: string;
   readonly username?: string;
   readonly password?: string;
-  /** Pact's consumer version selectors, e.g. `{ mainBranch: true }`; absent: the broker's defaults. */
+  /**
+   * Pact's consumer version selectors, e.g. `{ mainBranch: true }`; absent: Pact's recommended ones (main branch,
+   * matching branch when publishing with a branch, deployed or released).
+   */
   readonly consumerVersionSelectors?: ReadonlyArray<Readonly<Record<string, string | boolean>>>;
   /** Pending pacts: a consumer version the provider has never verified cannot fail the build (its findings are notices). */
   readonly enablePending?: boolean;
@@ -154,6 +157,14 @@ function checkOptions(options: VerifyFaxPactOptions): string | undefined {
   return undefined;
 }
 
+/**
+ * The consumer versions verified when none are chosen: Pact's recommended set, the consumer's main branch and what is
+ * deployed or released, and the consumer's branch of the same name as the provider's when there is one.
+ */
+function defaultSelectors(providerBranch: string | undefined): ReadonlyArray<Readonly<Record<string, string | boolean>>> {
+  return [{ mainBranch: true }, ...(providerBranch !== undefined ? [{ matchingBranch: true }] : []), { deployedOrReleased: true }];
+}
+
 // Pact's verifier waits longer than the sender, so that a reply too slow for Twilio reaches Pact as the proxy's 502
 // (and the kit's 11205), never as Pact's own timeout.
 const PACT_TIMEOUT_MARGIN_MS = 10_000;
@@ -175,7 +186,7 @@ function verifierOptions(options: VerifyFaxPactOptions, pactFiles: readonly stri
           ...(broker.token !== undefined ? { pactBrokerToken: broker.token } : {}),
           ...(broker.username !== undefined ? { pactBrokerUsername: broker.username } : {}),
           ...(broker.password !== undefined ? { pactBrokerPassword: broker.password } : {}),
-          ...(broker.consumerVersionSelectors !== undefined ? { consumerVersionSelectors: broker.consumerVersionSelectors.map((s) => ({ ...s })) } : {}),
+          consumerVersionSelectors: (broker.consumerVersionSelectors ?? defaultSelectors(publish?.branch)).map((s) => ({ ...s })),
           ...(broker.enablePending !== undefined ? { enablePending: broker.enablePending } : {}),
           ...(broker.includeWipPactsSince !== undefined ? { includeWipPactsSince: broker.includeWipPactsSince } : {}),
         }

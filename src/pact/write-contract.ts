@@ -6,7 +6,7 @@ import { executePactTest } from './execute-test.js';
 import { generatedExampleInteractions, type GeneratedExamplesOptions } from './generated-examples.js';
 import { faxInteractions, type FaxContractPaths, type FaxInteraction } from './interactions.js';
 import { loadPact } from './load-pact.js';
-import { sendToMockServer } from './send-to-mock-server.js';
+import { expectAccepted, sendToMockServer } from './send-to-mock-server.js';
 import { FAX_PACT_DEFAULTS } from './states.js';
 
 /** What `writeFaxPact` writes: one contract between Twilio's fax service and the user's provider. */
@@ -125,6 +125,6 @@ function describeFsError(error: unknown): string {
 
 function recordInteraction(pact: PactV3, interaction: FaxInteraction, dsl: PactDsl): Promise<void> {
   return executePactTest(pact, () => addFaxInteraction(pact, interaction, dsl), async (mockServer) => {
-    await sendToMockServer(mockServer.url, interaction);
+    expectAccepted(await sendToMockServer(mockServer.url, interaction), interaction);
   });
 }
