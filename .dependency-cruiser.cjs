@@ -27,6 +27,7 @@ const LAYERS = [
 const SIDEWAYS = [
   ['properties', 'src/signature'],
   ['src/msw', 'src/media'],
+  ['src/pact', 'src/media'],
 ];
 
 /** The package's entry files (package.json `exports` and `bin`): imported from outside only. */

@@ -2,7 +2,8 @@ import { relative, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
-import { ALL_RECEIVE_ATTRIBUTES } from '../pact/interactions.js';
+import { ALL_RECEIVE_ATTRIBUTES, FAX_CONTRACT_STATES, type FaxContractState } from '../pact/interactions.js';
+import type { HttpMethod } from '../model/exchange.js';
 import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../pact/states.js';
 import { FaxPactWriteError, writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from '../pact/write-contract.js';
 
@@ -12,6 +13,8 @@ const OPTIONS = {
   'webhook-path': { type: 'string' },
   'callback-path': { type: 'string' },
   'receive-attributes': { type: 'string' },
+  method: { type: 'string' },
+  states: { type: 'string' },
   out: { type: 'string' },
   examples: { type: 'string' },
   seed: { type: 'string' },
@@ -20,24 +23,30 @@ const OPTIONS = {
 /** `--help` of `pact generate`. */
 export const PACT_GENERATE_HELP = `Usage: twiml-fax-kit pact generate --provider NAME [options]
 
-Writes the fax webhook contract as a Pact file: Twilio's fax service is the consumer, your app the provider.
-Interactions: an incoming fax by POST (state '${FAX_PACT_STATES.accepts}': 200 <Receive .../>), the same to a
-number that rejects faxes (state '${FAX_PACT_STATES.rejects}': 200 <Reject/>), an incoming fax by GET, and the
-action callbacks for a received and a failed fax (any 2xx). Each runs against Pact's mock server first.
+Writes the fax webhook contract as a Pact file: Twilio's fax service is the consumer, your app the provider. The
+contract says what Twilio requires, no more: an incoming fax by POST answered with any 2xx, a TwiML Content-Type
+(text/xml, application/xml, or text/html, which Twilio read as TwiML) and <Response><Receive/></Response> (state
+'${FAX_PACT_STATES.accepts}'). <Receive> attributes are optional unless named. Each interaction runs against Pact's
+mock server first, sent as \`check\` sends it.
 
 Options:
   --provider NAME            your app's name in your Pact Broker (required)
   --consumer NAME            default ${FAX_PACT_DEFAULTS.consumer}
   --webhook-path PATH        where the number's fax webhook points (default ${FAX_PACT_DEFAULTS.webhookPath})
-  --callback-path PATH       your <Receive action>, where the action callbacks go (default ${FAX_PACT_DEFAULTS.callbackPath})
-  --receive-attributes LIST  the <Receive> attributes your reply carries (default all: ${ALL_RECEIVE_ATTRIBUTES.join(',')})
+  --callback-path PATH       your <Receive action>: action becomes required, and the action callbacks for a received
+                             fax (its MediaUrl served on loopback by pact verify) and a failed one are added (any 2xx)
+  --receive-attributes LIST  other <Receive> attributes your reply must carry, matched against their values
+                             (${ALL_RECEIVE_ATTRIBUTES.filter((name) => name !== 'action').join(', ')}); default none
+  --method POST|GET|both     how your number requests the webhook (default POST, Twilio's default)
+  --states LIST              ${FAX_CONTRACT_STATES.join(', ')}: the provider states to cover (default accepts; rejects adds
+                             '${FAX_PACT_STATES.rejects}' answered with <Reject/>)
   --out DIR                  where to write CONSUMER-PROVIDER.json (default ./${FAX_PACT_DEFAULTS.outDir})
   --examples N --seed S      add N incoming faxes from SIP addresses and display names, generated from seed S
 
 Examples:
   twiml-fax-kit pact generate --provider fax-app
-  twiml-fax-kit pact generate --provider fax-app --webhook-path /twilio/fax --callback-path /twilio/fax/done
-  twiml-fax-kit pact generate --provider fax-app --receive-attributes action,method --examples 5 --seed 7
+  twiml-fax-kit pact generate --provider fax-app --webhook-path /fax --callback-path /fax/received
+  twiml-fax-kit pact generate --provider fax-app --states accepts,rejects --method both --examples 5 --seed 7
 
 Exit codes: 0 written, 2 usage error or the contract could not be written.
 `;
@@ -48,7 +57,14 @@ function parseWholeNumber(flag: string, raw: string): number | string {
   return /^\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : `--${flag} must be a whole number, not '${raw}'`;
 }
 
-function parsePath(flag: string, raw: string | undefined, fallback: string): string | { readonly error: string } {
+const METHODS: Readonly<Record<string, readonly HttpMethod[]>> = { POST: ['POST'], GET: ['GET'], both: ['POST', 'GET'] };
+
+/** A comma-separated flag value as a list, blanks dropped; undefined when the flag was not given. */
+function listOf(raw: string | undefined): string[] | undefined {
+  return raw?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function parsePath<T extends string | undefined>(flag: string, raw: string | undefined, fallback: T): string | T | { readonly error: string } {
   if (raw === undefined) return fallback;
   if (!raw.startsWith('/') || /\s/.test(raw)) return { error: `--${flag} must be a path starting with '/', not '${raw}'` };
   // A Pact request path is the path alone: Pact would look for a path that contains '?', and never match.
@@ -68,12 +84,21 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
     if (/[/\\]/.test(name)) return { ok: false, message: `--${flag} names the pact file, so it cannot contain '/' or '\\': '${name}'` };
   }
   const webhookPath = parsePath('webhook-path', values['webhook-path'], FAX_PACT_DEFAULTS.webhookPath);
-  if (typeof webhookPath !== 'string') return { ok: false, message: webhookPath.error };
-  const callbackPath = parsePath('callback-path', values['callback-path'], FAX_PACT_DEFAULTS.callbackPath);
-  if (typeof callbackPath !== 'string') return { ok: false, message: callbackPath.error };
-  const receiveAttributes = values['receive-attributes']?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (typeof webhookPath === 'object') return { ok: false, message: webhookPath.error };
+  const callbackPath = parsePath('callback-path', values['callback-path'], undefined);
+  if (typeof callbackPath === 'object') return { ok: false, message: callbackPath.error };
+  const receiveAttributes = listOf(values['receive-attributes']);
   const unknown = receiveAttributes?.filter((name) => !ALL_RECEIVE_ATTRIBUTES.includes(name)) ?? [];
   if (unknown.length > 0) return { ok: false, message: `unknown <Receive> attribute '${unknown[0]}'; attributes (case-sensitive): ${ALL_RECEIVE_ATTRIBUTES.join(', ')}` };
+  if (receiveAttributes?.includes('action') && callbackPath === undefined) {
+    return { ok: false, message: '<Receive action> is required by giving --callback-path PATH, the action your app answers with' };
+  }
+  const methods = METHODS[values.method ?? 'POST'];
+  if (methods === undefined) return { ok: false, message: `--method must be POST, GET or both, not '${values.method ?? ''}'` };
+  const states = listOf(values.states);
+  const unknownState = states?.find((state) => !(FAX_CONTRACT_STATES as readonly string[]).includes(state));
+  if (unknownState !== undefined) return { ok: false, message: `unknown state '${unknownState}'; states: ${FAX_CONTRACT_STATES.join(', ')}` };
+  if (states?.length === 0) return { ok: false, message: `--states needs at least one of ${FAX_CONTRACT_STATES.join(', ')}` };
   if ((values.examples === undefined) !== (values.seed === undefined)) {
     return { ok: false, message: '--examples and --seed go together, so the generated interactions are the same every time (e.g. --examples 5 --seed 1)' };
   }
@@ -91,7 +116,9 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
       provider,
       consumer,
       webhookPath,
-      callbackPath,
+      ...(callbackPath !== undefined && { callbackPath }),
+      methods,
+      ...(states !== undefined && { states: [...new Set(states as FaxContractState[])] }),
       outDir: resolve(io.cwd, values.out ?? FAX_PACT_DEFAULTS.outDir),
       ...(receiveAttributes !== undefined ? { receiveAttributes } : {}),
       ...(examples !== undefined ? { examples } : {}),
@@ -112,7 +139,10 @@ export async function runPactGenerate(argv: readonly string[], io: CliIo): Promi
   }
   const shown = relative(io.cwd, written.file) || written.file;
   io.stdout.write(`wrote ${shown} (${written.interactions.length} interactions, consumer ${written.consumer}, provider ${written.provider})\n`);
-  io.stdout.write(`next: start your app, then run\n  twiml-fax-kit pact verify http://localhost:3000 --pact ${shellWord(shown)} --state-url http://localhost:3000/_pact/state\n`);
+  const states = new Set(written.interactions.flatMap((interaction) => (interaction.state === undefined ? [] : [interaction.state])));
+  // A state URL matters only when the app must tell states apart; with one state it may leave it out.
+  const stateUrl = states.size > 1 ? ' --state-url http://localhost:3000/_pact/state' : '';
+  io.stdout.write(`next: start your app, then run\n  twiml-fax-kit pact verify http://localhost:3000 --pact ${shellWord(shown)}${stateUrl}\n`);
   return EXIT.ok;
 }
 

@@ -4,7 +4,7 @@ import type { CliIo, OutputStream } from '../model/io.js';
 import { createReporters, shouldUseColor } from '../reporters/index.js';
 import { createRedactor } from '../secrets/redact.js';
 import { hideCredentials } from '../secrets/hide-credentials.js';
-import { feedReporters } from '../pact/feed-reporters.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, type FailOn } from '../model/diagnostic.js';
 import { verificationSecrets } from '../pact/verification-secrets.js';
 import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../pact/states.js';
 import { verifyFaxPact, type VerifyFaxPactOptions } from '../pact/verify.js';
@@ -14,6 +14,8 @@ const OPTIONS = {
   'auth-token': { type: 'string' },
   'state-url': { type: 'string' },
   timeout: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'media-url': { type: 'string' },
   reporter: { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'broker-url': { type: 'string' },
@@ -23,14 +25,20 @@ const OPTIONS = {
   branch: { type: 'string' },
   tag: { type: 'string', multiple: true },
   'build-url': { type: 'string' },
+  'consumer-version-selector': { type: 'string', multiple: true },
+  'enable-pending': { type: 'boolean' },
+  'include-wip-pacts-since': { type: 'string' },
 } as const;
 
 /** `--help` of `pact verify`. */
 export const PACT_VERIFY_HELP = `Usage: twiml-fax-kit pact verify BASE_URL [options]
 
-Verifies the provider at BASE_URL against fax pacts with Pact's own Rust verifier. Every request reaches your app
-byte-exact (form bodies stay forms) and, with an auth token, carries an X-Twilio-Signature valid for the URL your app
-sees, so an app that validates signatures with twilio-node passes. Pact's report is shown, then the kit's.
+Verifies the provider at BASE_URL against fax pacts with Pact's own Rust verifier. Every request reaches your app as
+\`check\` sends it, through the kit's sender: byte-exact (form bodies stay forms), with Twilio's headers and, with an
+auth token, an X-Twilio-Signature valid for the URL your app sees. Each reply gets Pact's verdict and \`check\`'s:
+a mismatch carries the hint and Twilio code of its cause, and a reply Pact accepts can still have findings (a
+text/html notice, a warning). A callback's MediaUrl is served on 127.0.0.1; nothing leaves the machine. Pact's report
+is shown, then the kit's.
 
 Options:
   --pact FILE|DIR|URL      the pacts to verify; repeat for several (default ./${FAX_PACT_DEFAULTS.outDir})
@@ -38,13 +46,21 @@ Options:
   --state-url URL          your provider-state endpoint: Pact POSTs { state, params, action } around each interaction
                            (states: '${FAX_PACT_STATES.accepts}', '${FAX_PACT_STATES.rejects}', and ''
                            for the action callbacks, which have none); answer 2xx to each
-  --timeout MS             per request (default 30000)
+  --fail-on LEVEL          which findings fail the run: error, warning (default), notice or never
+  --timeout MS             total time per request, as Twilio's (default 15000)
+  --media-url BASE         serve MediaUrl from BASE instead of the kit's loopback media server
   --reporter NAME[:FILE]   the kit's reporters: pretty (default), json, junit, github; repeat for several
   --color, --no-color      force colour on or off
 
-Pact Broker (token from env PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD):
+Pact Broker (token from env PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD; never printed):
   --broker-url URL         fetch the pacts for --provider from the broker instead of files
   --provider NAME          your provider's name in the broker
+  --consumer-version-selector JSON
+                           which consumer versions to verify, e.g. '{"mainBranch":true}'; repeat for several
+                           (default: the broker's)
+  --enable-pending         pacts this provider never verified cannot fail the build (their findings are notices)
+  --include-wip-pacts-since DATE
+                           also verify work-in-progress pacts published since DATE (YYYY-MM-DD), as pending
   --publish                publish the verification result to the broker (needs --broker-url, --provider-version)
   --provider-version V     the version of your app being verified (e.g. the git sha)
   --branch B               its branch
@@ -52,17 +68,19 @@ Pact Broker (token from env PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_
   --build-url URL          the CI build, linked from the broker
 
 Examples:
-  twiml-fax-kit pact verify http://localhost:3000 --state-url http://localhost:3000/_pact/state
+  twiml-fax-kit pact verify http://localhost:3000
   TWILIO_AUTH_TOKEN=... twiml-fax-kit pact verify http://localhost:3000 --pact pacts/twilio-fax-fax-app.json
-  twiml-fax-kit pact verify http://localhost:3000 --reporter pretty --reporter junit:reports/pact.xml
+  twiml-fax-kit pact verify http://localhost:3000 --state-url http://localhost:3000/_pact/state --reporter junit:reports/pact.xml
   twiml-fax-kit pact verify http://localhost:3000 --broker-url https://broker.example.com --provider fax-app \\
+    --consumer-version-selector '{"mainBranch":true}' --enable-pending --include-wip-pacts-since 2026-01-01 \\
     --publish --provider-version "$GIT_SHA" --branch "$GIT_BRANCH"
 
-Exit codes: 0 verified, 1 mismatches, 2 usage error (a missing pact file, a bad flag) or Pact could not run.
+Exit codes: 0 verified (no finding at or above --fail-on), 1 a finding at or above --fail-on (a Pact mismatch is an
+error unless its cause is milder for Twilio), 2 usage error (a missing pact file, a bad flag) or Pact could not run.
 `;
 
 type Parsed =
-  | { readonly ok: true; readonly options: VerifyFaxPactOptions; readonly reporterSpecs: readonly string[]; readonly color?: boolean }
+  | { readonly ok: true; readonly options: VerifyFaxPactOptions & { readonly failOn: FailOn }; readonly reporterSpecs: readonly string[]; readonly color?: boolean }
   | { readonly ok: false; readonly message: string };
 
 function parseVerifyOptions(argv: readonly string[], io: CliIo): Parsed {
@@ -77,9 +95,21 @@ function parseVerifyOptions(argv: readonly string[], io: CliIo): Parsed {
   const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
   if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
   const timeout = values.timeout;
-  if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 1)) return { ok: false, message: `--timeout must be a whole number of milliseconds, not '${timeout}'` };
+  if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 1 || Number(timeout) > 2_147_483_647)) {
+    return { ok: false, message: `--timeout must be a whole number of milliseconds, not '${timeout}'` };
+  }
+  const failOn = FAIL_ON_LEVELS.find((level) => level === values['fail-on']?.toLowerCase()) ?? (values['fail-on'] === undefined ? DEFAULT_FAIL_ON : undefined);
+  if (failOn === undefined) return { ok: false, message: `--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not '${values['fail-on'] ?? ''}'` };
+  const mediaUrl = values['media-url'];
+  if (mediaUrl !== undefined && (!/^https?:\/\//i.test(mediaUrl) || !URL.canParse(mediaUrl))) return { ok: false, message: `--media-url must be an http(s) URL, not '${hideCredentials(mediaUrl)}'` };
   const brokerUrl = values['broker-url'];
   if (brokerUrl !== undefined && values.provider === undefined) return { ok: false, message: '--broker-url needs --provider NAME: the broker serves the pacts of a provider' };
+  const brokerOnly = (['consumer-version-selector', 'enable-pending', 'include-wip-pacts-since'] as const).find((flag) => values[flag] !== undefined);
+  if (brokerOnly !== undefined && brokerUrl === undefined) return { ok: false, message: `--${brokerOnly} needs --broker-url: it chooses among the pacts a broker holds` };
+  const selectors = parseSelectors(values['consumer-version-selector'] ?? []);
+  if (typeof selectors === 'string') return { ok: false, message: selectors };
+  const wipSince = values['include-wip-pacts-since'];
+  if (wipSince !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(wipSince)) return { ok: false, message: `--include-wip-pacts-since takes a date (YYYY-MM-DD), not '${wipSince}'` };
   if (values.publish && brokerUrl === undefined) return { ok: false, message: '--publish needs --broker-url: results are published for pacts fetched from a broker' };
   if (values.publish && values['provider-version'] === undefined) return { ok: false, message: '--publish needs --provider-version V (e.g. the git sha of the app being verified)' };
   const pacts = values.pact ?? (brokerUrl === undefined ? [FAX_PACT_DEFAULTS.outDir] : []);
@@ -93,7 +123,19 @@ function parseVerifyOptions(argv: readonly string[], io: CliIo): Parsed {
       ...(authToken !== undefined ? { authToken } : {}),
       ...(values['state-url'] !== undefined ? { stateUrl: values['state-url'] } : {}),
       ...(timeout !== undefined ? { timeoutMs: Number(timeout) } : {}),
-      ...(brokerUrl !== undefined && values.provider !== undefined ? { broker: { url: brokerUrl, provider: values.provider } } : {}),
+      failOn,
+      ...(mediaUrl !== undefined && { mediaUrl }),
+      ...(brokerUrl !== undefined && values.provider !== undefined
+        ? {
+            broker: {
+              url: brokerUrl,
+              provider: values.provider,
+              ...(selectors.length > 0 && { consumerVersionSelectors: selectors }),
+              ...(values['enable-pending'] === true && { enablePending: true }),
+              ...(wipSince !== undefined && { includeWipPactsSince: wipSince }),
+            },
+          }
+        : {}),
       ...(values.publish && values['provider-version'] !== undefined
         ? {
             publish: {
@@ -118,7 +160,24 @@ function pactOutputStream(io: CliIo, reporterSpecs: readonly string[]): OutputSt
   return reporterSpecs.some((spec) => spec === 'json' || spec === 'junit') ? io.stderr : io.stdout;
 }
 
-/** `twiml-fax-kit pact verify`: Pact's verifier against the provider, reported by Pact and by the kit. */
+/** `--consumer-version-selector` values as Pact's selectors, or one line saying which is wrong. */
+function parseSelectors(raw: readonly string[]): Array<Record<string, string | boolean>> | string {
+  const selectors: Array<Record<string, string | boolean>> = [];
+  for (const text of raw) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    const valid = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string' || typeof v === 'boolean');
+    if (!valid) return `--consumer-version-selector takes one selector as a JSON object, e.g. '{"mainBranch":true}' or '{"deployedOrReleased":true}', not '${text}'`;
+    selectors.push(value as Record<string, string | boolean>);
+  }
+  return selectors;
+}
+
+/** `twiml-fax-kit pact verify`: Pact's verifier against the provider, reported by Pact and, as \`check\` reports, by the kit. */
 export async function runPactVerify(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseVerifyOptions(argv, io);
   if (!parsed.ok) return usageError(io, parsed.message);
@@ -126,20 +185,24 @@ export async function runPactVerify(argv: readonly string[], io: CliIo): Promise
   const secrets = verificationSecrets(parsed.options);
   const reporters = createReporters(parsed.reporterSpecs, io, { ...(parsed.color !== undefined ? { color: parsed.color } : {}), secrets });
   if (!reporters.ok) return usageError(io, reporters.message);
-  const verification = await verifyFaxPact(parsed.options);
+  const stream = pactOutputStream(io, parsed.reporterSpecs);
+  const color = shouldUseColor(stream, io.env, parsed.color);
+  const verification = await verifyFaxPact({
+    ...parsed.options,
+    reporters: reporters.reporters,
+    onPactOutput(lines) {
+      // Said once the run happened, so that a run that could not start stays one line.
+      if (parsed.options.authToken === undefined) {
+        io.stderr.write('twiml-fax-kit: no auth token, so requests carry no X-Twilio-Signature; an app that validates signatures will refuse them (give --auth-token or TWILIO_AUTH_TOKEN)\n');
+      }
+      const text = lines.join('\n');
+      stream.write(`${color ? text : text.replace(ANSI, '')}\n`);
+    },
+  });
   if (verification.status === 'could-not-run') {
     const hint = verification.message.startsWith('no pact file') ? "; generate one with 'twiml-fax-kit pact generate --provider NAME', or give --pact FILE|DIR" : '';
     // Pact's reasons may quote a broker URL or what a server answered.
     return usageError(io, createRedactor(secrets).redactServerText(`${verification.message}${hint}`));
   }
-  // Said once the run happened, so that a run that could not start stays one line.
-  if (parsed.options.authToken === undefined) {
-    io.stderr.write('twiml-fax-kit: no auth token, so requests carry no X-Twilio-Signature; an app that validates signatures will refuse them (give --auth-token or TWILIO_AUTH_TOKEN)\n');
-  }
-  const stream = pactOutputStream(io, parsed.reporterSpecs);
-  const color = shouldUseColor(stream, io.env, parsed.color);
-  const text = verification.pactOutput.join('\n');
-  stream.write(`${color ? text : text.replace(ANSI, '')}\n`);
-  await feedReporters(verification.report, reporters.reporters);
   return verification.status === 'verified' ? EXIT.ok : EXIT.findings;
 }

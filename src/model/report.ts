@@ -89,15 +89,14 @@ export interface CheckResult {
 export interface ReportSummary {
   /** Requests sent to the server. */
   readonly requests: number;
-  /** Cases the run planned: the fixed examples and `runs` generated ones (one when replaying). Absent for `pact verify`. */
+  /** Cases the run planned: the fixed examples and `runs` generated ones (one when replaying); for `pact verify`, the interactions. */
   readonly plannedCases?: number;
   /**
    * Cases whose base request got an answer or failed on its own (not cut by a stop): the report covers these.
-   * Absent for `pact verify`.
    */
   readonly cases?: number;
   readonly checks: number;
-  /** Checks that judged something (`passed` + `failed`); absent for `pact verify`. */
+  /** Checks that judged something (`passed` + `failed`). */
   readonly judged?: number;
   readonly passed: number;
   readonly failed: number;

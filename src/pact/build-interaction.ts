@@ -46,11 +46,12 @@ function toPactRequest(interaction: FaxInteraction, dsl: PactDsl): V3Request {
 }
 
 function toPactResponse(reply: FaxReplyExpectation, dsl: PactDsl): V3Response {
-  if (reply.kind === 'success') {
-    return { status: dsl.MatchersV3.matchStatus(200, dsl.HTTPResponseStatusClass.Success) as unknown as number };
-  }
+  // Twilio takes any 2xx (a webhook's 201 with TwiML, a callback's 204), as `check` does. A status matcher is a V4
+  // rule inside this V3 pact: Pact's Rust verifier honours it (docs/pact.md, "V3, not V4").
+  const status = dsl.MatchersV3.matchStatus(200, dsl.HTTPResponseStatusClass.Success) as unknown as number;
+  if (reply.kind === 'success') return { status };
   return {
-    status: 200,
+    status,
     headers: { 'Content-Type': dsl.MatchersV3.regex(TWIML_CONTENT_TYPE_PATTERN, 'text/xml') },
     body: twimlBody(reply, dsl),
   };
@@ -62,11 +63,15 @@ function twimlBody(reply: Exclude<FaxReplyExpectation, { kind: 'success' }>, dsl
       response.appendElement('Reject', new Map());
       return;
     }
+    // Pact requires every attribute of the example (and ignores any other), so the example carries only what the
+    // contract requires: `action` when the provider asks for callbacks, and the attributes the user named. The values
+    // of attributes it does not name are judged by the kit's own verdict of the reply instead.
     const attributes: Record<string, Matchers.Matcher<string>> = {};
     for (const [name, pattern] of receiveAttributePatterns()) {
-      if (!reply.attributes.includes(name)) continue;
-      const example = name === 'action' ? reply.action : (RECEIVE_VERB.attributes.find((a) => a.name === name)?.default ?? '');
-      attributes[name] = dsl.MatchersV3.regex(pattern, example);
+      if (name === 'action' && reply.action !== undefined) attributes[name] = dsl.MatchersV3.regex(pattern, reply.action);
+      if (name !== 'action' && reply.attributes.includes(name)) {
+        attributes[name] = dsl.MatchersV3.regex(pattern, RECEIVE_VERB.attributes.find((a) => a.name === name)?.default ?? '');
+      }
     }
     // XmlElement's type says Map, but Pact serialises attributes with JSON.stringify: only a plain object survives.
     response.appendElement('Receive', attributes as unknown as Map<string, string>);

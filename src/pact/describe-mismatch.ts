@@ -1,17 +1,8 @@
-import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { bodyFix, contentTypeFix, missingAttributesFix, statusFix, type Fix, type MismatchContext } from './fix-hints.js';
 import type { PactMismatch } from './run-pact-verifier.js';
 
 export type { MismatchContext } from './fix-hints.js';
-
-/** A Pact mismatch in the kit's terms: a stable code, and what to change when Twilio's error explains it. */
-export interface MismatchDescription {
-  /** snake_case, from Pact's mismatch type: `pact_header_mismatch`, `pact_body_mismatch`, ... */
-  readonly code: string;
-  readonly message: string;
-  readonly hint?: string;
-  readonly twilioError?: TwilioErrorCode;
-}
 
 /** `BodyTypeMismatch` -> `pact_body_type_mismatch`. */
 export function mismatchCode(type: string): string {
@@ -43,48 +34,57 @@ export function causesOf(mismatches: readonly PactMismatch[]): PactMismatch[] {
   });
 }
 
-/**
- * Describes the mismatches of one interaction, causes only (see `causesOf`), each with a hint that says what to
- * change in the app, from the request it received and the reply it gave.
- */
-export function describeMismatches(mismatches: readonly PactMismatch[], context: MismatchContext): MismatchDescription[] {
-  const causes = causesOf(mismatches);
-  // Missing attributes have one fix (add them, or name fewer in the contract): one finding, in a stable order,
-  // where Pact lists them one by one in an order that changes from run to run.
-  const missing = causes.flatMap((m) => {
-    const found = MISSING_ATTRIBUTE.exec(m.mismatch ?? '');
-    return found?.[1] !== undefined && found[2] !== undefined ? [{ name: found[1], example: found[2] }] : [];
-  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const described = causes.filter((m) => !MISSING_ATTRIBUTE.test(m.mismatch ?? '')).map((m) => describeMismatch(m, context));
-  if (missing.length === 0) return described;
-  const listed = missing.map((a) => `'${a.name}'='${a.example}'`).join(', ');
-  const message = `Expected ${missing.length === 1 ? 'attribute' : 'attributes'} ${listed} on <Receive> but ${missing.length === 1 ? 'it was' : 'they were'} missing`;
-  return [{ code: mismatchCode('BodyMismatch'), message, ...withoutUndefined(missingAttributesFix(missing, context)) }, ...described];
+/** Pact's mismatches of one interaction as the kit's diagnostics, and which of the verdict's diagnostics they report. */
+export interface DescribedMismatches {
+  /** One per cause: Pact's words as the message, a stable `pact_*` code, `check`'s hint, Twilio code and severity. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The verdict's diagnostics these stand for (they get no finding of their own). */
+  readonly explained: ReadonlySet<Diagnostic>;
 }
 
-/** Describes one Pact mismatch, with a hint that says what to fix. */
-function describeMismatch(mismatch: PactMismatch, context: MismatchContext): MismatchDescription {
-  const message = mismatch.mismatch ?? `${mismatch.type}: expected ${String(mismatch.expected)}, got ${String(mismatch.actual)}`;
-  const code = mismatchCode(mismatch.type);
-  return { code, message, ...withoutUndefined(fixFor(mismatch, message, context)) };
+/**
+ * Describes the mismatches of one interaction, causes only (see `causesOf`), each as a diagnostic of `check` (the
+ * interaction's check id) whose hint, Twilio code and severity come from the kit's own verdict of the same reply, so
+ * a Pact mismatch is as bad as `check` says its cause is.
+ */
+export function describeMismatches(mismatches: readonly PactMismatch[], context: MismatchContext, check: string): DescribedMismatches {
+  const causes = causesOf(mismatches);
+  const explained = new Set<Diagnostic>();
+  const diagnostic = (code: string, message: string, fix: Fix): Diagnostic => {
+    for (const d of fix.explains) explained.add(d);
+    return {
+      check,
+      code,
+      severity: fix.severity,
+      ...(fix.twilioError !== undefined && { twilioError: fix.twilioError }),
+      message,
+      ...(fix.hint !== undefined && { hint: fix.hint }),
+    };
+  };
+  // Missing attributes have one fix (add them, or name fewer in the contract): one finding, in a stable order,
+  // where Pact lists them one by one in an order that changes from run to run.
+  const missing = causes
+    .flatMap((m) => {
+      const found = MISSING_ATTRIBUTE.exec(m.mismatch ?? '');
+      return found?.[1] !== undefined && found[2] !== undefined ? [{ name: found[1], example: found[2] }] : [];
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const diagnostics: Diagnostic[] = [];
+  if (missing.length > 0) {
+    const listed = missing.map((a) => `'${a.name}'='${a.example}'`).join(', ');
+    const message = `Expected ${missing.length === 1 ? 'attribute' : 'attributes'} ${listed} on <Receive> but ${missing.length === 1 ? 'it was' : 'they were'} missing`;
+    diagnostics.push(diagnostic(mismatchCode('BodyMismatch'), message, missingAttributesFix(missing)));
+  }
+  for (const mismatch of causes.filter((m) => !MISSING_ATTRIBUTE.test(m.mismatch ?? ''))) {
+    const message = mismatch.mismatch ?? `${mismatch.type}: expected ${String(mismatch.expected)}, got ${String(mismatch.actual)}`;
+    diagnostics.push(diagnostic(mismatchCode(mismatch.type), message, fixFor(mismatch, message, context)));
+  }
+  return { diagnostics, explained };
 }
 
 function fixFor(mismatch: PactMismatch, message: string, context: MismatchContext): Fix {
   if (mismatch.type === 'BodyTypeMismatch' || isContentTypeHeader(mismatch)) return contentTypeFix(context);
-  if (mismatch.type === 'StatusMismatch') return statusFix(statusOf(mismatch, context), context);
+  if (mismatch.type === 'StatusMismatch') return statusFix(Number(mismatch.actual), context);
   if (mismatch.type === 'BodyMismatch') return bodyFix(message, context);
-  return {};
-}
-
-/** The status Pact saw; the proxied reply's when Pact's mismatch does not carry it as a number. */
-function statusOf(mismatch: PactMismatch, context: MismatchContext): number {
-  const actual = Number(mismatch.actual);
-  return Number.isInteger(actual) && actual > 0 ? actual : (context.response?.status ?? 0);
-}
-
-function withoutUndefined(fix: Fix): Fix {
-  return {
-    ...(fix.hint !== undefined ? { hint: fix.hint } : {}),
-    ...(fix.twilioError !== undefined ? { twilioError: fix.twilioError } : {}),
-  };
+  return { severity: 'error', explains: [] };
 }

@@ -1,7 +1,5 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { SEVERITIES, type Diagnostic, type Severity } from '../model/diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
-import { validateFaxTwiml } from '../twiml/index.js';
-import type { ProxiedExchange } from './signing-proxy.js';
 import { FAX_PACT_STATES } from './states.js';
 
 /** What the kit knows about the interaction a mismatch belongs to. */
@@ -10,122 +8,110 @@ export interface MismatchContext {
   readonly state?: string;
   /** How provider states reached the app: a `--state-url`, in-process handlers, or not at all. */
   readonly stateSetup: 'url' | 'handlers' | 'none';
-  /** The request the app received (through the signing proxy). */
-  readonly request?: ProxiedExchange['request'];
-  /** The app's reply. */
-  readonly response?: ProxiedExchange['response'];
+  /** `METHOD /path` of the request the app received, when it received one. */
+  readonly target?: string;
+  /** True for an action callback (its request carries `FaxStatus`). */
+  readonly callback: boolean;
+  /** The verb of the app's reply, as Twilio would read it (`null`: none), when the reply was judged. */
+  readonly verb?: 'Receive' | 'Reject' | null;
+  /** The kit's own verdict of the delivery: the diagnostics `check` gives the same exchange. */
+  readonly verdict: readonly Diagnostic[];
 }
 
-/** What to change, and the Twilio error the mismatch would have been. */
+/** What a mismatch comes to: what to change, how bad it is, and which of the kit's diagnostics it stands for. */
 export interface Fix {
   readonly hint?: string;
   readonly twilioError?: TwilioErrorCode;
+  /** The severity `check` gives the cause; a mismatch no diagnostic explains is an error (the contract is broken). */
+  readonly severity: Severity;
+  /** The verdict's diagnostics this mismatch reports: they get no finding of their own. */
+  readonly explains: readonly Diagnostic[];
 }
 
-const TWIML_CONTENT_TYPE_HINT = 'Answer TwiML with Content-Type: text/xml or application/xml; Twilio rejects any other type (error 12300).';
-const GENERIC_BODY_HINT = 'Verb and attribute names and values are case-sensitive: <Receive>, <Reject/>, method="POST", pageSize="a4".';
+const TRANSPORT_CHECKS = new Set(['reachable', 'response-time', 'status-code']);
+const GENERIC_BODY_HINT = 'verb and attribute names and values are case-sensitive: <Receive>, <Reject/>, method="POST", pageSize="a4"';
 
-/** A wrong `Content-Type`; when the body is not TwiML either, that is said too, so one fix does not hide the next. */
-export function contentTypeFix(context: MismatchContext): Fix {
-  const next = bodyProblems(context).map((d, index) => sentence(d, index > 0));
-  return { twilioError: 12300, hint: [TWIML_CONTENT_TYPE_HINT, ...(next.length > 0 ? [`The body is not TwiML either: ${next.join(' ')}`] : [])].join(' ') };
+/** A fix made of the verdict's diagnostics, in their own words: `check`'s hints, codes and severities. */
+function fixFrom(diagnostics: readonly Diagnostic[], extra?: string): Fix {
+  const hints = [...new Set(diagnostics.flatMap((d) => (d.hint === undefined ? [] : [d.hint])))];
+  const hint = [...hints, ...(extra !== undefined ? [extra] : [])].join('; ');
+  const twilioError = diagnostics.find((d) => d.twilioError !== undefined)?.twilioError;
+  return {
+    ...(hint !== '' && { hint }),
+    ...(twilioError !== undefined && { twilioError }),
+    severity: worst(diagnostics),
+    explains: diagnostics,
+  };
 }
 
-/** A wrong status: what the status says about the app, from the request it refused. */
+function worst(diagnostics: readonly Diagnostic[]): Severity {
+  return SEVERITIES.find((severity) => diagnostics.some((d) => d.severity === severity)) ?? 'error';
+}
+
+/** A wrong status: what `check` makes of the exchange (refused, failed, unreachable), and what the contract adds. */
 export function statusFix(status: number, context: MismatchContext): Fix {
-  const twilioError = status >= 400 ? ({ twilioError: 11200 } as const) : {};
-  const request = context.request;
-  const target = request ? `${request.method} ${new URL(request.url).pathname}` : 'the request';
-  const callback = request !== undefined && formParam(request, 'FaxStatus') !== undefined;
-  const signed = request?.headers['x-twilio-signature'] !== undefined;
-  // twilio.webhook() answers 400 to a request without the header, and 403 to a signature that does not match.
-  if (!signed && request !== undefined && (status === 400 || status === 401 || status === 403)) {
-    return { ...twilioError, hint: 'The request carried no X-Twilio-Signature, as no auth token was given, and your app refused it: pass --auth-token (or set TWILIO_AUTH_TOKEN) with the token your app validates with.' };
-  }
-  if (status === 401 || status === 403) {
-    return { ...twilioError, hint: `Your app refused ${target} although its X-Twilio-Signature is valid for ${request?.url ?? 'the URL it was sent to'} with the auth token you gave: validate the signature against the URL the request arrived at (with twilio.webhook(), check its url, host and protocol options) and with that same token.` };
-  }
+  const explains = context.verdict.filter((d) => TRANSPORT_CHECKS.has(d.check) && d.severity !== 'notice');
+  const target = context.target ?? 'the request';
+  let extra: string | undefined;
   if (status === 404 || status === 405) {
-    const flag = callback ? '--callback-path (your <Receive action>)' : '--webhook-path';
-    const get = request?.method === 'GET' ? ' Twilio requests the webhook by GET when the number is configured for GET.' : '';
-    return { ...twilioError, hint: `Your app has no route for ${target}: add it, or generate the contract with the ${flag} your app serves.${get}` };
+    extra = `or generate the contract with the ${context.callback ? '--callback-path (the <Receive action>)' : '--webhook-path'} the server serves`;
+  } else if (status >= 500 && context.callback) {
+    extra = "a failed fax's callback carries ErrorCode and ErrorMessage, and no NumPages, MediaUrl or RemoteStationId: read FaxStatus first";
   }
-  if (status === 415) {
-    return { ...twilioError, hint: `Your app refused ${target}'s body type: Twilio sends application/x-www-form-urlencoded; charset=UTF-8, and a GET with the parameters in the query.` };
-  }
-  if (status >= 500) {
-    const failed = request !== undefined && formParam(request, 'FaxStatus') === 'failed'
-      ? ' A failed fax\'s callback carries ErrorCode and ErrorMessage, and no NumPages, MediaUrl or RemoteStationId: handle their absence.'
-      : '';
-    return { ...twilioError, hint: `Your app failed with ${status} on ${target}; its log says why.${failed}` };
-  }
-  if (status >= 300 && status < 400) {
-    return { hint: `Your app redirected ${target}: Pact's verifier does not follow redirects, so generate the contract for the path that answers.` };
-  }
-  return { ...twilioError, hint: 'Answer the fax webhook with 200 and TwiML, and an action callback with any 2xx.' };
+  if (explains.length > 0) return fixFrom(explains, extra);
+  const fallback = `answer ${target} with any 2xx${context.callback ? '' : ' and fax TwiML'}`;
+  return { hint: extra === undefined ? fallback : `${fallback}, ${extra}`, severity: 'error', explains: [] };
 }
 
-/** A body that differs from the contract's TwiML: the kit's own validator says what Twilio would make of it. */
-export function bodyFix(message: string, context: MismatchContext): Fix {
-  const reply = context.response;
-  if (reply === undefined) return { hint: GENERIC_BODY_HINT };
-  const validation = validateFaxTwiml(reply.body, { contentType: reply.headers['content-type'] ?? null });
+/** A wrong `Content-Type` (Pact's header or body-type mismatch): the verdict's `content-type` finding, and the body's. */
+export function contentTypeFix(context: MismatchContext): Fix {
+  const contentType = context.verdict.filter((d) => d.check === 'content-type');
+  // When the body is not TwiML either, that is said too, so one fix does not hide the next.
+  const body = bodyProblems(context.verdict);
+  if (contentType.length === 0) return { hint: 'answer TwiML with Content-Type: text/xml or application/xml', twilioError: 12300, severity: 'error', explains: body };
+  const fix = fixFrom([...contentType, ...body]);
+  return { ...fix, severity: worst(contentType.concat(body)) };
+}
 
+/** A body that differs from the contract's TwiML: the validator's findings about the body, as `check` reports them. */
+export function bodyFix(message: string, context: MismatchContext): Fix {
   const child = /^Expected child <(Receive|Reject)\/?>/.exec(message)?.[1] as 'Receive' | 'Reject' | undefined;
   const other = child === 'Receive' ? 'Reject' : 'Receive';
-  if (child !== undefined && validation.verb === other) return { hint: stateHint(child, other, context) };
-
-  const errors = bodyProblems(context, validation.diagnostics);
-  // A value Twilio only warns about (pageSize="A4": it uses the default) is still what the contract caught.
-  const problems = errors.length > 0 ? errors : validation.diagnostics.filter((d) => d.severity === 'warning' && d.check !== 'content-type');
-  const first = problems[0];
-  if (first === undefined) return { hint: GENERIC_BODY_HINT };
-  return { hint: problems.map((d) => sentence(d)).join(' '), ...(first.twilioError !== undefined ? { twilioError: first.twilioError } : {}) };
+  if (child !== undefined && context.verb === other) return { hint: stateHint(child, other, context), severity: 'error', explains: [] };
+  const problems = bodyProblems(context.verdict);
+  if (problems.length === 0) return { hint: GENERIC_BODY_HINT, severity: 'error', explains: [] };
+  // The consequences of the causes (no fax verb left after a skipped one) are reported with them.
+  const consequences = context.verdict.filter((d) => d.code === 'no_fax_action' && !problems.includes(d));
+  return { ...fixFrom(problems), explains: [...problems, ...consequences] };
 }
 
-/** `<Receive>` lacks attributes the contract names: add them, or generate the contract with the ones it has. */
-export function missingAttributesFix(missing: ReadonlyArray<{ readonly name: string; readonly example: string }>, context: MismatchContext): Fix {
-  const reply = context.response;
-  const carried = reply ? Object.keys(validateFaxTwiml(reply.body, { contentType: reply.headers['content-type'] ?? null }).attributes) : [];
-  const names = missing.map((a) => a.name);
+/** `<Receive>` lacks attributes the contract names: add them, or generate the contract without them. */
+export function missingAttributesFix(missing: ReadonlyArray<{ readonly name: string; readonly example: string }>): Fix {
   const add = missing.map((a) => `${a.name}="${a.example}"`).join(' ');
-  const has = carried.length > 0 ? `carries ${carried.join(', ')} but not ${names.join(', ')}` : `carries no attributes, not ${names.join(', ')}`;
-  return { hint: `Your <Receive> ${has}, which the contract names. Add them (e.g. ${add}), or generate the contract with --receive-attributes ${carried.length > 0 ? carried.join(',') : "''"} to name only the ones your app sends.` };
+  const names = missing.map((a) => a.name);
+  const unnamed = names.filter((name) => name !== 'action');
+  const regenerate = names.includes('action')
+    ? 'or, if the server wants no action callback, generate the contract without --callback-path'
+    : `or generate the contract without ${unnamed.join(', ')} in --receive-attributes (Twilio requires none of them)`;
+  return { hint: `add ${add} to <Receive>, ${regenerate}`, severity: 'error', explains: [] };
 }
 
 /** The app answered the other verb: the provider state did not reach it, or it does not act on it. */
 function stateHint(expected: 'Receive' | 'Reject', answered: 'Receive' | 'Reject', context: MismatchContext): string {
   const state = context.state ?? (expected === 'Reject' ? FAX_PACT_STATES.rejects : FAX_PACT_STATES.accepts);
   if (context.stateSetup === 'none') {
-    return `The contract expects <${expected}/> under provider state '${state}', but no --state-url was given, so your app was never told and answered <${answered}>: give --state-url, an endpoint of your app that takes Pact's POST { state, params, action } and sets that state up.`;
+    return `the contract expects <${expected}/> under provider state '${state}', but no --state-url was given, so the server was never told and answered <${answered}>: give --state-url, an endpoint that takes Pact's POST { state, params, action } and sets that state up`;
   }
-  return `Under provider state '${state}' your app answered <${answered}>, not <${expected}/>: make its state endpoint set this state up (Pact POSTs { state: '${state}', action: 'setup' } before the request) and the webhook answer from it.`;
+  return `under provider state '${state}' the server answered <${answered}>, not <${expected}/>: make its state endpoint set this state up (Pact POSTs { state: '${state}', action: 'setup' } before the request) and the webhook answer from it`;
 }
 
-/** The validator's errors about the body itself (not its Content-Type), root causes first. */
-function bodyProblems(context: MismatchContext, diagnostics?: readonly Diagnostic[]): Diagnostic[] {
-  const reply = context.response;
-  if (reply === undefined) return [];
-  const all = diagnostics ?? validateFaxTwiml(reply.body, { contentType: reply.headers['content-type'] ?? null }).diagnostics;
-  const errors = all.filter((d) => d.severity === 'error' && d.check !== 'content-type');
+/** The validator's findings about the body itself (not its Content-Type): errors, root causes first; else warnings. */
+function bodyProblems(verdict: readonly Diagnostic[]): Diagnostic[] {
+  const body = verdict.filter((d) => !TRANSPORT_CHECKS.has(d.check) && d.check !== 'content-type');
+  const errors = body.filter((d) => d.severity === 'error');
   // "No fax verb" follows from a verb Twilio skipped (a lowercase <receive>): the skipped verb is what to fix.
   const causes = errors.filter((d) => d.code !== 'no_fax_action');
-  return causes.length > 0 ? causes : errors;
-}
-
-/**
- * A validator diagnostic as a sentence: what to do, then why. The hint (an imperative) may take a capital; the
- * message may not, as it often starts with a case-sensitive name (`pageSize="A4" ...`).
- */
-function sentence(diagnostic: Diagnostic, capital = true): string {
-  if (!diagnostic.hint) return `${diagnostic.message}.`;
-  const hint = capital ? `${diagnostic.hint.charAt(0).toUpperCase()}${diagnostic.hint.slice(1)}` : diagnostic.hint;
-  return `${hint} (${diagnostic.message}).`;
-}
-
-function formParam(request: NonNullable<MismatchContext['request']>, name: string): string | undefined {
-  const query = new URL(request.url).searchParams.get(name);
-  if (query !== null) return query;
-  if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) return undefined;
-  return new URLSearchParams(request.body.toString('utf8')).get(name) ?? undefined;
+  if (errors.length > 0) return causes.length > 0 ? causes : errors;
+  // A value Twilio only warns about (pageSize="A4": it uses the default) is still what the contract caught.
+  return body.filter((d) => d.severity === 'warning');
 }

@@ -7,9 +7,12 @@ import { FAX_PACT_STATES, type FaxPactState } from './states.js';
 
 /** What the consumer (Twilio's fax service) expects back. */
 export type FaxReplyExpectation =
-  /** 200, TwiML `Content-Type`, `<Response><Receive .../></Response>` with these attributes, each matched by pattern. */
-  | { readonly kind: 'receive'; readonly action: string; readonly attributes: readonly string[] }
-  /** 200, TwiML `Content-Type`, `<Response><Reject/></Response>`. */
+  /**
+   * Any 2xx, a TwiML `Content-Type`, `<Response><Receive .../></Response>`: with `action` when given (any URL Twilio
+   * could resolve) and the named attributes, each matched against its enumeration; other attributes may be there.
+   */
+  | { readonly kind: 'receive'; readonly action?: string; readonly attributes: readonly string[] }
+  /** Any 2xx, a TwiML `Content-Type`, `<Response><Reject/></Response>`. */
   | { readonly kind: 'reject' }
   /** Any 2xx (the reply to an action callback). */
   | { readonly kind: 'success' };
@@ -29,20 +32,33 @@ export interface FaxInteraction {
   readonly reply: FaxReplyExpectation;
 }
 
-/** The paths the contract is written for, and the shape of the provider's `<Receive>`. */
+/** What the contract is written for: the provider's paths, and what of Twilio's fax service it serves. */
 export interface FaxContractPaths {
   /** Where the number's "A Fax Comes In" webhook points. */
   readonly webhookPath: string;
-  /** The `<Receive action>` the provider answers with, and where the action callbacks go. */
-  readonly callbackPath: string;
   /**
-   * The `<Receive>` attributes the provider's reply carries (Pact fails a reply that lacks one the contract
-   * names). Default: all five, as the issue's contract does.
+   * The `<Receive action>` the provider answers with, where the action callbacks go. Absent: the provider asks for no
+   * callback, so `<Receive>` may carry no `action` and the contract has no callback interactions.
+   */
+  readonly callbackPath?: string;
+  /**
+   * The `<Receive>` attributes (besides `action`) the provider's reply must carry, each matched against its
+   * enumeration. Default none: Twilio requires none, and Pact fails a reply that lacks an attribute the contract names.
    */
   readonly receiveAttributes?: readonly string[];
+  /** How the number requests the webhook: one interaction per method. Default `['POST']`, Twilio's default. */
+  readonly methods?: readonly HttpMethod[];
+  /** The provider states the contract covers, one interaction each. Default `accepts` only. */
+  readonly states?: readonly FaxContractState[];
 }
 
-/** Every `<Receive>` attribute, the default of `receiveAttributes`. */
+/** A provider state by its short name, as `pact generate --states` takes it. */
+export type FaxContractState = 'accepts' | 'rejects';
+
+/** Every state the contract can cover. */
+export const FAX_CONTRACT_STATES: readonly FaxContractState[] = ['accepts', 'rejects'];
+
+/** Every `<Receive>` attribute. */
 export const ALL_RECEIVE_ATTRIBUTES: readonly string[] = RECEIVE_VERB.attributes.map((attribute) => attribute.name);
 
 // Fixed, readable examples: the committed contract must be byte-for-byte reproducible.
@@ -86,42 +102,28 @@ const FAILED_CALLBACK_PARAMS: FormParams = [
 ];
 
 /**
- * The five interactions of the fax contract: an incoming fax by POST (accepted, and rejected), by GET, and the
- * action callbacks for a received and a failed fax.
+ * The interactions of the fax contract: an incoming fax per method and provider state (by POST to a number that
+ * accepts faxes, unless told otherwise), and, when the provider names a callback path, the action callbacks for a
+ * received and a failed fax.
  */
 export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
-  const receive = receiveExpectation(paths);
+  const methods = paths.methods ?? ['POST'];
+  const states = paths.states ?? ['accepts'];
+  const webhooks = states.flatMap((state) =>
+    methods.map((method): FaxInteraction => ({
+      description: webhookDescription(method, state),
+      state: state === 'accepts' ? FAX_PACT_STATES.accepts : FAX_PACT_STATES.rejects,
+      method,
+      path: paths.webhookPath,
+      params: EXAMPLE_WEBHOOK_PARAMS,
+      patterns: WEBHOOK_PATTERNS,
+      matchParams: true,
+      reply: state === 'accepts' ? receiveExpectation(paths) : { kind: 'reject' },
+    })),
+  );
+  if (paths.callbackPath === undefined) return webhooks;
   return [
-    {
-      description: 'an incoming fax by POST',
-      state: FAX_PACT_STATES.accepts,
-      method: 'POST',
-      path: paths.webhookPath,
-      params: EXAMPLE_WEBHOOK_PARAMS,
-      patterns: WEBHOOK_PATTERNS,
-      matchParams: true,
-      reply: receive,
-    },
-    {
-      description: 'an incoming fax by POST to a number that rejects faxes',
-      state: FAX_PACT_STATES.rejects,
-      method: 'POST',
-      path: paths.webhookPath,
-      params: EXAMPLE_WEBHOOK_PARAMS,
-      patterns: WEBHOOK_PATTERNS,
-      matchParams: true,
-      reply: { kind: 'reject' },
-    },
-    {
-      description: 'an incoming fax by GET',
-      state: FAX_PACT_STATES.accepts,
-      method: 'GET',
-      path: paths.webhookPath,
-      params: EXAMPLE_WEBHOOK_PARAMS,
-      patterns: WEBHOOK_PATTERNS,
-      matchParams: true,
-      reply: receive,
-    },
+    ...webhooks,
     {
       description: 'the action callback for a received fax',
       method: 'POST',
@@ -143,7 +145,16 @@ export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
   ];
 }
 
-/** The `<Receive>` the provider answers an accepted fax with. */
+// The descriptions name the interactions in Pact's output, the broker and the kit's check ids: never changed.
+function webhookDescription(method: HttpMethod, state: FaxContractState): string {
+  return state === 'accepts' ? `an incoming fax by ${method}` : `an incoming fax by ${method} to a number that rejects faxes`;
+}
+
+/** The `<Receive>` the provider answers an accepted fax with: `action` when it asks for callbacks, and the attributes it names. */
 export function receiveExpectation(paths: FaxContractPaths): FaxReplyExpectation {
-  return { kind: 'receive', action: paths.callbackPath, attributes: paths.receiveAttributes ?? ALL_RECEIVE_ATTRIBUTES };
+  return {
+    kind: 'receive',
+    ...(paths.callbackPath !== undefined && { action: paths.callbackPath }),
+    attributes: (paths.receiveAttributes ?? []).filter((name) => name !== 'action'),
+  };
 }

@@ -43,8 +43,12 @@ export const PARAMETER_PATTERNS = {
   httpsUrl: '^https://\\S+$',
 } as const;
 
-/** `Content-Type` of a TwiML reply: `text/xml` or `application/xml`, any parameters. */
-export const TWIML_CONTENT_TYPE_PATTERN = `^(${TWILIO_FAX_TWIML.contentTypes.map(escapeRegex).join('|')})(\\s*;.*)?$`;
+/**
+ * `Content-Type` of a TwiML reply, any parameters: `text/xml`, `application/xml`, and `text/html`, which Twilio read
+ * as TwiML too (assumption `text-html-is-twiml`): `check` gives it a notice, not a failure, and so must the contract.
+ * The notice itself comes from the kit's own verdict of the reply, which `pact verify` adds to Pact's.
+ */
+export const TWIML_CONTENT_TYPE_PATTERN = `^(${[...TWILIO_FAX_TWIML.contentTypes, ...TWILIO_FAX_TWIML.undocumentedContentTypes].map(escapeRegex).join('|')})(\\s*;.*)?$`;
 
 /**
  * `<Receive action>`: an absolute http(s) URL, or a relative reference (no scheme: the first segment has no `:`),

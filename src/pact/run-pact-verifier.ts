@@ -40,8 +40,10 @@ export type PactVerifierOutcome =
 // would interleave with the kit's own output (and bypass the CLI's streams). The child's output is never shown (its
 // last error line only explains a verifier that could not run); Pact's report comes back as data, inside the
 // verification JSON, over the IPC channel.
+// pact-core 19 (Pact 16.5) exports verifyPacts itself; pact-core 20 (Pact 17) only on its default export.
 const CHILD_SCRIPT = `
-const core = require(process.argv[1]);
+const loaded = require(process.argv[1]);
+const core = typeof loaded.verifyPacts === 'function' ? loaded : loaded.default;
 const options = JSON.parse(process.argv[2]);
 const done = (message) => process.send(message, () => process.disconnect());
 let verification;

@@ -19,6 +19,5 @@ export const FAX_PACT_DEFAULTS = {
   /** The provider of the committed contract in `contracts/pacts/`. */
   provider: 'fax-webhook',
   webhookPath: '/fax',
-  callbackPath: '/fax/received',
   outDir: 'pacts',
 } as const;

@@ -4,9 +4,9 @@ import type { PactV3 } from '@pact-foundation/pact';
 import { addFaxInteraction, type PactDsl } from './build-interaction.js';
 import { executePactTest } from './execute-test.js';
 import { generatedExampleInteractions, type GeneratedExamplesOptions } from './generated-examples.js';
-import { faxInteractions, type FaxInteraction } from './interactions.js';
+import { faxInteractions, type FaxContractPaths, type FaxInteraction } from './interactions.js';
 import { loadPact } from './load-pact.js';
-import { sendAsTwilio, toTwilioStyleRequest } from './send-as-twilio.js';
+import { expectAccepted, sendToMockServer } from './send-to-mock-server.js';
 import { FAX_PACT_DEFAULTS } from './states.js';
 
 /** What `writeFaxPact` writes: one contract between Twilio's fax service and the user's provider. */
@@ -17,10 +17,14 @@ export interface FaxPactOptions {
   readonly consumer?: string;
   /** Default `/fax`. */
   readonly webhookPath?: string;
-  /** Default `/fax/received`. */
+  /** The provider's `<Receive action>`: `action` is required and the action callbacks are added. Default none. */
   readonly callbackPath?: string;
-  /** The `<Receive>` attributes the provider's reply carries; default all five. */
+  /** The `<Receive>` attributes besides `action` the provider's reply must carry. Default none (Twilio requires none). */
   readonly receiveAttributes?: readonly string[];
+  /** How the number requests the webhook. Default `['POST']`. */
+  readonly methods?: FaxContractPaths['methods'];
+  /** The provider states to cover. Default `['accepts']`: an app that only receives has no reject interaction. */
+  readonly states?: FaxContractPaths['states'];
   /** Directory the pact file is written to (created if needed). */
   readonly outDir: string;
   /** Adds `count` interactions generated from the kit's fast-check generators, frozen by `seed`. */
@@ -42,7 +46,8 @@ export class FaxPactWriteError extends Error {
 
 /**
  * Writes the fax contract as a Pact (specification V3) file. Each interaction runs against Pact's mock server
- * with the request sent as Twilio sends it, so a contract is only written if Twilio's requests satisfy it.
+ * with the request sent by the kit's sender, as `check` sends it, so a contract is only written if Twilio's requests
+ * satisfy it.
  * An existing file for the same pair is replaced, not merged, and only once the whole contract is written: the
  * output depends on the options alone, and a failure leaves the previous file as it was.
  * Throws `FaxPactWriteError` when the output directory cannot be created or written.
@@ -50,10 +55,12 @@ export class FaxPactWriteError extends Error {
  */
 export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxPact> {
   const consumer = options.consumer ?? FAX_PACT_DEFAULTS.consumer;
-  const paths = {
+  const paths: FaxContractPaths = {
     webhookPath: options.webhookPath ?? FAX_PACT_DEFAULTS.webhookPath,
-    callbackPath: options.callbackPath ?? FAX_PACT_DEFAULTS.callbackPath,
-    ...(options.receiveAttributes !== undefined ? { receiveAttributes: options.receiveAttributes } : {}),
+    ...(options.callbackPath !== undefined && { callbackPath: options.callbackPath }),
+    ...(options.receiveAttributes !== undefined && { receiveAttributes: options.receiveAttributes }),
+    ...(options.methods !== undefined && { methods: options.methods }),
+    ...(options.states !== undefined && { states: options.states }),
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);
@@ -118,9 +125,6 @@ function describeFsError(error: unknown): string {
 
 function recordInteraction(pact: PactV3, interaction: FaxInteraction, dsl: PactDsl): Promise<void> {
   return executePactTest(pact, () => addFaxInteraction(pact, interaction, dsl), async (mockServer) => {
-    const reply = await sendAsTwilio(toTwilioStyleRequest(mockServer.url, interaction.method, interaction.path, interaction.params));
-    if (reply.status < 200 || reply.status > 299) {
-      throw new Error(`Pact's mock server answered ${reply.status} to '${interaction.description}': ${reply.body}`);
-    }
+    expectAccepted(await sendToMockServer(mockServer.url, interaction), interaction);
   });
 }

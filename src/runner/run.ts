@@ -10,9 +10,10 @@ import type { Reporter } from '../model/events.js';
 import { buildFinding } from './finding.js';
 import { EXAMPLE_CASE_IDS, planCases } from './plan.js';
 import { forEachWithConcurrency } from './pool.js';
-import { createRedactor, redactSecrets } from '../secrets/redact.js';
+import { createRedactor } from '../secrets/redact.js';
 import { caseAtPath, plannedPath, replayCommand } from './replay.js';
 import type { CheckResult, Finding, Report } from '../model/report.js';
+import { finishRun } from './finish-run.js';
 import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
@@ -139,39 +140,24 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
       results.push({ id: check.id, title: check.title, status: failing ? 'failed' : 'passed', exchanges: tally.judgedCases, errors, warnings, ...(note && { note }) });
     }
 
-    const safeFindings = redactSecrets(findings, plan.secrets ?? []);
-    for (const finding of safeFindings) await emit(reporters, { type: 'finding', finding });
-    for (const result of results) await emit(reporters, { type: 'check-finished', result });
-    const judged = results.filter((r) => r.status !== 'skipped').length;
     const cutShort = control.stop.aborted || results.some((r) => r.note !== undefined);
-    const report: Report = {
-      version: 1,
-      // A run in which every selected check was skipped judged nothing, and a run cut short judged only part of the
-      // server: neither may pass CI (e.g. an unreachable server checked with --checks content-type only).
-      ok: !safeFindings.some((f) => failsOn(f.severity, failOn)) && judged > 0 && !cutShort,
-      failOn,
+    return await finishRun(reporters, {
       target: plan.target,
+      failOn,
       seed: plan.seed,
       ...(plan.replay !== undefined && { replay: plan.replay }),
-      summary: {
-        requests,
-        plannedCases: cases.length,
-        cases: casesRun,
-        checks: results.length,
-        judged,
-        passed: results.filter((r) => r.status === 'passed').length,
-        failed: results.filter((r) => r.status === 'failed').length,
-        skipped: results.filter((r) => r.status === 'skipped').length,
-        durationMs: Math.round(performance.now() - started),
-      },
-      checks: results,
-      findings: safeFindings,
+      requests,
+      plannedCases: cases.length,
+      cases: casesRun,
+      startedAt: started,
+      results,
+      findings,
+      secrets: plan.secrets ?? [],
+      cutShort,
       ...(plan.serverLog !== undefined && { serverLog: plan.serverLog }),
       ...(control.interrupted && { interrupted: true }),
       ...(stoppedEarly !== undefined && { stoppedEarly }),
-    };
-    await emit(reporters, { type: 'run-finished', report });
-    return report;
+    });
   } finally {
     control.dispose();
   }

@@ -34,25 +34,36 @@ describe('twiml-fax-kit pact generate', () => {
     const result = await run(['pact', 'generate', '--provider', 'fax-app']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "wrote pacts/twilio-fax-fax-app.json (5 interactions, consumer twilio-fax, provider fax-app)
+      "wrote pacts/twilio-fax-fax-app.json (1 interactions, consumer twilio-fax, provider fax-app)
       next: start your app, then run
-        twiml-fax-kit pact verify http://localhost:3000 --pact pacts/twilio-fax-fax-app.json --state-url http://localhost:3000/_pact/state
+        twiml-fax-kit pact verify http://localhost:3000 --pact pacts/twilio-fax-fax-app.json
       "
     `);
   });
 
-  it('writes the provider name, paths, <Receive> attributes and generated examples it is given', async () => {
+  it('writes the provider name, paths, <Receive> attributes, states, methods and generated examples it is given', async () => {
     const result = await run([
       'pact', 'generate', '--provider', 'billing', '--consumer', 'twilio', '--webhook-path', '/twilio/fax',
-      '--callback-path', '/twilio/fax/done', '--receive-attributes', 'action,method', '--examples', '2', '--seed', '7', '--out', 'out',
+      '--callback-path', '/twilio/fax/done', '--receive-attributes', 'method', '--states', 'accepts,rejects', '--method', 'both',
+      '--examples', '2', '--seed', '7', '--out', 'out',
     ]);
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--state-url http://localhost:3000/_pact/state');
     const pact = JSON.parse(await readFile(join(cwd, 'out', 'twilio-billing.json'), 'utf8')) as {
       provider: { name: string };
       interactions: Array<{ description: string; request: { path: string }; response: { body?: string } }>;
     };
     expect(pact.provider.name).toBe('billing');
-    expect(pact.interactions).toHaveLength(7);
+    expect(pact.interactions.map((i) => i.description).sort()).toEqual([
+      'an incoming fax by GET',
+      'an incoming fax by GET to a number that rejects faxes',
+      'an incoming fax by POST',
+      'an incoming fax by POST from a SIP address (example 1 of seed 7)',
+      'an incoming fax by POST from a SIP address (example 2 of seed 7)',
+      'an incoming fax by POST to a number that rejects faxes',
+      'the action callback for a failed fax',
+      'the action callback for a received fax',
+    ]);
     expect(new Set(pact.interactions.map((i) => i.request.path))).toEqual(new Set(['/twilio/fax', '/twilio/fax/done']));
     const post = pact.interactions.find((i) => i.description === 'an incoming fax by POST');
     expect(post?.response.body).toBe("<?xml version='1.0'?><Response><Receive action='/twilio/fax/done' method='POST'/></Response>");
@@ -65,8 +76,11 @@ describe('twiml-fax-kit pact generate', () => {
     [['pact', 'generate', '--provider', 'a', '--receive-attributes', 'Action'], "twiml-fax-kit: unknown <Receive> attribute 'Action'; attributes (case-sensitive): action, method, mediaType, pageSize, storeMedia\n"],
     [['pact', 'generate', '--provider', 'a/b'], "twiml-fax-kit: --provider names the pact file, so it cannot contain '/' or '\\': 'a/b'\n"],
     [['pact', 'generate', '--provider', 'a', '--webhook-path', '/fax?tenant=1'], "twiml-fax-kit: --webhook-path takes the path alone, without a query string or fragment: '/fax?tenant=1'\n"],
+    [['pact', 'generate', '--provider', 'a', '--receive-attributes', 'action'], 'twiml-fax-kit: <Receive action> is required by giving --callback-path PATH, the action your app answers with\n'],
+    [['pact', 'generate', '--provider', 'a', '--states', 'accepts,busy'], "twiml-fax-kit: unknown state 'busy'; states: accepts, rejects\n"],
+    [['pact', 'generate', '--provider', 'a', '--method', 'PUT'], "twiml-fax-kit: --method must be POST, GET or both, not 'PUT'\n"],
     [['pact'], "twiml-fax-kit: give a pact command: 'twiml-fax-kit pact generate' or 'twiml-fax-kit pact verify' (see 'twiml-fax-kit pact --help')\n"],
-    [['pact', 'publish'], "twiml-fax-kit: unknown pact command 'publish'; commands: generate, verify\n"],
+    [['pact', 'deploy'], "twiml-fax-kit: unknown pact command 'deploy'; commands: generate, verify, publish\n"],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {
     const result = await run(argv);
     expect(result).toEqual({ code: 2, stdout: '', stderr: message });
@@ -80,7 +94,7 @@ describe('twiml-fax-kit pact generate', () => {
 
   it('quotes a pact path with a space in the command it suggests', async () => {
     const result = await run(['pact', 'generate', '--provider', 'my app']);
-    expect(result.stdout).toContain("--pact 'pacts/twilio-fax-my app.json' --state-url");
+    expect(result.stdout).toContain("--pact 'pacts/twilio-fax-my app.json'\n");
   });
 });
 
@@ -102,7 +116,8 @@ describe('twiml-fax-kit pact verify', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1.1) has a matching body');
     expect(result.stdout).toContain('Expected child <Receive/> but was missing');
-    expect(result.stdout).toContain('Hint: Rename <receive> to <Receive> (<receive> is not a fax verb');
+    expect(result.stdout).toContain('Hint: rename <receive> to <Receive>');
+    expect(result.stdout).toContain('Twilio 12200');
     expect(result.stdout).not.toContain(AUTH_TOKEN);
     const junit = await readFile(join(cwd, 'reports', 'pact.xml'), 'utf8');
     expect(junit).toContain('pact-an-incoming-fax-by-post');
@@ -132,6 +147,10 @@ describe('twiml-fax-kit pact verify', () => {
     [['pact', 'verify', 'http://127.0.0.1:9', '--publish'], 'twiml-fax-kit: --publish needs --broker-url: results are published for pacts fetched from a broker\n'],
     [['pact', 'verify', 'http://127.0.0.1:9', '--broker-url', 'https://broker.example.com'], 'twiml-fax-kit: --broker-url needs --provider NAME: the broker serves the pacts of a provider\n'],
     [['pact', 'verify', 'http://127.0.0.1:9', '--broker-url', 'https://b.example.com', '--provider', 'p', '--publish'], 'twiml-fax-kit: --publish needs --provider-version V (e.g. the git sha of the app being verified)\n'],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--fail-on', 'bad'], "twiml-fax-kit: --fail-on must be one of error, warning, notice, never, not 'bad'\n"],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--enable-pending'], 'twiml-fax-kit: --enable-pending needs --broker-url: it chooses among the pacts a broker holds\n'],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--broker-url', 'https://b.example.com', '--provider', 'p', '--consumer-version-selector', 'main'], "twiml-fax-kit: --consumer-version-selector takes one selector as a JSON object, e.g. '{\"mainBranch\":true}' or '{\"deployedOrReleased\":true}', not 'main'\n"],
+    [['pact', 'verify', 'http://127.0.0.1:9', '--broker-url', 'https://b.example.com', '--provider', 'p', '--include-wip-pacts-since', 'last week'], "twiml-fax-kit: --include-wip-pacts-since takes a date (YYYY-MM-DD), not 'last week'\n"],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {
     const result = await run(argv, { TWILIO_AUTH_TOKEN: AUTH_TOKEN });
     expect(result).toEqual({ code: 2, stdout: '', stderr: message });

@@ -5,7 +5,10 @@ import twilio from 'twilio';
 import { FAX_PACT_STATES } from '../../src/pact/index.js';
 
 /** How a defective provider goes wrong; `undefined` is a conforming provider. */
-export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body' | 'signs-public-url' | 'crashes-on-failed-fax';
+export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body' | 'signs-public-url' | 'crashes-on-failed-fax' | 'page-size-A4';
+
+/** How a conforming provider may still differ: `text/html`, which Twilio reads as TwiML (a notice). */
+export type ProviderStyle = 'text-html';
 
 /** A request as the provider received it, raw body bytes included. */
 export interface ReceivedByProvider {
@@ -20,17 +23,22 @@ export interface ReceivedByProvider {
 export interface RunningFaxProvider {
   readonly baseUrl: string;
   readonly received: ReceivedByProvider[];
+  /** What the callback for a received fax got from its MediaUrl: the URL's origin and the first bytes. */
+  readonly downloads: Array<{ origin: string; status: number; start: string }>;
   readonly stateChanges: Array<{ state: string; action: string }>;
   close(): Promise<void>;
 }
 
 /**
  * A fax webhook as a careful team writes it, on Express: twilio-node's `webhook()` validates every signature
- * against the URL it was requested at, forms are parsed strictly (anything else is a 415), and a Pact state
- * endpoint switches between accepting and rejecting faxes.
+ * against the URL it was requested at, forms are parsed strictly (anything else is a 415), the reply is
+ * `FaxResponse().receive({ action })`, the callback for a received fax downloads its `MediaUrl` (and fails when it
+ * cannot), and a Pact state endpoint switches between accepting and rejecting faxes (twilio-node has no `reject()`:
+ * `<Reject/>` is written by hand).
  */
-export async function startFaxProvider(options: { authToken: string; defect?: ProviderDefect }): Promise<RunningFaxProvider> {
+export async function startFaxProvider(options: { authToken: string; defect?: ProviderDefect; style?: ProviderStyle }): Promise<RunningFaxProvider> {
   const received: ReceivedByProvider[] = [];
+  const downloads: RunningFaxProvider['downloads'] = [];
   const stateChanges: Array<{ state: string; action: string }> = [];
   let rejectsFaxes = false;
   const app = express();
@@ -61,16 +69,30 @@ export async function startFaxProvider(options: { authToken: string; defect?: Pr
       res.json({ receive: { action: '/fax/received' } });
       return;
     }
-    const twiml = rejectsFaxes ? '<?xml version="1.0" encoding="UTF-8"?><Response><Reject/></Response>' : receiveTwiml();
+    const twiml = rejectsFaxes ? rejectTwiml() : receiveTwiml(options.defect === 'page-size-A4' ? 'A4' : undefined);
     const body = options.defect === 'lowercase-verb' ? twiml.replace('<Receive', '<receive').replace('<Reject', '<reject') : twiml;
-    res.type(options.defect === 'text-plain' ? 'text/plain' : 'text/xml').send(body);
+    res.type(options.defect === 'text-plain' ? 'text/plain' : options.style === 'text-html' ? 'text/html' : 'text/xml').send(body);
   };
   app.post('/fax', answerFax);
   app.get('/fax', answerFax);
-  app.post('/fax/received', (req, res) => {
+  app.post('/fax/received', async (req, res) => {
+    const { NumPages, MediaUrl, FaxStatus } = req.body as { NumPages?: string; MediaUrl?: string; FaxStatus?: string };
     // Another common mistake: reading NumPages, which a failed fax's callback does not carry.
-    if (options.defect === 'crashes-on-failed-fax') res.json({ pages: (req.body as { NumPages?: string }).NumPages!.trim() });
-    else res.status(204).end();
+    if (options.defect === 'crashes-on-failed-fax') {
+      res.json({ pages: NumPages!.trim() });
+      return;
+    }
+    if (FaxStatus === 'received' && MediaUrl !== undefined) {
+      // The fax is downloaded exactly as given: a pre-signed URL, no Authorization header.
+      const media = await fetch(MediaUrl).catch(() => undefined);
+      const start = media ? Buffer.from(await media.arrayBuffer()).subarray(0, 5).toString('latin1') : '';
+      downloads.push({ origin: new URL(MediaUrl).origin, status: media?.status ?? 0, start });
+      if (!media?.ok) {
+        res.status(500).type('text/plain').send('could not download the fax');
+        return;
+      }
+    }
+    res.status(204).end();
   });
 
   const server = await new Promise<Server>((resolve) => {
@@ -80,6 +102,7 @@ export async function startFaxProvider(options: { authToken: string; defect?: Pr
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     received,
+    downloads,
     stateChanges,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -88,8 +111,13 @@ export async function startFaxProvider(options: { authToken: string; defect?: Pr
   };
 }
 
-function receiveTwiml(): string {
+function receiveTwiml(pageSize?: string): string {
   const response = new twilio.twiml.FaxResponse();
-  response.receive({ action: '/fax/received', method: 'POST', mediaType: 'application/pdf', pageSize: 'a4', storeMedia: false });
+  response.receive({ action: '/fax/received', ...(pageSize !== undefined && { pageSize: pageSize as 'a4' }) });
   return response.toString();
+}
+
+/** twilio-node's FaxResponse has no reject(): the same document, with `<Reject/>` written by hand. */
+function rejectTwiml(): string {
+  return new twilio.twiml.FaxResponse().toString().replace('<Response/>', '<Response><Reject/></Response>');
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faxWebhookParams } from '../../properties/index.js';
-import { startSigningProxy, type SigningProxy } from '../../src/pact/signing-proxy.js';
+import { startWebhookProxy, type WebhookProxy } from '../../src/pact/webhook-proxy.js';
+import { createSender, type HttpSender } from '../../src/sender/index.js';
 
 const AUTH_TOKEN = 'proxy-test-token';
 
@@ -19,7 +20,8 @@ interface Seen {
 let seen: Seen[] = [];
 let provider: http.Server;
 let providerOrigin: string;
-let proxy: SigningProxy;
+let proxy: WebhookProxy;
+let sender: HttpSender;
 
 beforeAll(async () => {
   provider = http.createServer((req, res) => {
@@ -35,11 +37,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
   providerOrigin = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
   // A base path, as a provider mounted under /app would be verified.
-  proxy = await startSigningProxy({ target: `${providerOrigin}/app/`, authToken: AUTH_TOKEN });
+  sender = createSender({ authToken: AUTH_TOKEN, target: `${providerOrigin}/app/` });
+  proxy = await startWebhookProxy({ target: `${providerOrigin}/app/`, sender, mediaBaseUrl: 'http://127.0.0.1:4010' });
 });
 
 afterAll(async () => {
   await proxy.close();
+  await sender.close();
   await new Promise<void>((resolve) => provider.close(() => resolve()));
 });
 
@@ -54,7 +58,7 @@ async function throughProxy(path: string, init: RequestInit = {}): Promise<{ see
 
 const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
 
-describe('the signing proxy in front of the provider', () => {
+describe("the proxy between Pact's verifier and the provider, through the kit's sender", () => {
   it('forwards a form body byte for byte, encodings and repeated names included', async () => {
     const body = 'To=%2B15005550006&From=%22Ann%20Lee%22+%3Csip%3Aann%40example.com%3E&Tag=b&Tag=a&Empty=';
     const { seen: request } = await throughProxy('/fax', { method: 'POST', headers: { 'Content-Type': FORM }, body });
@@ -62,10 +66,27 @@ describe('the signing proxy in front of the provider', () => {
     expect(request.headers['content-type']).toBe(FORM);
   });
 
-  it('forwards a JSON body as JSON and a form body as a form: nothing is re-encoded (pact-js issue 884)', async () => {
+  it('never re-encodes a body (pact-js issue 884 turns forms into JSON)', async () => {
     const json = '{"FaxSid":"FX1"}';
     const { seen: request } = await throughProxy('/fax', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json });
     expect(request.body).toBe(json);
+  });
+
+  it("moves a MediaUrl on Twilio's media host to the kit's media server, encoded as it was, and signs what it sends", async () => {
+    const body = 'FaxStatus=received&MediaUrl=https%3A%2F%2Fmedia.twiliocdn.com%2Ffax%2FAC1%2Fkey%3FX-Amz-Expires%3D7200&NumPages=1';
+    const { seen: request } = await throughProxy('/fax/received', { method: 'POST', headers: { 'Content-Type': FORM }, body });
+    expect(request.body).toBe('FaxStatus=received&MediaUrl=http%3A%2F%2F127.0.0.1%3A4010%2Ffax%2FAC1%2Fkey%3FX-Amz-Expires%3D7200&NumPages=1');
+    const params = Object.fromEntries(new URLSearchParams(request.body));
+    expect(twilio.validateRequest(AUTH_TOKEN, String(request.headers['x-twilio-signature']), `http://${request.host}${request.url}`, params)).toBe(true);
+  });
+
+  it('records each delivery as the sender made it, with the exchange check would judge', async () => {
+    const before = proxy.deliveries.length;
+    await throughProxy('/fax?From=%2B1500');
+    const delivery = proxy.deliveries[before];
+    expect(delivery?.request).toMatchObject({ method: 'GET', url: `${providerOrigin}/app/fax`, encodedParams: 'From=%2B1500' });
+    expect(delivery?.exchange.response?.status).toBe(200);
+    expect(delivery?.exchange.hops[0]?.request.headers['X-Twilio-Signature']).toBeDefined();
   });
 
   it('sets Host to the provider and keeps the base path and the raw query', async () => {
@@ -84,6 +105,20 @@ describe('the signing proxy in front of the provider', () => {
   it('replaces a signature stored in a pact with one for this URL', async () => {
     const { seen: request } = await throughProxy('/fax?From=%2B1500', { headers: { 'X-Twilio-Signature': 'stale' } });
     expect(twilio.validateRequest(AUTH_TOKEN, String(request.headers['x-twilio-signature']), `http://${request.host}${request.url}`, {})).toBe(true);
+  });
+
+  it("answers Pact with a 502 that says why when the provider cannot be reached, and records the sender's failure", async () => {
+    const down = createSender({ target: 'http://127.0.0.1:9/' });
+    const unreachable = await startWebhookProxy({ target: 'http://127.0.0.1:9/', sender: down });
+    try {
+      const response = await fetch(`${unreachable.url}/fax`);
+      expect(response.status).toBe(502);
+      expect(await response.text()).toMatch(/^twiml-fax-kit could not get a reply from the provider: /);
+      expect(unreachable.deliveries[0]?.exchange.failure?.kind).toBe('refused');
+    } finally {
+      await unreachable.close();
+      await down.close();
+    }
   });
 
   it('adds the headers Twilio always sends and Pact does not', async () => {

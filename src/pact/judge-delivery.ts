@@ -1,0 +1,54 @@
+import { caseRandom } from '../checks/check-api/case-random.js';
+import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
+import { reachableCheck } from '../checks/reachable.js';
+import { responseTimeCheck } from '../checks/response-time.js';
+import { statusCodeCheck } from '../checks/status-code.js';
+import { twimlReplyChecks } from '../checks/twiml-reply.js';
+import type { Exchange, WebhookRequest } from '../model/exchange.js';
+import type { ProxiedDelivery } from './webhook-proxy.js';
+
+/**
+ * The checks of `check` that judge an exchange on its own, sending nothing: whether it was reached and in time, its
+ * final status, and (for the webhook, not an action callback, whose reply Twilio ignores) the validator's checks of
+ * the reply. A Pact interaction's reply gets exactly their verdict.
+ */
+const EXCHANGE_CHECKS: readonly Check[] = [reachableCheck, responseTimeCheck, statusCodeCheck];
+const REPLY_CHECKS: readonly Check[] = twimlReplyChecks;
+
+/** True when a delivery is an action callback: Twilio's callbacks carry `FaxStatus`, its webhooks do not. */
+export function isCallback(request: WebhookRequest): boolean {
+  return request.params.some(([name]) => name === 'FaxStatus');
+}
+
+/**
+ * What `check` makes of one delivery Pact's verifier caused: the issues of the exchange checks (and the reply checks
+ * for a webhook), each with the exchange that shows it, as the runner collects them.
+ */
+export async function judgeDelivery(delivery: ProxiedDelivery, config: CheckConfig, label: string): Promise<CheckIssue[]> {
+  const checks = isCallback(delivery.request) ? EXCHANGE_CHECKS : [...EXCHANGE_CHECKS, ...REPLY_CHECKS];
+  const plannedCase = caseOf(delivery.request, label);
+  const issues: CheckIssue[] = [];
+  for (const check of checks) {
+    const outcome = await check.run({
+      case: plannedCase,
+      request: delivery.request,
+      exchange: delivery.exchange,
+      config,
+      send: refuseToSend,
+      random: caseRandom(`pact/${label}/${check.id}`),
+    });
+    issues.push(...outcome.issues);
+  }
+  return issues;
+}
+
+// These checks judge the exchange they are given and send nothing; one that tried would be a defect of the kit.
+function refuseToSend(): Promise<Exchange> {
+  return Promise.reject(new Error('the exchange checks of pact verify send no request of their own'));
+}
+
+/** The delivery as the case `check` would have planned: its parameters, with nothing generated around them. */
+function caseOf(request: WebhookRequest, label: string): PlannedCase {
+  const param = (name: string): string => request.params.find(([key]) => key === name)?.[1] ?? '';
+  return { id: 'pact', label, kind: 'example', index: -1, input: { params: request.params, sip: { From: param('From'), To: param('To') }, extras: [] } };
+}
