@@ -88,7 +88,6 @@ function judge(turn: Turn, code: string, described: string, hint: string): Check
       exchange: turn.exchange,
       label: described,
       diagnostic: {
-        check: 'cookies',
         code,
         severity: 'error',
         ...twilioErrorOf(outcome),
@@ -104,7 +103,6 @@ function rejectedCookieIssue(exchange: Exchange, violation: string, label: strin
     exchange,
     label,
     diagnostic: {
-      check: 'cookies',
       code: 'invalid_set_cookie',
       severity: 'error',
       twilioError: 11206,

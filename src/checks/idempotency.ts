@@ -42,7 +42,6 @@ export const idempotencyCheck: Check = {
           exchange: retry,
           label: LABEL,
           diagnostic: {
-            check: 'idempotency',
             code: 'retry_fails',
             severity: 'warning',
             ...(second.twilioError ? { twilioError: second.twilioError } : {}),
@@ -58,7 +57,6 @@ export const idempotencyCheck: Check = {
         exchange: retry,
         label: LABEL,
         diagnostic: {
-          check: 'idempotency',
           code: 'retry_changes_verb',
           severity: 'warning',
           message: `the same webhook delivered a second time answers <${second.verb}>, where the first delivery got <${first.verb}>: a repeated delivery would change what happens to the fax`,
