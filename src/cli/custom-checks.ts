@@ -17,10 +17,11 @@ export async function loadCustomChecks(files: readonly string[], cwd: string): P
   const checks: Check[] = [];
   for (const file of files) {
     let exports: Record<string, unknown>;
+    const path = resolve(cwd, file);
     try {
-      exports = (await import(pathToFileURL(resolve(cwd, file)).href)) as Record<string, unknown>;
+      exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (error) {
-      return { ok: false, message: `--custom-checks ${file}: ${describeImportError(error)}` };
+      return { ok: false, message: `--custom-checks ${file}: ${describeImportError(error, path)}` };
     }
     const found = Object.values(exports).flatMap((value) => (isCheck(value) ? [value] : Array.isArray(value) && value.length > 0 && value.every(isCheck) ? value : []));
     if (found.length === 0) {
@@ -37,11 +38,12 @@ function isCheck(value: unknown): value is Check {
   return describeCheckProblem(value) === undefined;
 }
 
-function describeImportError(error: unknown): string {
+function describeImportError(error: unknown, path: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  if (code === 'ERR_MODULE_NOT_FOUND' && /Cannot find module '[^']*'/.test(message) && !/imported from .*node_modules/.test(message)) {
-    return `cannot import it: ${message} (check the path)`;
+  // The file itself is missing; a module it imports that is missing is the file's own error, told as it is below.
+  if ((message.includes(`'${path}'`) || message.includes(`'${pathToFileURL(path).href}'`)) && (code === 'ERR_MODULE_NOT_FOUND' || /cannot find|does not exist|failed to load/i.test(message))) {
+    return `no such file ${path} (check the path)`;
   }
   if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {
     return 'Node cannot import this kind of file by itself; compile the checks to JavaScript (.js or .mjs), or run the kit through a TypeScript loader (e.g. npx tsx node_modules/twiml-fax-kit/dist/src/bin.js check ...)';
