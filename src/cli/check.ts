@@ -73,7 +73,8 @@ Options:
                            (see docs/custom-checks.md); repeat for several files
   --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
                            (checked before the run; missing directories created inside the working directory only)
-  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set)
+  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
+                           forces it)
 ${SERVER_START_HELP}
 
 Checks (besides those of --custom-checks):
