@@ -102,7 +102,7 @@ function judgeCallback(context: CheckContext, exchange: Exchange, status: Callba
       // The received and the failed callback are two requests that can fail for two causes: never merged.
       distinct: status,
       label: `the action callback for a ${status} fax`,
-      diagnostic: { check: CHECK, code, severity: 'error', ...extra, message: `${described}: ${message}`, hint },
+      diagnostic: { code, severity: 'error', ...extra, message: `${described}: ${message}`, hint },
     },
   ];
   const outcome = exchangeOutcome(exchange, context.config.profile);

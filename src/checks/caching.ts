@@ -112,7 +112,7 @@ const WARNINGS = new Set(['malformed_etag', 'malformed_last_modified', 'etag_reu
 
 function issue(exchange: Exchange, code: string, message: string, hint: string, twilioError?: CheckIssue['diagnostic']['twilioError']): CheckIssue {
   const severity = WARNINGS.has(code) ? 'warning' : 'error';
-  return { exchange, label: labelOf(exchange), diagnostic: { check: CHECK, code, severity, ...(twilioError ? { twilioError } : {}), message, hint } };
+  return { exchange, label: labelOf(exchange), diagnostic: { code, severity, ...(twilioError ? { twilioError } : {}), message, hint } };
 }
 
 // The request shown is the case's parameters by GET, sometimes conditional: say so, since the case may be a POST.

@@ -91,7 +91,6 @@ function judge(context: CheckContext, turn: Turn, code: string, described: strin
       exchange: turn.exchange,
       label: described,
       diagnostic: {
-        check: 'cookies',
         code,
         severity: 'error',
         ...twilioErrorOf(outcome),
@@ -107,7 +106,6 @@ function rejectedCookieIssue(context: CheckContext, exchange: Exchange, violatio
     exchange,
     label,
     diagnostic: {
-      check: 'cookies',
       code: 'invalid_set_cookie',
       severity: 'error',
       // An HTTP protocol violation (Twilio's 11206).

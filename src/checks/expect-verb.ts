@@ -22,7 +22,6 @@ export const expectVerbCheck: Check = {
       {
         exchange,
         diagnostic: {
-          check: 'expect-verb',
           code: 'unexpected_verb',
           severity: 'error',
           message: `the server answered <${verdict.verb}> where <${expected}> was expected`,

@@ -6,7 +6,6 @@ import { judged, NO_REPLY_TO_JUDGE, type Check, type CheckContext, type CheckOut
 import { compareVariant, type VariantRule } from './variants/compare-variant.js';
 
 const RULE: VariantRule = {
-  check: 'form-encoding',
   failCode: 'encoding_variant_fails',
   differCode: 'encoding_changes_reply',
   hint: "decode the body with a real form decoder (URLSearchParams, your framework's urlencoded parser): '+' is a space, %XX is a UTF-8 byte in either case, order does not matter",

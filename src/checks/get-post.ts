@@ -11,7 +11,6 @@ export const getPostCheck: Check = {
     return compareVariant(
       context,
       {
-        check: 'get-post',
         failCode: 'get_fails',
         differCode: 'get_post_differ',
         hint: 'serve the webhook for GET (parameters in the query) as for POST (parameters in the body): the number may be configured for either',

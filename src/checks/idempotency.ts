@@ -51,7 +51,6 @@ export const idempotencyCheck: Check = {
           exchange: retry,
           label: labelFor(profile),
           diagnostic: {
-            check: 'idempotency',
             code: 'retry_fails',
             severity: 'warning',
             ...(second.twilioError ? { twilioError: second.twilioError } : {}),
@@ -67,7 +66,6 @@ export const idempotencyCheck: Check = {
         exchange: retry,
         label: labelFor(profile),
         diagnostic: {
-          check: 'idempotency',
           code: 'retry_changes_verb',
           severity: 'warning',
           message: `the same webhook delivered a second time answers <${second.verb}>, where the first delivery got <${first.verb}>: a repeated delivery would change what happens to the fax`,

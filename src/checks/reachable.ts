@@ -50,7 +50,6 @@ export const reachableCheck: Check = {
       {
         exchange,
         diagnostic: {
-          check: 'reachable',
           code: known.code,
           severity: 'error',
           twilioError: failure.twilioError,

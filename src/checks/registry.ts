@@ -13,6 +13,7 @@ import { sipAddressesCheck } from './sip-addresses.js';
 import { statusCodeCheck } from './status-code.js';
 import { twimlReplyChecks } from './twiml-reply.js';
 import type { Check } from './check-api/types.js';
+import { describeCheckProblem } from './check-api/define-check.js';
 import { unknownParamsCheck } from './unknown-params.js';
 
 /**
@@ -37,10 +38,10 @@ export const CHECKS: readonly Check[] = [
   idempotencyCheck,
 ];
 
-/** The ids `--checks` and `--skip-checks` accept. */
+/** The ids of the built-in checks, which `--checks` and `--skip-checks` accept (besides those of custom checks). */
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
 
-/** The checks `selectChecks` picked, or why none could be. */
+/** The checks `selectChecks` (or `selectRunChecks`) picked, or why none could be. */
 export type CheckSelection = { readonly ok: true; readonly checks: readonly Check[] } | { readonly ok: false; readonly message: string };
 
 /**
@@ -60,4 +61,41 @@ export function selectChecks(checks: readonly Check[], options: { only?: readonl
   const selected = checks.filter((c) => (!only || only.has(c.id)) && !skip.has(c.id));
   if (selected.length === 0) return { ok: false, message: 'no check left to run; loosen --checks / --skip-checks' };
   return { ok: true, checks: selected };
+}
+
+/** The checks a run chooses from: the built-in ones, then the caller's own, each once. */
+export type RunChecks = { readonly ok: true; readonly checks: readonly Check[] } | { readonly ok: false; readonly message: string };
+
+/**
+ * The built-in checks followed by `custom` ones (in the order given; the same check given twice counts once).
+ * Refused with one line: a value that is not a check, an id of a built-in check, or two custom checks with one id.
+ * @example withCustomChecks([repliesQuickly])
+ */
+export function withCustomChecks(custom: readonly unknown[] = []): RunChecks {
+  const builtIn = new Set(CHECK_IDS);
+  const added = new Map<string, Check>();
+  const seen = new Set<unknown>();
+  for (const [index, value] of custom.entries()) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const problem = describeCheckProblem(value);
+    if (problem) return { ok: false, message: `customChecks[${index}]: ${problem}` };
+    const check = value as Check;
+    if (builtIn.has(check.id)) return { ok: false, message: `custom check '${check.id}' has the id of a built-in check; give it an id of its own` };
+    if (added.has(check.id)) return { ok: false, message: `two custom checks have the id '${check.id}'; give each an id of its own` };
+    // A hand-written check may leave out scope, as defineCheck allows: it then runs on every case.
+    added.set(check.id, check.scope === undefined ? { ...check, scope: 'case' } : check);
+  }
+  return { ok: true, checks: [...CHECKS, ...added.values()] };
+}
+
+/**
+ * The checks of a run: the built-in ones and `custom`, narrowed by `only` and `skip` (`--checks`, `--skip-checks`,
+ * which name custom checks as they name built-in ones).
+ * @example selectRunChecks({ custom: [repliesQuickly], only: ['status-code', 'replies-quickly'] })
+ */
+export function selectRunChecks(options: { custom?: readonly unknown[]; only?: readonly string[]; skip?: readonly string[] }): CheckSelection {
+  const all = withCustomChecks(options.custom);
+  if (!all.ok) return all;
+  return selectChecks(all.checks, { ...(options.only && { only: options.only }), ...(options.skip && { skip: options.skip }) });
 }

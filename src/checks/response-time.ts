@@ -15,7 +15,6 @@ export const responseTimeCheck: Check = {
         {
           exchange,
           diagnostic: {
-            check: 'response-time',
             code: 'reply_timeout',
             severity: 'error',
             twilioError: config.profile.errors.failures.timeout,
@@ -31,7 +30,6 @@ export const responseTimeCheck: Check = {
         {
           exchange,
           diagnostic: {
-            check: 'response-time',
             code: 'slow_reply',
             severity: 'warning',
             message: `the reply took ${Math.round(exchange.durationMs)} ms, more than half of the ${seconds} s Twilio waits`,

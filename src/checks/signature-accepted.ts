@@ -111,7 +111,6 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
       exchange,
       label,
       diagnostic: {
-        check: 'signature-accepted',
         code: 'signature_port_variant_refused',
         severity: 'error',
         ...twilioErrorOf(outcome),
@@ -125,7 +124,7 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
     return {
       exchange,
       label,
-      diagnostic: { check: 'signature-accepted', code: mistake.code, severity: 'error', ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) },
+      diagnostic: { code: mistake.code, severity: 'error', ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) },
     };
   }
   return {
@@ -134,7 +133,6 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
     // Two probes refused for no cause the kit can name may have two causes: each is its own finding.
     distinct: `${probe.id}/${result.method}`,
     diagnostic: {
-      check: 'signature-accepted',
       code: 'signed_request_refused',
       severity: 'error',
       ...twilioErrorOf(outcome),
@@ -152,7 +150,7 @@ async function baseIssue(context: CheckContext): Promise<CheckIssue> {
   // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
   const mistake = await findSignatureMistake(context, request);
   const diagnostic = mistake
-    ? { check: 'signature-accepted', code: mistake.code, severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) }
-    : { check: 'signature-accepted', code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; Twilio's real faxes would be refused the same way`, hint: GENERIC_HINT };
+    ? { code: mistake.code, severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) }
+    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; Twilio's real faxes would be refused the same way`, hint: GENERIC_HINT };
   return { exchange, diagnostic };
 }

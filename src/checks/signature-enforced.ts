@@ -57,7 +57,6 @@ export const signatureEnforcedCheck: Check = {
         exchange,
         label: forgery.accepted,
         diagnostic: {
-          check: 'signature-enforced',
           code: forgery.code,
           severity: 'error',
           message: `the server accepted ${forgery.accepted} (${outcome.description}): ${forgery.meaning}`,

@@ -20,7 +20,6 @@ export const sipAddressesCheck: Check = {
       const outcome: CheckOutcome = await compareVariant(
         context,
         {
-          check: 'sip-addresses',
           failCode: 'sip_address_fails',
           hint: 'do not assume From and To are E.164 numbers: a SIP-originated fax carries a SIP URI, and From may have a quoted display name',
         },

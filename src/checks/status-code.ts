@@ -12,7 +12,7 @@ export const statusCodeCheck: Check = {
   run({ exchange, config }) {
     const outcome = exchangeOutcome(exchange, config.profile);
     const issue = (code: string, twilioError: TwilioErrorCode, message: string, hint: string) =>
-      judged([{ exchange, diagnostic: { check: 'status-code', code, severity: 'error' as const, twilioError, message, hint } }]);
+      judged([{ exchange, diagnostic: { code, severity: 'error' as const, twilioError, message, hint } }]);
     if (outcome.kind === 'aborted') return notJudged(ABORTED);
     if (outcome.kind === 'ok') return judged();
     if (outcome.failure === 'invalid-redirect') {

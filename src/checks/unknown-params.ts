@@ -13,7 +13,6 @@ export const unknownParamsCheck: Check = {
     return compareVariant(
       context,
       {
-        check: 'unknown-params',
         failCode: 'unknown_params_break_reply',
         differCode: 'unknown_params_change_reply',
         hint: 'ignore parameters you do not know; Twilio warns it may add parameters at any time (do not validate the request against a closed list)',

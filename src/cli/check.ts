@@ -1,8 +1,11 @@
-import { CHECK_IDS, CHECKS, selectChecks } from '../checks/registry.js';
+import { CHECK_IDS, selectRunChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../model/diagnostic.js';
 import { createReporters, ReportWriteError } from '../reporters/index.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
-import { checkServer, DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, type CheckServerOptions } from '../harness/check-server.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, runCheckServer, type CheckServerOptions } from '../harness/check-server.js';
+import { BrokenCheckError } from '../runner/broken-check-error.js';
+import { createRedactor } from '../secrets/redact.js';
+import { loadCustomChecks } from './custom-checks.js';
 import { MAX_TIMEOUT_MS } from '../runner/check-options.js';
 import { describeReplayProblem } from '../runner/replay.js';
 import { secretsOf } from '../secrets/secrets-of.js';
@@ -27,6 +30,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   checks: { type: 'string' },
   'skip-checks': { type: 'string' },
+  'custom-checks': { type: 'string', multiple: true },
   reporter: { type: 'string', multiple: true },
   color: { type: 'boolean' },
   ...SERVER_START_OPTIONS,
@@ -64,12 +68,16 @@ Options:
                            notice: legal, worth knowing)
   --checks a,b             run only these checks
   --skip-checks a,b        leave these checks out
+  --custom-checks FILE     load checks of your own from FILE, an ES module (.js, .mjs) exporting checks made with
+                           defineCheck; they run after the built-in ones, and --checks/--skip-checks name them
+                           (see docs/custom-checks.md); repeat for several files
   --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
                            (checked before the run; missing directories created inside the working directory only)
-  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set)
+  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
+                           forces it)
 ${SERVER_START_HELP}
 
-Checks:
+Checks (besides those of --custom-checks):
   ${CHECK_IDS.join(', ')}
 
 Examples:
@@ -85,7 +93,8 @@ Exit codes:
   0  no finding at or above --fail-on, and at least one check judged something
   1  a finding at or above --fail-on (default: warning), nothing could be judged, or the kit stopped early (the
      server let every request time out, or a check's requests all timed out): never a pass
-  2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed)
+  2  the command was wrong (bad URL, unknown flag or check) or the kit could not run (e.g. --start failed, or a
+     custom check threw: a bug in the check, not a verdict on the server)
   130  interrupted by Ctrl-C or SIGTERM: requests in flight are cut (never findings), the report covers the
        cases that finished and is never a pass (with --start the server is stopped at once); a second Ctrl-C
        stops at once
@@ -115,7 +124,7 @@ function oneOf<T extends string>(flag: string, raw: string | undefined, values: 
   return match ? { value: match } : { error: `--${flag} must be one of ${values.join(', ')}, not '${raw}'` };
 }
 
-function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart; secrets?: string[] } {
+function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart; secrets?: string[]; customCheckFiles?: string[] } {
   const parsed = parseCommandArgs('check', argv, OPTIONS);
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed.args;
@@ -145,8 +154,6 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if (replayProblem) return { ok: false, message: `--replay: ${replayProblem}` };
   const checks = parseList(values.checks);
   const skipChecks = parseList(values['skip-checks']);
-  const selection = selectChecks(CHECKS, { ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
-  if (!selection.ok) return selection;
   const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
   if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
   const mediaUrl = values['media-url'];
@@ -175,6 +182,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       ...(replay !== undefined && { replay }),
     },
     ...(values.reporter && { reporterSpecs: values.reporter }),
+    ...(values['custom-checks'] && { customCheckFiles: values['custom-checks'] }),
     ...(values.color !== undefined && { color: values.color }),
     ...(server.start && { start: server.start }),
     secrets: [...(server.start?.secrets ?? secrets)],
@@ -189,6 +197,12 @@ export const checkCommand: Command = {
   async run(argv, io) {
     const parsed = parseOptions(argv, io);
     if (!parsed.ok) return usageError(io, parsed.message);
+    // The custom checks are loaded (their code runs) only once every flag is known to be right.
+    const custom = await loadCustomChecks(parsed.customCheckFiles ?? [], io.cwd);
+    if (!custom.ok) return usageError(io, custom.message);
+    const { checks, skipChecks } = parsed.options;
+    const selection = selectRunChecks({ custom: custom.checks, ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
+    if (!selection.ok) return usageError(io, selection.message);
     const reporters = createReporters(parsed.reporterSpecs ?? [], io, {
       ...(parsed.color !== undefined && { color: parsed.color }),
       secrets: parsed.secrets ?? [],
@@ -205,7 +219,11 @@ export const checkCommand: Command = {
         interrupt.abort();
       });
       try {
-        const report = await checkServer({ url }, { ...options, reporters: reporters.reporters, signal: interrupt.signal, ...(serverLog !== undefined && { serverLog }) });
+        const report = await runCheckServer(
+          { url },
+          { ...options, customChecks: custom.checks, reporters: reporters.reporters, signal: interrupt.signal, ...(serverLog !== undefined && { serverLog }) },
+          { customCheckFiles: parsed.customCheckFiles ?? [] },
+        );
         // Said on stderr too, whatever the reporters show: a run the kit cut short must not read as a complete one.
         if (report.stoppedEarly) io.stderr.write(`twiml-fax-kit: stopped early: ${report.stoppedEarly}\n`);
         if (!interrupt.signal.aborted) return report.ok ? EXIT.ok : EXIT.findings;
@@ -213,6 +231,8 @@ export const checkCommand: Command = {
         return EXIT.interrupted;
       } catch (error) {
         if (error instanceof ReportWriteError) return usageError(io, `${error.message}; choose a writable path`);
+        // A bug in a check is not a verdict on the server: one line naming the check, the case and where it threw.
+        if (error instanceof BrokenCheckError) return usageError(io, createRedactor(parsed.secrets ?? []).redactServerText(error.message));
         throw error;
       } finally {
         removeInterrupt?.();

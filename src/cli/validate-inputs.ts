@@ -1,6 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CliIo } from '../model/io.js';
+import { STDIN_FILE } from '../reporters/validation/validation-report.js';
 
 /** One reply to validate: where it came from, its first bytes, and what is known of its Content-Type. */
 export interface ReplyInput {
@@ -29,7 +30,7 @@ export async function readInputs(paths: readonly string[], io: CliIo, contentTyp
     if (path === '-') {
       if (stdinRead) return { ok: false, message: "stdin ('-') can be read only once" };
       stdinRead = true;
-      inputs.push({ file: '<stdin>', ...(await readStreamPrefix(io.stdin, limit)), contentType });
+      inputs.push({ file: STDIN_FILE, ...(await readStreamPrefix(io.stdin, limit)), contentType });
       continue;
     }
     const files = await expand(path, io.cwd);

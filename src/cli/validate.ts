@@ -1,12 +1,11 @@
-import picocolors from 'picocolors';
-import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, failsOn, type FailOn } from '../model/diagnostic.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, type FailOn } from '../model/diagnostic.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
-import { formatValidationPretty } from '../twiml/format-pretty.js';
-import { validateFaxTwiml, type TwimlValidation } from '../twiml/validate.js';
-import { describeVerdict, verdictOf } from '../twiml/verdict.js';
+import { ReportWriteError } from '../reporters/write-report.js';
+import { createValidationReporters } from '../reporters/validation/create-validation-reporters.js';
+import { validationReport } from '../reporters/validation/validation-report.js';
+import { validateFaxTwiml } from '../twiml/validate.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
 import { EXIT } from './exit-codes.js';
-import type { CliIo } from '../model/io.js';
 import { readInputs } from './validate-inputs.js';
 
 const LIMIT = TWILIO_PROFILE.twiml.maxBodyBytes;
@@ -24,8 +23,13 @@ Options:
   --fail-on LEVEL       which findings fail the run: error, warning (default), notice or never
                         (error: Twilio fails the fax; warning: Twilio ignores or replaces part of the reply;
                         notice: legal, worth knowing)
-  --reporter NAME       pretty (default) or json:
-                        { ok, failOn, files: [{ file, ok, verb, verdict, diagnostics }] }
+  --reporter NAME[:FILE]
+                        pretty (default), json, junit, github; repeat for several; FILE writes there (checked
+                        before any reply is read; missing directories created inside the working directory only)
+                        json: { ok, failOn, files: [{ file, ok, verb, verdict, diagnostics }] }
+                        junit: one testcase per reply; github: an annotation at each finding's file, line, column
+  --color, --no-color   force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
+                        forces it)
   -h, --help            show this help
 
 Without either Content-Type option, a file NAME.xml may have a sidecar NAME.content-type holding the
@@ -41,26 +45,21 @@ Examples:
   curl -s -X POST http://localhost:3000/fax | twiml-fax-kit validate --content-type text/xml
   twiml-fax-kit validate --reporter json examples/replies
   twiml-fax-kit validate --fail-on error reply.xml   (only what makes Twilio fail the fax or a request)
+  twiml-fax-kit validate replies --reporter pretty --reporter junit:reports/twiml.xml --reporter github
 
 Exit codes:
   0  no reply has a finding at or above --fail-on
   1  a reply has a finding at or above --fail-on (default: warning)
-  2  the command was wrong (unknown flag, unreadable file)
+  2  the command was wrong (unknown flag, unreadable file, a report file that cannot be written)
 `;
 
 const OPTIONS = {
   'content-type': { type: 'string' },
   'no-content-type': { type: 'boolean' },
   'fail-on': { type: 'string' },
-  reporter: { type: 'string', default: 'pretty' },
+  reporter: { type: 'string', multiple: true },
+  color: { type: 'boolean' },
 } as const;
-
-interface Judged {
-  readonly file: string;
-  readonly validation: TwimlValidation;
-  /** Whether a finding fails under --fail-on: the ✗, the file's `ok` and the exit code all follow it. */
-  readonly fails: boolean;
-}
 
 /** `twiml-fax-kit validate`: validates TwiML replies from files, directories or stdin. */
 export const validateCommand: Command = {
@@ -71,8 +70,6 @@ export const validateCommand: Command = {
     const parsed = parseCommandArgs('validate', argv, OPTIONS);
     if (!parsed.ok) return usageError(io, parsed.message);
     const { values, positionals } = parsed.args;
-    const reporter = values.reporter;
-    if (reporter !== 'pretty' && reporter !== 'json') return usageError(io, `unknown reporter '${reporter}'; use pretty or json`);
     const failOn = parseFailOn(values['fail-on']);
     if (failOn === undefined) return usageError(io, `--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not '${values['fail-on'] ?? ''}'`);
     // node:util's allowNegative reads --no-content-type as content-type: false and lets the last flag win, so a
@@ -82,17 +79,26 @@ export const validateCommand: Command = {
     const contentType = flag === false || values['no-content-type'] === true ? null : typeof flag === 'string' ? flag : undefined;
 
     if (positionals.length === 0 && io.stdin.isTTY) return usageError(io, 'no reply to validate: pass a FILE or pipe a reply into stdin');
+    // Output files are checked (and earlier reports removed) before any reply is read, as check does before its run.
+    const reporters = createValidationReporters(values.reporter ?? [], io, { ...(values.color !== undefined && { color: values.color }) });
+    if (!reporters.ok) return usageError(io, reporters.message);
     const outcome = await readInputs(positionals.length === 0 ? ['-'] : positionals, io, contentType, LIMIT);
     if (!outcome.ok) return usageError(io, outcome.message);
 
-    const results: Judged[] = outcome.inputs.map((input) => {
-      const validation = validateFaxTwiml(input.body, { truncated: input.truncated, ...(input.contentType === undefined ? {} : { contentType: input.contentType }) });
-      return { file: input.file, validation, fails: validation.diagnostics.some((d) => failsOn(d.severity, failOn)) };
-    });
-    const ok = results.every((r) => !r.fails);
-    if (reporter === 'json') io.stdout.write(`${JSON.stringify(toJson(ok, failOn, results), null, 2)}\n`);
-    else io.stdout.write(formatPretty(results, failOn, io));
-    return ok ? EXIT.ok : EXIT.findings;
+    const report = validationReport(
+      outcome.inputs.map((input) => ({
+        file: input.file,
+        validation: validateFaxTwiml(input.body, { truncated: input.truncated, ...(input.contentType === undefined ? {} : { contentType: input.contentType }) }),
+      })),
+      failOn,
+    );
+    try {
+      await reporters.write(report);
+    } catch (error) {
+      if (error instanceof ReportWriteError) return usageError(io, `${error.message}; choose a writable path`);
+      throw error;
+    }
+    return report.ok ? EXIT.ok : EXIT.findings;
   },
 };
 
@@ -106,26 +112,4 @@ function givesBothContentTypeFlags(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   const flags = end === -1 ? argv : argv.slice(0, end);
   return flags.includes('--no-content-type') && flags.some((arg) => arg === '--content-type' || arg.startsWith('--content-type='));
-}
-
-function toJson(ok: boolean, failOn: FailOn, results: readonly Judged[]) {
-  return {
-    ok,
-    failOn,
-    files: results.map(({ file, validation, fails }) => ({
-      file, ok: !fails, verb: validation.verb, verdict: describeVerdict(verdictOf(validation)), diagnostics: validation.diagnostics,
-    })),
-  };
-}
-
-function formatPretty(results: readonly Judged[], failOn: FailOn, io: CliIo): string {
-  const colors = picocolors.createColors(io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const blocks = results.map(({ file, validation }) => formatValidationPretty(file, validation, colors, failOn));
-  if (results.length > 1) {
-    const failing = results.filter((r) => r.fails).length;
-    const passing = results.length - failing;
-    const summary = `${results.length} replies: ${passing} ${passing === 1 ? 'passes' : 'pass'}, ${failing} ${failing === 1 ? 'fails' : 'fail'} (--fail-on ${failOn})`;
-    blocks.push(`${failing > 0 ? colors.red(summary) : colors.green(summary)}\n`);
-  }
-  return blocks.join('\n');
 }

@@ -1,6 +1,6 @@
-import { CHECKS, selectChecks } from '../checks/registry.js';
+import { selectRunChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
-import type { CheckConfig } from '../checks/check-api/types.js';
+import type { Check, CheckConfig } from '../checks/check-api/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
 import type { FormParams } from '../model/exchange.js';
@@ -42,7 +42,12 @@ export interface CheckServerOptions {
   readonly failOn?: FailOn;
   /** The verb the server must answer with. Default `any`. */
   readonly expect?: 'receive' | 'reject' | 'any';
-  /** Run only these check ids. */
+  /**
+   * Checks of your own (made with `defineCheck`), run after the built-in ones and reported as they are; their ids
+   * must differ from the built-in checks' (see docs/custom-checks.md).
+   */
+  readonly customChecks?: readonly Check[];
+  /** Run only these check ids (built-in or custom). */
   readonly checks?: readonly string[];
   /** Leave these check ids out. */
   readonly skipChecks?: readonly string[];
@@ -93,14 +98,33 @@ export function randomSeed(): number {
  * @example const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' });
  */
 export async function checkServer(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {
+  return runCheckServer(target, options);
+}
+
+/** What the `check` command knows of a run beyond `CheckServerOptions`: how it loaded the custom checks. */
+export interface CommandContext {
+  /** The `--custom-checks` files as given, which each finding's replay command must load again. */
+  readonly customCheckFiles?: readonly string[];
+}
+
+/**
+ * `checkServer` for the `check` command: the same run, with the replay commands loading the custom checks from the
+ * files the command loaded them from. Without those files (a library run), a custom check's findings carry seed and
+ * path but no command, which could not load the check.
+ */
+export async function runCheckServer(target: CheckTarget, options: CheckServerOptions, command: CommandContext = {}): Promise<Report> {
   const profile = options.profile ?? TWILIO_PROFILE;
   const url = 'handler' in target ? (target.url ?? DEFAULT_HANDLER_URL) : target.url;
   const urlProblem = describeUrlProblem(url);
   if (urlProblem) throw new TypeError(urlProblem);
   const optionsProblem = describeCheckOptionsProblem(options);
   if (optionsProblem) throw new TypeError(`checkServer: ${optionsProblem}`);
-  const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
-  if (!selection.ok) throw new TypeError(selection.message);
+  const selection = selectRunChecks({
+    ...(options.customChecks && { custom: options.customChecks }),
+    ...(options.checks && { only: options.checks }),
+    ...(options.skipChecks && { skip: options.skipChecks }),
+  });
+  if (!selection.ok) throw new TypeError(`checkServer: ${selection.message}`);
   const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
   // Started only when a check will hand out MediaUrls, and stopped with the run.
   const needsMedia = options.mediaUrl === undefined && selection.checks.some((c) => c.id === 'action-callback');
@@ -137,7 +161,8 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
       seed: options.seed ?? randomSeed(),
       onStop: () => stopSending.abort(),
       ...(options.replay !== undefined && { replay: options.replay }),
-      ...(!('handler' in target) && { commandLine: commandLineOf(url, options, profile) }),
+      ...(!('handler' in target) && { commandLine: commandLineOf(url, options, profile, command.customCheckFiles ?? []) }),
+      ...(command.customCheckFiles === undefined && options.customChecks && { commandLineOmits: new Set(options.customChecks.map((c) => c.id)) }),
       runs: options.runs ?? DEFAULT_RUNS,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.failOn !== undefined && { failOn: options.failOn }),
@@ -159,8 +184,9 @@ export async function checkServer(target: CheckTarget, options: CheckServerOptio
  * the replay command of each finding. The auth token is never in it: the replay reads `TWILIO_AUTH_TOKEN` as the run
  * did; nor are the URL's credentials, which no report shows.
  */
-function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile): string[] {
+function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile, customCheckFiles: readonly string[]): string[] {
   const line = ['twiml-fax-kit', 'check', withoutCredentials(url)];
+  for (const file of customCheckFiles) line.push('--custom-checks', file);
   if (options.method !== undefined && options.method !== 'POST') line.push('--method', options.method);
   if (options.expect !== undefined && options.expect !== 'any') line.push('--expect', options.expect);
   if (options.failOn !== undefined && options.failOn !== DEFAULT_FAIL_ON) line.push('--fail-on', options.failOn);

@@ -1,10 +1,11 @@
 import { caseRandom } from '../checks/check-api/case-random.js';
-import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
+import type { Check, CheckConfig, PlannedCase } from '../checks/check-api/types.js';
 import { reachableCheck } from '../checks/reachable.js';
 import { responseTimeCheck } from '../checks/response-time.js';
 import { statusCodeCheck } from '../checks/status-code.js';
 import { twimlReplyChecks } from '../checks/twiml-reply.js';
 import type { Exchange, WebhookRequest } from '../model/exchange.js';
+import { runCheck, type StampedIssue } from '../runner/run-check.js';
 import type { ProxiedDelivery } from './webhook-proxy.js';
 
 /**
@@ -24,12 +25,12 @@ export function isCallback(request: WebhookRequest): boolean {
  * What `check` makes of one delivery Pact's verifier caused: the issues of the exchange checks (and the reply checks
  * for a webhook), each with the exchange that shows it, as the runner collects them.
  */
-export async function judgeDelivery(delivery: ProxiedDelivery, config: CheckConfig, label: string): Promise<CheckIssue[]> {
+export async function judgeDelivery(delivery: ProxiedDelivery, config: CheckConfig, label: string): Promise<StampedIssue[]> {
   const checks = isCallback(delivery.request) ? EXCHANGE_CHECKS : [...EXCHANGE_CHECKS, ...REPLY_CHECKS];
   const plannedCase = caseOf(delivery.request, label);
-  const issues: CheckIssue[] = [];
+  const issues: StampedIssue[] = [];
   for (const check of checks) {
-    const outcome = await check.run({
+    const outcome = await runCheck(check, {
       case: plannedCase,
       request: delivery.request,
       exchange: delivery.exchange,

@@ -1,4 +1,4 @@
-import type { CheckConfig, CheckIssue } from '../checks/check-api/types.js';
+import type { CheckConfig } from '../checks/check-api/types.js';
 import { failsOn, type Diagnostic, type FailOn } from '../model/diagnostic.js';
 import type { Reporter } from '../model/events.js';
 import type { Exchange, SentRequest } from '../model/exchange.js';
@@ -7,6 +7,7 @@ import { judgeReply } from '../checks/verdicts/reply-verdict.js';
 import { emit } from '../runner/emit.js';
 import { buildFinding } from '../runner/finding.js';
 import { finishRun } from '../runner/finish-run.js';
+import type { StampedIssue } from '../runner/run-check.js';
 import { createRedactor, type Redactor } from '../secrets/redact.js';
 import { describeMismatches, type MismatchContext } from './describe-mismatch.js';
 import { isCallback, judgeDelivery } from './judge-delivery.js';
@@ -104,14 +105,14 @@ export async function reportVerification(facts: VerificationFacts, reporters: re
 }
 
 /** The issues of one interaction: its state change, its mismatches as `check` grades them, and the rest of `check`'s verdict. */
-async function interactionIssues(id: string, errors: readonly PactVerificationError[], delivery: ProxiedDelivery | undefined, facts: VerificationFacts): Promise<CheckIssue[]> {
+async function interactionIssues(id: string, errors: readonly PactVerificationError[], delivery: ProxiedDelivery | undefined, facts: VerificationFacts): Promise<StampedIssue[]> {
   const stateFailure = errors.find((error) => STATE_CHANGE_FAILED.test(error.mismatch.message ?? ''));
   if (stateFailure) return [stateChangeIssue(id, stateFailure, facts)];
   const config: CheckConfig = delivery ? { ...facts.config, method: delivery.request.method } : facts.config;
   const label = delivery ? `Pact interaction for ${delivery.request.method} ${pathOf(delivery.request.url)}` : id;
   const verdict = delivery ? await judgeDelivery(delivery, config, label) : [];
   const exchange = delivery?.exchange ?? noExchange(facts.target);
-  const issues: CheckIssue[] = [];
+  const issues: StampedIssue[] = [];
   const explained = new Set<Diagnostic>();
   // Without a reply, Pact saw the proxy's 502: the verdict (unreachable, timed out) says what really happened.
   if (!delivery || delivery.exchange.response !== undefined) {
@@ -139,7 +140,7 @@ async function interactionIssues(id: string, errors: readonly PactVerificationEr
   return issues;
 }
 
-function findingOf(issue: CheckIssue, label: string, facts: VerificationFacts, redactor: Redactor): Finding {
+function findingOf(issue: StampedIssue, label: string, facts: VerificationFacts, redactor: Redactor): Finding {
   const fallback: SentRequest = { method: 'POST', url: facts.target, headers: {} };
   return buildFinding(issue, fallback, 1, label, redactor, facts.config.timeoutMs);
 }
@@ -153,12 +154,12 @@ function noExchange(target: string): Exchange {
   return { hops: [], durationMs: 0, finalUrl: target };
 }
 
-function noRequestIssue(diagnostic: Diagnostic, facts: VerificationFacts): CheckIssue {
+function noRequestIssue(diagnostic: Diagnostic, facts: VerificationFacts): StampedIssue {
   return { diagnostic, exchange: noExchange(facts.target) };
 }
 
 /** Pact could not set up the interaction's provider state: the state endpoint, not the webhook, needs fixing. */
-function stateChangeIssue(id: string, error: PactVerificationError, facts: VerificationFacts): CheckIssue {
+function stateChangeIssue(id: string, error: PactVerificationError, facts: VerificationFacts): StampedIssue {
   const state = stateOf(error);
   const body = JSON.stringify({ state: state ?? '', params: {}, action: 'setup' });
   const said = error.mismatch.message ?? 'the state change failed';

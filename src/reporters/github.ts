@@ -75,9 +75,22 @@ function casesPart(cases: number | undefined, planned: number | undefined): stri
   return cases === planned ? `${countOf(planned, 'case')}; ` : `${cases} of ${countOf(planned, 'case')} ran; `;
 }
 
-// Control characters are made visible first: CI logs should not carry a server's escape sequences.
 function command(name: string, title: string, message: string): string {
-  return `::${name} title=${escapeGithubProperty(showControlCharacters(title))}::${escapeGithubData(showControlCharacters(message))}`;
+  return formatWorkflowCommand(name, { title }, message);
+}
+
+/**
+ * One GitHub workflow command (`::error file=reply.xml,line=2,col=3,title=verb-case::message`), always one line:
+ * properties in the order given (those left undefined are left out), everything escaped as @actions/core does, and
+ * control characters made visible first, so that CI logs never carry a server's escape sequences.
+ * @example formatWorkflowCommand('warning', { file: 'reply.xml', line: 3, col: 12, title: 'verb-case' }, 'Action is not action')
+ */
+export function formatWorkflowCommand(name: string, properties: Readonly<Record<string, string | number | undefined>>, message: string): string {
+  const shown = Object.entries(properties)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeGithubProperty(showControlCharacters(String(value)))}`)
+    .join(',');
+  return `::${name}${shown === '' ? '' : ` ${shown}`}::${escapeGithubData(showControlCharacters(message))}`;
 }
 
 /** `--reporter github`: workflow commands that GitHub Actions turns into annotations. */

@@ -18,6 +18,7 @@ export interface CheckOptionValues {
   readonly mediaUrl?: unknown;
   readonly replay?: unknown;
   readonly shrink?: unknown;
+  readonly customChecks?: unknown;
 }
 
 /**
@@ -38,7 +39,8 @@ export function describeCheckOptionsProblem(options: CheckOptionValues): string 
     nonEmptyString('authToken', options.authToken) ??
     mediaUrlProblem(options.mediaUrl) ??
     replayProblem(options) ??
-    shrinkProblem(options.shrink)
+    shrinkProblem(options.shrink) ??
+    customChecksProblem(options.customChecks)
   );
 }
 
@@ -89,4 +91,10 @@ function shrinkProblem(value: unknown): string | undefined {
   const budget = value as { maxCases?: unknown; maxMs?: unknown };
   if (budget.maxCases === undefined || budget.maxMs === undefined) return 'shrink needs both maxCases and maxMs (or false to report failures unshrunk)';
   return wholeNumber('shrink.maxCases', budget.maxCases, 0, Number.MAX_SAFE_INTEGER) ?? milliseconds('shrink.maxMs', budget.maxMs, 0, Number.MAX_SAFE_INTEGER);
+}
+
+// Each entry is judged with the built-in checks, where a clash of ids can be seen too (`withCustomChecks`).
+function customChecksProblem(value: unknown): string | undefined {
+  if (value === undefined || Array.isArray(value)) return undefined;
+  return `customChecks must be an array of checks made with defineCheck, not ${shown(value)}`;
 }

@@ -1,5 +1,6 @@
 import type { Severity } from '../model/diagnostic.js';
-import type { CheckIssue, CheckOutcome, PlannedCase } from '../checks/check-api/types.js';
+import type { PlannedCase } from '../checks/check-api/types.js';
+import type { StampedIssue, StampedOutcome } from './run-check.js';
 
 /** One case's issue, with where the case stands in the plan (smaller is earlier). */
 export interface Occurrence {
@@ -7,7 +8,7 @@ export interface Occurrence {
   /** Its place among the case's issues, which orders the findings of one case. */
   readonly order: number;
   readonly case: PlannedCase;
-  readonly issue: CheckIssue;
+  readonly issue: StampedIssue;
 }
 
 /** Every issue of one (check, code, distinct) over the run, at one severity: one finding. */
@@ -26,7 +27,7 @@ export interface IssueGroup {
  * case and a count. Memory stays flat in the number of runs, and the result does not depend on completion order.
  */
 export interface CheckTally {
-  add(position: number, plannedCase: PlannedCase, outcome: CheckOutcome): void;
+  add(position: number, plannedCase: PlannedCase, outcome: StampedOutcome): void;
   readonly judgedCases: number;
   /** The reason of the earliest case (in plan order) that had nothing to judge. */
   readonly firstNotJudged: string | undefined;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Check, CheckConfig, CheckContext, CheckOutcome, PlannedCase } from '../checks/check-api/types.js';
+import type { Check, CheckConfig, CheckContext, PlannedCase } from '../checks/check-api/types.js';
 import { caseRandom } from '../checks/check-api/case-random.js';
 import type { Exchange, HttpMethod, WebhookRequest } from '../model/exchange.js';
 import { BASE_REQUESTS, type RunControl } from './run-control.js';
+import { runCheck, type StampedOutcome } from './run-check.js';
 import { cutExchange, sendUnlessStopped } from './send-guard.js';
 
 /** What one case came to: its base request and exchange, and what each check that ran on it made of it. */
@@ -10,8 +11,8 @@ export interface CaseOutcome {
   readonly case: PlannedCase;
   readonly request: WebhookRequest;
   readonly exchange: Exchange;
-  /** Only the checks whose requests all ran: a check with a cut request judged nothing. */
-  readonly outcomes: ReadonlyMap<string, CheckOutcome>;
+  /** Only the checks whose requests all ran (a check with a cut request judged nothing), by check id. */
+  readonly outcomes: ReadonlyMap<string, StampedOutcome>;
 }
 
 /** Where and how a run sends its base requests. */
@@ -47,7 +48,8 @@ export function caseKey(seed: number, plannedCase: PlannedCase): string {
 
 /**
  * Sends a case's base request and runs `checks` on it, one after the other (a case's variants stay in order;
- * cases run in parallel). Undefined when the base request was cut (the run stopped): the case proves nothing.
+ * cases run in parallel), each diagnostic stamped with its check's id. Undefined when the base request was cut (the
+ * run stopped): the case proves nothing. Rejects with a `BrokenCheckError` when a check throws or returns no outcome.
  * Every request carries an idempotency token drawn from the case's randomness, so a seed repeats them.
  */
 export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase, checks: readonly Check[]): Promise<CaseOutcome | undefined> {
@@ -58,13 +60,13 @@ export async function evaluateCase(target: CaseTarget, plannedCase: PlannedCase,
   const exchange = await sendUnlessStopped(target.send, { ...request, idempotencyToken: caseRandom(`${key}/base`).uuid() }, [control.stop, base.signal]);
   if (!exchange) return undefined;
   base.record(exchange);
-  const outcomes = new Map<string, CheckOutcome>();
+  const outcomes = new Map<string, StampedOutcome>();
   // After a stop the checks still run (one that only reads the base exchange judges it truly); any request they send
   // is cut, and with it their outcome.
   for (const check of checks) {
     const checkSend = sendForCheck(target, check.id, caseRandom(`${key}/${check.id}/idempotency-tokens`));
     const random = caseRandom(`${key}/${check.id}`);
-    const outcome = await check.run({ case: plannedCase, request, exchange, config: target.config, send: checkSend.send, random, ...(target.sign && { sign: target.sign }) });
+    const outcome = await runCheck(check, { case: plannedCase, request, exchange, config: target.config, send: checkSend.send, random, ...(target.sign && { sign: target.sign }) });
     if (!checkSend.cut) outcomes.set(check.id, outcome);
   }
   return { case: plannedCase, request, exchange, outcomes };

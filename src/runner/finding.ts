@@ -1,7 +1,7 @@
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
-import type { CheckIssue } from '../checks/check-api/types.js';
 import type { ReceivedResponse, SentRequest } from '../model/exchange.js';
 import { toCurl, type CurlHttpAuth } from './curl.js';
+import type { StampedIssue } from './run-check.js';
 import { REDACTED, type Redactor } from '../secrets/redact.js';
 import type { Finding, ReportedRequest, ReportedResponse } from '../model/report.js';
 
@@ -23,7 +23,7 @@ const SERVER_CHOSEN_HEADERS = new Set(['cookie']);
  * it is cut (a body cut after 2 000 characters, say, must not keep the first half of an echoed token). Credentials
  * never reach a curl line: an authenticated request's line reads them from `$FAX_USER`/`$FAX_PASSWORD`.
  */
-export function buildFinding(issue: CheckIssue, fallback: SentRequest, count: number, caseLabel: string, redactor: Redactor, timeoutMs?: number): Finding {
+export function buildFinding(issue: StampedIssue, fallback: SentRequest, count: number, caseLabel: string, redactor: Redactor, timeoutMs?: number): Finding {
   const { diagnostic, exchange } = issue;
   const hop = exchange.hops.at(-1);
   const referenceRequest = issue.reference?.hops.at(-1)?.request;

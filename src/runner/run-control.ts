@@ -12,6 +12,8 @@ export interface RunControl {
   readonly stop: AbortSignal;
   /** True when the caller stopped the run (Ctrl-C, SIGTERM, a time limit). */
   readonly interrupted: boolean;
+  /** Stops the whole run from inside (a broken check): as a stop by the caller, but not `interrupted`. */
+  halt(): void;
   /** The breaker of one kind of request: `BASE_REQUESTS`, or a check id for the requests that check sends. */
   breaker(kind: string): TimeoutBreaker;
   /** Releases the listener on the caller's signal. */
@@ -46,6 +48,7 @@ export function createRunControl(options: { readonly signal?: AbortSignal; reado
     get interrupted() {
       return options.signal?.aborted === true;
     },
+    halt: stopRun,
     breaker,
     dispose: () => options.signal?.removeEventListener('abort', stopRun),
   };

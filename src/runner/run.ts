@@ -1,4 +1,4 @@
-import type { Check, CheckConfig, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
+import type { Check, CheckConfig, PlannedCase } from '../checks/check-api/types.js';
 import { DEFAULT_FAIL_ON, failsOn, type FailOn } from '../model/diagnostic.js';
 import { firstRequest } from '../sender/planned-request.js';
 import { requestedUrl } from '../sender/requested-url.js';
@@ -15,6 +15,7 @@ import { caseAtPath, plannedPath, replayCommand } from './replay.js';
 import type { CheckResult, Finding, Report } from '../model/report.js';
 import { finishRun } from './finish-run.js';
 import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
+import type { StampedIssue } from './run-check.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
 import { timeoutsToStop } from './timeout-breaker.js';
@@ -57,6 +58,11 @@ export interface RunPlan {
    * replay command is it plus seed, path and check. Absent (an in-process handler): findings carry seed and path only.
    */
   readonly commandLine?: readonly string[];
+  /**
+   * Checks `commandLine` cannot run (the custom checks of a library run, which the command does not load): their
+   * findings carry seed and path only, never a command that would fail with "unknown check".
+   */
+  readonly commandLineOmits?: ReadonlySet<string>;
 }
 
 /** The case the checks of scope `run` look at: the first fixed example. */
@@ -93,12 +99,19 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   try {
     await emit(reporters, { type: 'run-started', target: plan.target, seed: plan.seed, plannedCases: cases.length, checks: plan.checks.map((c) => c.id) });
     let done = 0;
+    // A broken check (one that threw) stops the run at once: going on without it would pass on what it never judged.
+    // Of the cases that broke before the stop, the earliest in the plan is reported.
+    let broken: { readonly position: number; readonly error: unknown } | undefined;
     await forEachWithConcurrency(
       cases,
       plan.concurrency,
       async (plannedCase, position) => {
         const checks = active.filter((c) => c.scope === 'case' || plannedCase.id === RUN_SCOPE_CASE);
-        const outcome = await evaluateCase(target, plannedCase, checks);
+        const outcome = await evaluateCase(target, plannedCase, checks).catch((error: unknown) => {
+          if (!broken || position < broken.position) broken = { position, error };
+          control.halt();
+          return undefined;
+        });
         if (!outcome) return;
         let failed = false;
         for (const [id, each] of outcome.outcomes) {
@@ -110,6 +123,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
       },
       () => control.stop.aborted,
     );
+    if (broken) throw broken.error;
     const casesRun = done;
     const timeoutSeconds = (plan.config.timeoutMs / 1000).toLocaleString('en-US');
     const stoppedEarly =
@@ -178,7 +192,7 @@ function nothingRan(plan: RunPlan, control: RunControl, check: Check): string {
  */
 async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group: IssueGroup, reporters: readonly Reporter[]): Promise<Finding> {
   const { first } = group;
-  let shown: { case: PlannedCase; issue: CheckIssue; path: string } = { case: first.case, issue: first.issue, path: plan.replay ?? plannedPath(first.case) };
+  let shown: { case: PlannedCase; issue: StampedIssue; path: string } = { case: first.case, issue: first.issue, path: plan.replay ?? plannedPath(first.case) };
   const shrinkable = first.case.kind === 'generated' && plan.replay === undefined && check.scope === 'case';
   if (shrinkable && plan.shrink !== false && !target.control.stop.aborted) {
     await emit(reporters, { type: 'shrinking', check: check.id });
@@ -189,7 +203,8 @@ async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group:
   const caseLabel = shown.issue.label === undefined ? shown.case.label : `${shown.issue.label}, in ${shown.case.label}`;
   const finding = buildFinding(shown.issue, fallbackRequest(target, shown.case), group.cases, caseLabel, createRedactor(plan.secrets ?? []), plan.config.timeoutMs);
   const point = { seed: plan.seed, path: shown.path };
-  return { ...finding, replay: { ...point, ...(plan.commandLine && { command: replayCommand(plan.commandLine, point, check.id) }) } };
+  const replayable = plan.commandLine && !plan.commandLineOmits?.has(check.id);
+  return { ...finding, replay: { ...point, ...(replayable && plan.commandLine && { command: replayCommand(plan.commandLine, point, check.id) }) } };
 }
 
 // The sender records every request it sends; this only covers an exchange that failed before its first hop.

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { Severity } from '../model/diagnostic.js';
-import type { Check, CheckIssue, PlannedCase } from '../checks/check-api/types.js';
+import type { Check, PlannedCase } from '../checks/check-api/types.js';
 import { evaluateCase, type CaseTarget } from './evaluate.js';
 import { caseInput } from './plan.js';
 import { generatedCaseLabel } from './replay.js';
+import type { StampedIssue } from './run-check.js';
 
 /** How much work shrinking one failure may take; past it the smallest failure found so far is reported. */
 export interface ShrinkBudget {
@@ -17,7 +18,7 @@ export const DEFAULT_SHRINK_BUDGET: ShrinkBudget = { maxCases: 250, maxMs: 4_000
 /** The smallest case found that still fails the same (check, code, distinct), with the issue it shows. */
 export interface ShrunkFailure {
   readonly case: PlannedCase;
-  readonly issue: CheckIssue;
+  readonly issue: StampedIssue;
   /** fast-check's path of that case, which replays it (`--replay`). */
   readonly path: string;
 }
@@ -26,7 +27,7 @@ export interface ShrunkFailure {
  * Shrinks generated case `index` of the run with `seed`: fast-check replays that exact case (by seed and path) and
  * tries smaller ones, keeping those that still fail `check` with the same code, severity and `distinct`. Undefined when the replay no
  * longer fails (a flaky server): the caller then reports the original case. A stop of the run ends shrinking at the
- * smallest failure so far.
+ * smallest failure so far. Rejects with the `BrokenCheckError` of a check that throws on a candidate.
  */
 export async function shrinkFailure(
   target: CaseTarget,
@@ -38,12 +39,20 @@ export async function shrinkFailure(
   const started = performance.now();
   let replayed = 0;
   let smallest: Omit<ShrunkFailure, 'path'> | undefined;
+  let broken: { readonly error: unknown } | undefined;
   const property = fc.asyncProperty(caseInput(target.config.profile), async (input) => {
     // Out of budget, or stopped: call every further candidate a pass, which ends shrinking at the smallest failure so far.
-    if (replayed >= budget.maxCases || performance.now() - started > budget.maxMs || target.control.stop.aborted) return true;
+    if (broken || replayed >= budget.maxCases || performance.now() - started > budget.maxMs || target.control.stop.aborted) return true;
     replayed += 1;
     const candidate: PlannedCase = { id: `generated-${run.index + 1}`, label: `generated case ${run.index + 1} (shrunk)`, kind: 'generated', index: run.index, input };
-    const outcome = await evaluateCase(target, candidate, [check]);
+    let outcome: Awaited<ReturnType<typeof evaluateCase>>;
+    try {
+      outcome = await evaluateCase(target, candidate, [check]);
+    } catch (error) {
+      // fast-check would take a throw for a failure and shrink towards it: keep the error, end shrinking, rethrow.
+      broken ??= { error };
+      return true;
+    }
     const issue = outcome?.outcomes.get(check.id)?.issues.find((i) => i.diagnostic.code === failure.code && i.diagnostic.severity === failure.severity && i.distinct === failure.distinct);
     if (!issue) return true;
     // fast-check's counterexample is the last candidate that failed, so this ends as the shrunk case.
@@ -51,6 +60,7 @@ export async function shrinkFailure(
     return false;
   });
   const details = await fc.check(property, { seed: run.seed, path: String(run.index), numRuns: run.runs });
+  if (broken) throw broken.error;
   const path = details.counterexamplePath;
   if (!smallest || path === null) return undefined;
   return { case: { ...smallest.case, label: generatedCaseLabel(path) }, issue: smallest.issue, path };

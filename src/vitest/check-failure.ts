@@ -24,9 +24,11 @@ export function formatCheckFailure(report: Report, checkId: string, severities: 
   return [heading, ...stops, ...findings.map(formatWithReplay)].join('\n\n');
 }
 
+// The options of describeFaxConformance replay the case, not the reporters' command line or checkServer call: shown
+// once, in their place.
 function formatWithReplay(finding: Finding): string {
-  const replay = finding.replay;
+  const { replay, ...rest } = finding;
   if (!replay) return formatFinding(finding);
   const options = `{ seed: ${replay.seed}, replay: '${replay.path}', checks: ['${finding.check}'] }`;
-  return `${formatFinding(finding)}\n\n  Replay just this case: pass ${options}`;
+  return `${formatFinding(rest)}\n\n  Replay just this case: pass ${options}`;
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { CHECKS, selectChecks } from '../checks/registry.js';
+import { selectRunChecks } from '../checks/registry.js';
 import { failsOn, SEVERITIES } from '../model/diagnostic.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { checkServer, type CheckServerOptions, type CheckTarget } from '../harness/check-server.js';
 import { describeCheckOptionsProblem, MAX_TIMEOUT_MS } from '../runner/check-options.js';
+import { BrokenCheckError } from '../runner/broken-check-error.js';
 import type { Report } from '../model/report.js';
 import { formatCheckFailure } from './check-failure.js';
 
@@ -43,7 +44,10 @@ async function runWithinTime(name: string, target: CheckTarget, options: Omit<Fa
   options.signal?.addEventListener('abort', stopWithCaller, { once: true });
   if (options.signal?.aborted) stop.abort();
   try {
-    const report = await checkServer(target, { ...options, signal: stop.signal });
+    const report = await checkServer(target, { ...options, signal: stop.signal }).catch((error: unknown) => {
+      // A custom check's bug: its message names the check, the case and the line of the user's file that threw.
+      throw error instanceof BrokenCheckError ? failureOf(`describeFaxConformance('${name}'): ${error.message}`) : error;
+    });
     if (options.signal?.aborted) {
       throw failureOf(`describeFaxConformance('${name}'): the run was stopped by its signal after ${report.summary.requests} requests; an interrupted run is not a verdict`);
     }
@@ -71,21 +75,27 @@ function runLevelFailure(name: string, report: Report): string | undefined {
 }
 
 /**
- * Registers a vitest suite with one test per conformance check. The checks run once (in `beforeAll`); each test
+ * Registers a vitest suite with one test per conformance check, custom checks (`customChecks`, made with
+ * `defineCheck`) included. The checks run once (in `beforeAll`); each test
  * then fails with its check's findings (id, Twilio code, message, hint, curl line), passes, or is skipped with the
  * report's reason (e.g. "needs --method both"). A check's test fails under the same `failOn` rule as the CLI's exit
  * code (a warning fails by default; a notice only with `failOn: 'notice'`), and so does a check that stopped sending
  * early; findings below `failOn` become test annotations. A run that is not ok but failed no check (nothing judged,
- * or stopped early) fails the suite. Bad options (an unknown check id, a NaN number) throw a TypeError at collection
- * time.
+ * or stopped early) fails the suite. Bad options (an unknown check id, a custom check with a built-in's id, a NaN
+ * number) throw a TypeError at collection time; a custom check that throws fails the suite with its message.
  * @example
  * describeFaxConformance('fax webhook', { handler: app.fetch, url: 'http://localhost/fax' }, { runs: 20, seed: 1 });
  * describeFaxConformance('running server', { url: 'http://127.0.0.1:3000/fax' }, { authToken: 'test-token' });
+ * describeFaxConformance('our own rules too', { handler: app.fetch, url: 'http://localhost/fax' }, { customChecks: [rejectsUnknownNumbers] });
  */
 export function describeFaxConformance(name: string, target: CheckTarget, options: FaxConformanceOptions = {}): void {
   const problem = describeCheckOptionsProblem(options) ?? runTimeoutProblem(options.runTimeoutMs);
   if (problem) throw new TypeError(`describeFaxConformance('${name}'): ${problem}`);
-  const selection = selectChecks(CHECKS, { ...(options.checks && { only: options.checks }), ...(options.skipChecks && { skip: options.skipChecks }) });
+  const selection = selectRunChecks({
+    ...(options.customChecks && { custom: options.customChecks }),
+    ...(options.checks && { only: options.checks }),
+    ...(options.skipChecks && { skip: options.skipChecks }),
+  });
   if (!selection.ok) throw new TypeError(`describeFaxConformance('${name}'): ${selection.message}`);
   const { runTimeoutMs = DEFAULT_RUN_TIMEOUT_MS, ...checkOptions } = options;
   // Cases already in flight when the run is stopped may take a whole request's time to end.

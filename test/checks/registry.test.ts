@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS, CHECKS, selectChecks } from '../../src/checks/registry.js';
+import { CHECK_IDS, CHECKS, selectChecks, selectRunChecks, withCustomChecks } from '../../src/checks/registry.js';
+import { defineCheck } from '../../src/checks/check-api/define-check.js';
+import { judged } from '../../src/checks/check-api/types.js';
 import { VALIDATOR_CHECKS } from '../../src/model/validator-checks.js';
 
 describe('the check registry', () => {
@@ -41,5 +43,29 @@ describe('the check registry', () => {
       caching: 'needs --method GET or both (Twilio caches only GET replies)',
     });
     expect(reasons('both', 'receive', true)).toEqual({ 'get-post': undefined, 'expect-verb': undefined, 'signature-accepted': undefined, 'signature-enforced': undefined, caching: undefined });
+  });
+
+  it('puts custom checks after the built-in ones, once each, and lets --checks name them', () => {
+    const mine = defineCheck({ id: 'mine-2', title: 'mine', run: () => judged() });
+    const all = withCustomChecks([mine, mine]);
+    expect(all.ok && all.checks.map((c) => c.id)).toEqual([...CHECK_IDS, 'mine-2']);
+    const selection = selectRunChecks({ custom: [mine], only: ['mine-2', 'reachable'] });
+    expect(selection.ok && selection.checks.map((c) => c.id)).toEqual(['reachable', 'mine-2']);
+    expect(selectRunChecks({ only: ['mine-2'] })).toEqual({ ok: false, message: `unknown check 'mine-2'; valid checks: ${CHECK_IDS.join(', ')}` });
+  });
+
+  it('refuses a custom check with a built-in id, two with one id, or a value that is no check', () => {
+    expect(withCustomChecks([defineCheck({ id: 'reachable', title: 't', run: () => judged() })])).toEqual({
+      ok: false,
+      message: "custom check 'reachable' has the id of a built-in check; give it an id of its own",
+    });
+    expect(withCustomChecks([defineCheck({ id: 'a', title: 't', run: () => judged() }), defineCheck({ id: 'a', title: 'u', run: () => judged() })])).toMatchObject({ ok: false });
+    expect(withCustomChecks([{ id: 'no-run', title: 't' }])).toEqual({ ok: false, message: "customChecks[0]: check 'no-run' needs a run(context) function" });
+  });
+
+  it('runs a hand-written custom check without a scope on every case, as defineCheck does', () => {
+    const all = withCustomChecks([{ id: 'bare', title: 't', run: () => judged() }]);
+    expect(all.ok && all.checks.at(-1)?.scope).toBe('case');
+    expect(defineCheck({ id: 'bare', title: 't', run: () => judged() }).scope).toBe('case');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/model/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { bufferIo } from '../support/buffer-io.js';
+import { bufferIo, type BufferedIo } from '../support/buffer-io.js';
 import { CHECK_IDS } from '../../src/checks/registry.js';
 import type { Report } from '../../src/model/report.js';
 import { RECEIVE_XML, refusedUrl, send, serve, type RunningServer } from '../zoo/serve.js';
@@ -99,11 +99,43 @@ describe('twiml-fax-kit check', () => {
   it('documents every option, the checks and examples in --help', async () => {
     const { io, stdout } = bufferIo();
     expect(await runCli(['check', '--help'], io)).toBe(0);
-    for (const flag of ['--method', '--auth-token', '--runs', '--seed', '--concurrency', '--timeout', '--insecure', '--allow-private-addresses', '--expect', '--checks', '--skip-checks', '--reporter']) {
+    for (const flag of ['--method', '--auth-token', '--runs', '--seed', '--concurrency', '--timeout', '--insecure', '--allow-private-addresses', '--expect', '--checks', '--skip-checks', '--custom-checks', '--reporter']) {
       expect(stdout()).toContain(flag);
     }
     expect(stdout()).toContain(CHECK_IDS.join(', '));
     expect(stdout().split('Examples:')[1]?.match(/twiml-fax-kit check /g)?.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('twiml-fax-kit check --custom-checks', () => {
+  /** A module of checks in a fresh directory; it imports the kit as a user's file imports the package. */
+  function checksFile(body: string): BufferedIo {
+    const buffered = bufferIo();
+    writeFileSync(join(buffered.io.cwd, 'checks.mjs'), `import { defineCheck, judged } from '${join(import.meta.dirname, '../../src/harness/index.ts')}';\n${body}`);
+    return buffered;
+  }
+
+  it('runs the checks the file exports, after the built-in ones and selectable by id', async () => {
+    const { io, stdout } = checksFile("export const mine = defineCheck({ id: 'mine', title: 'my rule', run: () => judged() });\nexport const helper = 42;");
+    expect(await runCli(['check', good.url(), ...FAST, '--custom-checks', 'checks.mjs', '--checks', 'status-code,mine', '--reporter', 'json'], io)).toBe(0);
+    expect((JSON.parse(stdout()) as Report).checks).toMatchObject([{ id: 'status-code', status: 'passed' }, { id: 'mine', title: 'my rule', status: 'passed' }]);
+  });
+
+  it.each([
+    ['missing.mjs', '', /^twiml-fax-kit: --custom-checks missing\.mjs: no such file .*missing\.mjs \(check the path\)\n$/],
+    ['checks.mjs', 'export const helper = 42;', /^twiml-fax-kit: --custom-checks checks\.mjs exports no check; export the checks made with defineCheck from 'twiml-fax-kit\/harness'\n$/],
+    ['checks.mjs', "export const clash = defineCheck({ id: 'reachable', title: 't', run: () => judged() });", /^twiml-fax-kit: --custom-checks checks\.mjs: custom check 'reachable' has the id of a built-in check; give it an id of its own\n$/],
+    ['checks.mjs', "export const bad = defineCheck({ id: 'Bad', title: 't', run: () => judged() });", /^twiml-fax-kit: --custom-checks checks\.mjs: importing it failed: TypeError: defineCheck: a check's id must be kebab-case .*, not 'Bad'\n$/],
+  ])('exits 2 with one line before any request for --custom-checks %s holding %j', async (file, body, message) => {
+    const { io, stdout, stderr } = checksFile(body);
+    expect(await runCli(['check', good.url(), ...FAST, '--custom-checks', file], io)).toBe(2);
+    expect({ stdout: stdout(), stderr: stderr() }).toEqual({ stdout: '', stderr: expect.stringMatching(message) });
+  });
+
+  it('exits 2 with one line naming the check, the case and the line when a custom check throws', async () => {
+    const { io, stderr } = checksFile("export const buggy = defineCheck({ id: 'buggy', title: 't', run: ({ exchange }) => exchange.response.nope.length });");
+    expect(await runCli(['check', good.url(), ...FAST, '--concurrency', '1', '--custom-checks', 'checks.mjs', '--reporter', 'json'], io)).toBe(2);
+    expect(stderr()).toMatch(/^twiml-fax-kit: check 'buggy' threw on example-1 \(a fax from a US number\): TypeError: Cannot read properties of undefined \(reading 'length'\) \(at .*checks\.mjs:2:\d+\)\n$/);
   });
 });
 

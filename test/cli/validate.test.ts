@@ -5,6 +5,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
+import { parseWellFormedXml } from '../reporters/xml-parse.js';
 import type { CliIo } from '../../src/model/io.js';
 
 interface Run {
@@ -184,7 +185,10 @@ describe('twiml-fax-kit validate', () => {
     const flag = await run(['validate', '--strict', 'good.xml'], { cwd: dir });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/^twiml-fax-kit: .*'--strict'.*\(see 'twiml-fax-kit validate --help'\)\n$/);
-    expect(await run(['validate', '--reporter', 'junit', 'good.xml'], { cwd: dir })).toMatchObject({ code: 2, stderr: "twiml-fax-kit: unknown reporter 'junit'; use pretty or json\n" });
+    expect(await run(['validate', '--reporter', 'html', 'good.xml'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "twiml-fax-kit: unknown reporter 'html'; reporters: pretty, json, junit, github (--reporter NAME[:FILE])\n",
+    });
   });
 
   it('asks for input instead of waiting on a terminal', async () => {
@@ -226,6 +230,90 @@ describe('twiml-fax-kit validate', () => {
     const check = await run(['check', '--help'], { cwd: dir });
     const validate = await run(['validate', '--help'], { cwd: dir });
     expect(words(validate.stdout)).toBe(words(check.stdout));
+  });
+});
+
+describe('twiml-fax-kit validate --reporter, as check has it', () => {
+  interface Testcase {
+    '@name': string;
+    '@file'?: string;
+    failure?: { '@message': string; '@type': string; '#text': string };
+    'system-out'?: string;
+  }
+
+  it('writes JUnit: one testcase per reply, a failure with the verdict for each that fails, notices in system-out', async () => {
+    const result = await run(['validate', '--content-type', 'text/html', '--reporter', 'junit:reports/twiml.xml', 'good.xml', 'bad.xml', '-'], { cwd: dir, stdin: '<Response><Reject/></Response>' });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
+    const doc = parseWellFormedXml(await readFile(join(dir, 'reports/twiml.xml'), 'utf8')) as { testsuites: { '@tests': string; '@failures': string; testsuite: { testcase: Testcase[] } } };
+    expect(doc.testsuites).toMatchObject({ '@tests': '3', '@failures': '1' });
+    const [good, bad, stdin] = doc.testsuites.testsuite.testcase;
+    expect(good).toMatchObject({ '@name': 'good.xml', '@file': 'good.xml' });
+    expect(good?.failure).toBeUndefined();
+    expect(good?.['system-out']).toContain('good.xml  notice   content-type  ');
+    expect(bad?.failure).toMatchObject({ '@message': 'bad.xml: Twilio would fail the fax with error 34106', '@type': 'no_fax_action' });
+    expect(bad?.failure?.['#text']).toContain('bad.xml:2:3  error    verb-case  <receive> is not a fax verb');
+    expect(stdin).toMatchObject({ '@name': '<stdin>' });
+    expect(stdin?.['@file']).toBeUndefined();
+  });
+
+  it('writes GitHub annotations at the file, line and column of each finding, then a summary that fails the step', async () => {
+    const result = await run(['validate', '--reporter', 'github', 'bad.xml', 'warn.xml', 'good.xml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      '::error file=bad.xml,line=1,col=1,title=fax-action · Twilio 34106 No Fax TwiML action specified::<Response> holds no fax verb, so Twilio has nothing to do with the fax [no_fax_action]%0A%0AHint: add <Receive/> to receive the fax, or <Reject/> to refuse it',
+      '::error file=bad.xml,line=2,col=3,title=verb-case · Twilio 12200 Schema validation warning::<receive> is not a fax verb: verb names are case-sensitive; Twilio skips it, leaving no fax verb [verb_case_mismatch]%0A%0AHint: rename <receive> to <Receive>',
+      '::warning file=warn.xml,line=2,col=11,title=known-attributes · Twilio 12200 Schema validation warning::<Reject> has no attribute reason; Twilio ignores it [unknown_attribute]%0A%0AHint: remove reason; <Reject> takes no attributes',
+      '::error title=twiml-fax-kit validate::FAILED: 2 of 3 replies fail under --fail-on warning: bad.xml: Twilio would fail the fax with error 34106; warn.xml: Twilio would reject the fax but ignore reason (warning 12200)',
+      '',
+    ]);
+  });
+
+  it('annotates a reply from stdin without a file, and passes with a notice', async () => {
+    const result = await run(['validate', '--reporter', 'github', '--content-type', 'text/html'], { cwd: dir, stdin: '<Response><Reject/></Response>' });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^::notice title=content-type::.* \[undocumented_content_type\]/);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('::notice title=twiml-fax-kit validate::PASSED: the reply passes under --fail-on warning');
+  });
+
+  it('keeps JUnit well-formed and each annotation one line whatever the reply holds', async () => {
+    const hostile = '<Response>\n<Receive pageSize="a%0A\u0085\u2028\u009b31m&#13;"/></Response>';
+    const result = await run(['validate', '-', '--reporter', 'github', '--reporter', 'junit:hostile.xml'], { cwd: dir, stdin: hostile });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) [^\n\r\u001b\u0000]*$/);
+    expect(lines.some((line) => line.includes('%250A'))).toBe(true);
+    parseWellFormedXml(await readFile(join(dir, 'hostile.xml'), 'utf8'));
+  });
+
+  it('prints pretty and GitHub annotations together on stdout, and refuses two documents there', async () => {
+    const both = await run(['validate', '--reporter', 'pretty', '--reporter', 'github', 'bad.xml'], { cwd: dir });
+    expect(both.stdout).toMatch(/^bad\.xml:1:1 {2}error {4}fax-action/);
+    expect(both.stdout).toContain('\n::error file=bad.xml,line=2,col=3,');
+    expect(await run(['validate', '--reporter', 'pretty', '--reporter', 'json', 'bad.xml'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "twiml-fax-kit: reporters 'pretty' and 'json' both write to stdout; give one a file (e.g. --reporter json:report.json)\n",
+    });
+  });
+
+  it('checks every output path before reading a reply, and removes an earlier report first', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'validate-outputs-'));
+    await writeFile(join(cwd, 'reports'), 'a file where a directory should be');
+    let read = false;
+    const stdin = (async function* () {
+      read = true;
+      yield Buffer.from('<Response><Receive/></Response>');
+    })();
+    expect(await run(['validate', '--reporter', 'junit:reports/twiml.xml'], { cwd, stdin })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `twiml-fax-kit: cannot write --reporter junit:reports/twiml.xml: ${join(cwd, 'reports')} is not a directory\n`,
+    });
+    expect(read).toBe(false);
+    await writeFile(join(cwd, 'old.xml'), 'an earlier report');
+    expect((await run(['validate', '--reporter', 'junit:old.xml', 'missing.xml'], { cwd })).code).toBe(2);
+    expect(existsSync(join(cwd, 'old.xml'))).toBe(false);
+    await rm(cwd, { recursive: true, force: true });
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../src/model/diagnostic.js';
-import type { CheckIssue, PlannedCase } from '../../src/checks/check-api/types.js';
+import type { PlannedCase } from '../../src/checks/check-api/types.js';
+import type { StampedIssue } from '../../src/runner/run-check.js';
 import { createCheckTally } from '../../src/runner/check-tally.js';
 import { EXAMPLE_CASES } from '../../src/runner/plan.js';
 import type { Exchange } from '../../src/model/exchange.js';
 
 const exchange: Exchange = { hops: [], durationMs: 0, finalUrl: 'http://localhost/fax' };
 
-function issue(code: string, options: { severity?: Severity; distinct?: string } = {}): CheckIssue {
+function issue(code: string, options: { severity?: Severity; distinct?: string } = {}): StampedIssue {
   return {
     exchange,
     diagnostic: { check: 'c', code, severity: options.severity ?? 'error', message: code },

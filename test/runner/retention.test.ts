@@ -33,7 +33,7 @@ const alwaysFinds: Check = {
   id: 'always-finds',
   title: 'finds something in every case',
   scope: 'case',
-  run: ({ exchange }) => ({ issues: [{ exchange, diagnostic: { check: 'always-finds', code: 'seen', severity: 'error', message: 'seen' } }] }),
+  run: ({ exchange }) => ({ issues: [{ exchange, diagnostic: { code: 'seen', severity: 'error', message: 'seen' } }] }),
 };
 
 describe('what a run keeps while it goes', () => {

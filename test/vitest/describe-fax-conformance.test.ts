@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { defineCheck, judged } from '../../src/harness/index.js';
 import { describeFaxConformance } from '../../src/vitest/index.js';
 
 // The integration used as a user would: a Hono app checked in process, one vitest test per check.
@@ -16,6 +17,11 @@ describe('describeFaxConformance with options it cannot honour', () => {
     [{ concurrency: Number(undefined) }, "describeFaxConformance('bad'): concurrency must be a whole number of at least 1, not NaN"],
     [{ runTimeoutMs: Infinity }, "describeFaxConformance('bad'): runTimeoutMs must be a number of milliseconds from 1 to 2147483647, not Infinity"],
     [{ failOn: 'warnings' as never }, "describeFaxConformance('bad'): failOn must be one of 'error', 'warning', 'notice', 'never', not 'warnings'"],
+    [
+      { customChecks: [defineCheck({ id: 'status-code', title: 'mine', run: () => judged() })] },
+      "describeFaxConformance('bad'): custom check 'status-code' has the id of a built-in check; give it an id of its own",
+    ],
+    [{ customChecks: defineCheck({ id: 'mine', title: 'mine', run: () => judged() }) as never }, "describeFaxConformance('bad'): customChecks must be an array of checks made with defineCheck, not object"],
   ])('throws a TypeError at collection time for %j', (options, message) => {
     expect(() => describeFaxConformance('bad', { handler: app.fetch, url: 'http://localhost/fax' }, options)).toThrow(new TypeError(message));
   });

@@ -40,6 +40,8 @@ function result(name: string): AssertionResult {
 describe('describeFaxConformance in a vitest run', () => {
   it('registers one test per selected check, named by check id and title', () => {
     expect([...results.keys()].sort()).toEqual([
+      'custom rejects-every-fax: the app refuses every fax',
+      'custom status-code: the final reply is 2xx, through redirects Twilio follows',
       'defective content-type: the reply is text/xml or application/xml',
       'defective fax-action: exactly one fax verb, <Receive> or <Reject>, with nothing inside it',
       'defective status-code: the final reply is 2xx, through redirects Twilio follows',
@@ -72,6 +74,19 @@ describe('describeFaxConformance in a vitest run', () => {
     expect(message).toContain('Hint:');
     expect(message).toMatch(/Reproduce with:\s+curl /);
     expect(message).toContain('seed 7');
+  });
+
+  it('gives a custom check a test of its own, which fails with its finding and the options that replay it', () => {
+    expect(result('custom status-code').status).toBe('passed');
+    const failed = result('custom rejects-every-fax');
+    expect(failed.status).toBe('failed');
+    const message = failed.failureMessages.join('\n');
+    expect(message).toContain('rejects-every-fax: 1 finding for handler:fetch (seed 7');
+    expect(message).toContain('✗ error · rejects-every-fax · [fax_received]\n  the app received a fax');
+    expect(message).not.toContain('Replay this case with');
+    expect(message).toContain('Hint: answer <Reject/>');
+    expect(message).toMatch(/Reproduce with:\s+curl /);
+    expect(message).toContain("Replay just this case: pass { seed: 7, replay: 'example-1', checks: ['rejects-every-fax'] }");
   });
 
   it('fails the check of a misspelled verb with Twilio 34106', () => {

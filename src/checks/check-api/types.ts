@@ -60,9 +60,15 @@ export interface CheckContext {
   readonly random: CaseRandom;
 }
 
+/**
+ * What a check says about an exchange: a `Diagnostic` without its `check` field, which the runner fills in with the id
+ * of the check that returned it, so that no check can report under another's id.
+ */
+export type CheckDiagnostic = Omit<Diagnostic, 'check'>;
+
 /** A diagnostic together with the exchange that shows it (its last hop is what the finding reproduces). */
 export interface CheckIssue {
-  readonly diagnostic: Diagnostic;
+  readonly diagnostic: CheckDiagnostic;
   readonly exchange: Exchange;
   /** For a finding about two replies that differ: the other exchange, which the finding reproduces too. */
   readonly reference?: Exchange;
@@ -86,12 +92,19 @@ export interface CheckOutcome {
   readonly notJudged?: string;
 }
 
-/** The check judged this case; `issues` (none: it passed) say what is wrong. */
+/**
+ * The check judged this case; `issues` (none: it passed) say what is wrong.
+ * @example return exchange.response?.status === 200 ? judged() : judged(issuesOf(exchange, [diagnostic]));
+ */
 export function judged(issues: readonly CheckIssue[] = []): CheckOutcome {
   return { issues };
 }
 
-/** The check had nothing to judge on this case, and says why (e.g. "no 2xx reply to read"). */
+/**
+ * The check had nothing to judge on this case, and says why (e.g. "no 2xx reply to read"). A check that judged no
+ * case is reported skipped with the first case's reason, never passed.
+ * @example if (!exchange.response) return notJudged('no reply to read (see reachable)');
+ */
 export function notJudged(reason: string): CheckOutcome {
   return { issues: [], notJudged: reason };
 }
@@ -101,7 +114,7 @@ export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge (see reachable and statu
 
 /**
  * A named, stateless rule about how a fax webhook must behave. Checks are small values in a registry
- * (src/checks/registry.ts); the runner needs no change to gain one.
+ * (src/checks/registry.ts); the runner needs no change to gain one, and users add their own with `defineCheck`.
  */
 export interface Check {
   /** Stable kebab-case id, used by `--checks` and `--skip-checks`. */
@@ -116,7 +129,10 @@ export interface Check {
   run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
 }
 
-/** A check's issue list built from diagnostics that all concern one exchange. */
-export function issuesOf(exchange: Exchange, diagnostics: readonly Diagnostic[]): CheckIssue[] {
+/**
+ * A check's issue list built from diagnostics that all concern one exchange.
+ * @example return judged(issuesOf(exchange, [{ code: 'no_receive', severity: 'error', message: 'the reply refuses every fax' }]));
+ */
+export function issuesOf(exchange: Exchange, diagnostics: readonly CheckDiagnostic[]): CheckIssue[] {
   return diagnostics.map((diagnostic) => ({ diagnostic, exchange }));
 }

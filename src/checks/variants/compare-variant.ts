@@ -9,7 +9,6 @@ import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutc
 
 /** How a variant check words and codes its two ways of failing. */
 export interface VariantRule {
-  readonly check: string;
   /** Diagnostic code when the variant fails although the reference works. */
   readonly failCode: string;
   /** Diagnostic code when both work but mean different things; absent: a different reply is fine. */
@@ -44,7 +43,6 @@ export async function compareVariant(
         exchange,
         reference,
         diagnostic: {
-          check: rule.check,
           code: rule.failCode,
           severity: 'error',
           ...(broken.twilioError ? { twilioError: broken.twilioError } : {}),
@@ -63,7 +61,6 @@ export async function compareVariant(
       {
         exchange,
         diagnostic: {
-          check: rule.check,
           code: rule.failCode,
           severity: 'error',
           ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
@@ -79,7 +76,6 @@ export async function compareVariant(
       exchange,
       reference,
       diagnostic: {
-        check: rule.check,
         code: rule.differCode,
         severity: 'error',
         message: `${described}: the server answers ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}`,
