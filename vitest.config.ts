@@ -53,6 +53,7 @@ export const TEST_PLACES = {
     'test/vitest/',
     'test/zoo/',
     'test/lifecycle/wait-for-http.test.ts',
+    'test/reporters/frozen-runs-fresh.test.ts',
     'test/reporters/stopped-early.test.ts',
   ],
   e2e: [
