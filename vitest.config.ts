@@ -33,9 +33,6 @@ export const TEST_PLACES = {
     'test/msw/handlers.test.ts',
     'test/package/cli-help.test.ts',
     'test/package/public-surface.test.ts',
-    'test/pact/describe-mismatch.test.ts',
-    'test/pact/execute-test.test.ts',
-    'test/pact/to-report.test.ts',
     'test/runner/check-tally.test.ts',
     'test/runner/redact.test.ts',
     'test/runner/retention.test.ts',
@@ -45,6 +42,7 @@ export const TEST_PLACES = {
   integration: [
     'test/checks/',
     'test/cli/',
+    'test/docs/',
     'test/hostile/',
     'test/msw/',
     'test/pact/',
@@ -54,6 +52,7 @@ export const TEST_PLACES = {
     'test/zoo/',
     'test/lifecycle/wait-for-http.test.ts',
     'test/reporters/frozen-runs-fresh.test.ts',
+    'test/reporters/one-color-rule.test.ts',
     'test/reporters/stopped-early.test.ts',
   ],
   e2e: [

@@ -8,6 +8,8 @@ import { generateFrozenRuns } from './runs/generate.js';
 // happened may not.
 function outline(report: Report) {
   return {
+    fields: Object.keys(report).sort(),
+    findingFields: report.findings.map((finding) => Object.keys(finding).sort()),
     ok: report.ok,
     seed: report.seed,
     serverLog: report.serverLog,
