@@ -14,6 +14,7 @@ import { runCli } from '../../../src/cli/run-cli.js';
 import { checkServer } from '../../../src/harness/check-server.js';
 import type { Report } from '../../../src/model/report.js';
 import { bufferIo } from '../../support/buffer-io.js';
+import { CASE_BOUNDED_SHRINK } from '../../support/shrink-budget.js';
 import { readParams } from '../../zoo/serve.js';
 
 /** The frozen runs, by file name. */
@@ -90,8 +91,7 @@ export async function generateFrozenRuns(ports: { failed: number; passed: number
   try {
     const failed = await checkServer(
       { url: `http://127.0.0.1:${defective.port}/fax/incoming` },
-      // Shrinking is bounded by cases only: its default time budget would make a loaded machine shrink less.
-      { runs: 10, seed: 1337, shrink: { maxCases: 250, maxMs: 600_000 }, checks: ['reachable', 'status-code', 'content-type', 'attribute-values', 'signature-accepted'] },
+      { runs: 10, seed: 1337, shrink: CASE_BOUNDED_SHRINK, checks: ['reachable', 'status-code', 'content-type', 'attribute-values', 'signature-accepted'] },
     );
     const passed = await checkServer(
       { url: `http://127.0.0.1:${conforming.port}/fax/incoming` },
