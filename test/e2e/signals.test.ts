@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../package/ports.js';
 import { isRunning } from '../support/is-running.js';
+import { until } from '../support/until.js';
 import type { Report } from '../../src/model/report.js';
 
 // The real bin, cancelled as a terminal (Ctrl-C: SIGINT) or a CI runner (SIGTERM) cancels it, in the middle of a run
@@ -13,7 +14,8 @@ import type { Report } from '../../src/model/report.js';
 const bin = resolve('src/bin.ts');
 const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
 
-// Answers slowly so the run is still going when the signal comes; records its pid, its worker's and each fax.
+// Holds every fax request unanswered, so the run is certainly still going when the signal comes, however loaded the
+// machine; answers the GET that waits for it to listen. Records its pid, its worker's and each fax.
 const SERVER = `
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,8 +23,8 @@ const worker = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { 
 fs.writeFileSync('pids', process.pid + ' ' + worker.pid);
 require('node:http').createServer((req, res) => {
   req.resume();
-  if (req.method === 'POST') fs.appendFileSync('requests', '.'); // not the GET that waits for the server
-  setTimeout(() => { res.setHeader('Content-Type', 'text/xml'); res.end('<Response><Receive/></Response>'); }, 200);
+  if (req.method !== 'POST') return res.end('ok');
+  fs.appendFileSync('requests', '.');
 }).listen(Number(process.env.PORT), '127.0.0.1');
 `;
 
@@ -32,13 +34,6 @@ beforeAll(() => {
   writeFileSync(join(dir, 'server.cjs'), SERVER);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 20_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 20));
-  }
-}
 
 describe('the kit cancelled mid-run', { timeout: 40_000 }, () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('stops the started server and its worker on %s, writes a report that is not a pass and exits 130', async (signal) => {

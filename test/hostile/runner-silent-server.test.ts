@@ -42,9 +42,10 @@ describe('a server that never answers', () => {
 
 describe('a server that lets one kind of request hang', () => {
   it('stops sending that check after its requests time out in a row, says so, and does not pass the run', async () => {
-    const report = await checkServer({ url: getHangs.url() }, { runs: 60, seed: 1, concurrency: 2, timeoutMs: 300, method: 'both', checks: ['status-code', 'get-post'] });
+    // Only the GETs hang: the POSTs it answers get a budget no stall of a loaded machine reaches.
+    const report = await checkServer({ url: getHangs.url() }, { runs: 60, seed: 1, concurrency: 2, timeoutMs: 1_000, method: 'both', checks: ['status-code', 'get-post'] });
     const getPost = report.checks.find((c) => c.id === 'get-post');
-    expect(getPost?.note).toBe('stopped sending after 3 of its requests in a row got no reply within 0.3 s; later cases were not judged by it');
+    expect(getPost?.note).toBe('stopped sending after 3 of its requests in a row got no reply within 1 s; later cases were not judged by it');
     expect(getPost?.status).toBe('failed');
     expect(report.findings).toMatchObject([{ check: 'get-post', code: 'get_fails', count: 3 }]);
     // POSTs went on: every case judged status-code.

@@ -12,7 +12,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('cleanup when the kit crashes', () => {
+describe('cleanup when the kit crashes', { timeout: 60_000 }, () => {
   it('kills the started server group from the exit hook bin.ts installs, after an uncaught exception', () => {
     const lifecycle = pathToFileURL(resolve('src/lifecycle/index.ts')).href;
     writeFileSync(join(dir, 'server.cjs'), `
@@ -33,7 +33,8 @@ describe('cleanup when the kit crashes', () => {
       throw new Error('the kit crashed');
     `);
     const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
-    const kit = spawnSync(process.execPath, ['--import', tsx, 'kit.mts'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    // The kit crashes on its own once its server is up; the timeout only keeps a broken kit from hanging the suite.
+    const kit = spawnSync(process.execPath, ['--import', tsx, 'kit.mts'], { cwd: dir, encoding: 'utf8', timeout: 50_000 });
     expect(kit.status).toBe(1);
     expect(kit.stderr).toContain('the kit crashed');
     const serverPid = Number(/server pid (\d+)/.exec(readFileSync(join(dir, '.twiml-fax-kit', 'server.log'), 'utf8'))?.[1]);

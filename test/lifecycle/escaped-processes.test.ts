@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killStartedServersSync, startServer } from '../../src/lifecycle/index.js';
 import { freePort } from '../package/ports.js';
 import { isRunning } from '../support/is-running.js';
+import { until } from '../support/until.js';
 
 let dir: string;
 const node = JSON.stringify(process.execPath);
@@ -22,13 +23,6 @@ afterAll(() => {
   killStartedServersSync();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 25) {
-    if (waited > 20_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 25));
-  }
-}
 
 function pidIn(file: string): number {
   return Number(readFileSync(join(dir, file), 'utf8'));

@@ -2,11 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { killStartedServersSync, startServer, withStartedServer, type RunningServer } from '../../src/lifecycle/index.js';
 import { countStartedServers } from '../../src/lifecycle/started-servers.js';
 import { freePort } from '../package/ports.js';
 import { isRunning } from '../support/is-running.js';
+import { until } from '../support/until.js';
 
 let dir: string;
 const node = JSON.stringify(process.execPath);
@@ -100,18 +101,28 @@ describe('startServer', () => {
     expect(started.interrupted).toBe(false);
   });
 
-  it('fails at the wait timeout when the server never listens, and stops it', async () => {
+  it('fails at the wait timeout when the server never listens, quoting its last lines, and stops it', async () => {
     const port = await freePort();
-    // The shell prints at once (a node script may not even have booted within the budget on a loaded machine).
-    const command = "echo 'starting but never listening'; exec sleep 600";
-    const started = await start(command, port, { waitTimeoutMs: 400 });
-    expect(started.ok).toBe(false);
-    if (started.ok) return;
-    expect(started.message).toBe(
-      `the server did not answer http://127.0.0.1:${port}/health within 400 ms; check the URL and port, or raise ` +
-        '--wait-timeout (see .twiml-fax-kit/server.log, last lines: starting but never listening)',
-    );
-    expect(countStartedServers()).toBe(0);
+    const log = join(dir, '.twiml-fax-kit', 'server.log');
+    // The test owns the clock the wait budget is measured on, so the budget runs out only once the server has
+    // printed: on a loaded machine a real 400 ms can pass before the shell has even started.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const starting = start("echo 'starting but never listening'; exec sleep 600", port, { waitTimeoutMs: 400 });
+      await until(() => existsSync(log) && readFileSync(log, 'utf8').includes('starting but never listening\n'), 'the server to print');
+      vi.setSystemTime(Date.now() + 400);
+      const started = await starting;
+      expect(started).toMatchObject({
+        ok: false,
+        message:
+          `the server did not answer http://127.0.0.1:${port}/health within 400 ms; check the URL and port, or raise ` +
+          '--wait-timeout (see .twiml-fax-kit/server.log, last lines: starting but never listening)',
+        interrupted: false,
+      });
+      expect(countStartedServers()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts any HTTP status as an answer', async () => {
@@ -131,9 +142,20 @@ describe('startServer', () => {
     );
     const started = await start(command, port, { path: '/', stopGraceMs: 200 });
     if (!started.ok) throw new Error(started.message);
-    const serverPid = Number(/pid (\d+)/.exec(readFileSync(started.server.logFile, 'utf8'))?.[1]);
-    await started.server.stop();
-    expect(readFileSync(started.server.logFile, 'utf8')).toContain('ignoring SIGTERM');
+    const { logFile } = started.server;
+    const serverPid = Number(/pid (\d+)/.exec(readFileSync(logFile, 'utf8'))?.[1]);
+    // The grace period runs on a clock the test owns: it ends once the server has shown it ignored the SIGTERM,
+    // however long a loaded machine takes to deliver it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const stopping = started.server.stop();
+      await until(() => readFileSync(logFile, 'utf8').includes('ignoring SIGTERM'), 'the server to ignore SIGTERM');
+      expect(isRunning(serverPid)).toBe(true);
+      vi.setSystemTime(Date.now() + 200);
+      await stopping;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(isRunning(serverPid)).toBe(false);
   });
 

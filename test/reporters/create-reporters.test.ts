@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReporters, REPORTERS } from '../../src/reporters/create-reporters.js';
 import { formatJunitReport } from '../../src/reporters/junit.js';
+import { formatGithubCommands } from '../../src/reporters/github.js';
 import { formatPrettyReport } from '../../src/reporters/pretty.js';
 import type { Reporter } from '../../src/model/events.js';
 import type { Report } from '../../src/model/report.js';
@@ -54,7 +55,9 @@ describe('createReporters', () => {
     const lines = stdout.text().split('\n');
     const firstCommand = lines.findIndex((line) => line.startsWith('::'));
     expect(lines.slice(0, firstCommand).join('\n')).toBe(formatPrettyReport(FAILED_REPORT).trimEnd());
-    expect(lines.slice(firstCommand).filter((line) => line !== '').every((line) => /^::(error|warning|notice) title=[^:,]*::/.test(line))).toBe(true);
+    // One annotation per finding and the summary, each a workflow command: nothing else, and none missing.
+    expect(lines.slice(firstCommand).filter((line) => line !== '')).toEqual(formatGithubCommands(FAILED_REPORT).trimEnd().split('\n'));
+    expect(lines.slice(firstCommand).filter((line) => line !== '')).toHaveLength(FAILED_REPORT.findings.length + 1);
   });
 
   it.each([[['github', 'json']], [['pretty', 'github', 'github']], [['pretty', 'github', 'junit']]])('still refuses %j on stdout', (specs) => {

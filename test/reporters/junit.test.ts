@@ -29,32 +29,25 @@ describe('junit reporter', () => {
 
   it('is well-formed XML with the counts CI test reporters read', () => {
     const { attributes, testcases } = suiteOf(formatJunitReport(FAILED_REPORT));
-    expect(attributes).toMatchObject({ '@name': 'twiml-fax-kit', '@tests': '4', '@failures': '2', '@errors': '0', '@skipped': '1', '@time': '1.234' });
-    expect(testcases.map((t) => t['@name'])).toEqual([
-      'status-code: Replies 2xx to the incoming-fax webhook',
-      'content-type: Replies with an XML Content-Type',
-      'verb-case: Uses fax verbs with the right case',
-      'signature: Refuses requests with a bad signature',
-    ]);
+    expect(attributes).toMatchObject({ '@name': 'twiml-fax-kit', '@tests': '5', '@failures': '3', '@errors': '0', '@skipped': '1', '@time': '1.234' });
+    expect(testcases.map((t) => t['@name'])).toEqual(FAILED_REPORT.checks.map((c) => `${c.id}: ${c.title}`));
     expect(testcases.every((t) => t['@classname'] === 'twiml-fax-kit')).toBe(true);
-    expect(testcases.filter((t) => t.failure)).toHaveLength(2);
-    expect(testcases[3]?.skipped?.['@message']).toBe('needs --auth-token');
+    expect(testcases.filter((t) => t.failure).map((t) => t['@name'].split(':')[0])).toEqual(['status-code', 'content-type', 'attribute-values']);
+    expect(testcases[4]?.skipped?.['@message']).toBe('needs --auth-token or TWILIO_AUTH_TOKEN');
   });
 
   it('names the check, the Twilio code and the message in the failure, with hint and curl line in its body', () => {
-    const failure = suiteOf(formatJunitReport(FAILED_REPORT)).testcases[1]?.failure;
-    expect(failure?.['@message']).toBe(
-      'content-type (Twilio 12300 Invalid Content-Type): The reply has no Content-Type header; Twilio rejects it (its debugger shows 502).',
-    );
+    const failure = suiteOf(formatJunitReport(FAILED_REPORT)).testcases[2]?.failure;
+    expect(failure?.['@message']).toBe('content-type (Twilio 12300 Invalid Content-Type): the reply has no Content-Type header');
     expect(failure?.['@type']).toBe('missing_content_type');
-    expect(failure?.['#text']).toContain('Hint: Send Content-Type: text/xml with the TwiML.');
+    expect(failure?.['#text']).toContain(`Hint: ${MISSING_CONTENT_TYPE.hint}`);
     expect(failure?.['#text']).toContain(`Reproduce with:\n\n    ${MISSING_CONTENT_TYPE.reproduce}`);
   });
 
   it('leads the failure message with the first error when a check also has warnings', () => {
-    const failure = suiteOf(formatJunitReport(FAILED_REPORT)).testcases[2]?.failure;
-    expect(failure?.['@message']).toMatch(/^verb-case \(Twilio 34106 .*\[2 findings\]$/);
-    expect(failure?.['#text']).toContain('lowercase_verb');
+    const failure = suiteOf(formatJunitReport(FAILED_REPORT)).testcases[3]?.failure;
+    expect(failure?.['@message']).toMatch(/^attribute-values \(Twilio 11100 .*\[2 findings\]$/);
+    expect(failure?.['#text']).toContain('value_case_mismatch');
   });
 
   it('leaves out the seed property when no seed repeats the run, and names the log of a started server in system-out', () => {
@@ -67,15 +60,15 @@ describe('junit reporter', () => {
 
   it('keeps a passing run to passing testcases with no failures', () => {
     const { attributes, testcases } = suiteOf(formatJunitReport(PASSED_REPORT));
-    expect(attributes).toMatchObject({ '@tests': '2', '@failures': '0', '@skipped': '0', '@time': '0.480' });
+    expect(attributes).toMatchObject({ '@tests': '4', '@failures': '0', '@skipped': '0', '@time': '0.480' });
     expect(testcases.some((t) => t.failure || t.skipped)).toBe(false);
   });
 
   it('adds a testcase for findings of a check the report does not list', () => {
     const report: Report = { ...PASSED_REPORT, ok: false, findings: [{ ...MISSING_CONTENT_TYPE, check: 'transport' }] };
     const { attributes, testcases } = suiteOf(formatJunitReport(report));
-    expect(attributes).toMatchObject({ '@tests': '3', '@failures': '1' });
-    expect(testcases[2]?.['@name']).toBe('transport');
+    expect(attributes).toMatchObject({ '@tests': '5', '@failures': '1' });
+    expect(testcases[4]?.['@name']).toBe('transport');
   });
 
   it('stays well-formed and keeps the text, whatever the server and the checks put in messages and bodies', () => {
@@ -94,11 +87,11 @@ describe('junit reporter', () => {
           })),
         };
         const { testcases } = suiteOf(formatJunitReport(report));
-        expect(testcases).toHaveLength(4);
-        expect(testcases[1]?.failure?.['@message']).toBe(`content-type (Twilio 12300 Invalid Content-Type): ${showControlCharacters(message)}`);
-        expect(testcases[3]?.skipped?.['@message']).toBe(showControlCharacters(reason));
+        expect(testcases).toHaveLength(5);
+        expect(testcases[2]?.failure?.['@message']).toBe(`content-type (Twilio 12300 Invalid Content-Type): ${showControlCharacters(message)}`);
+        expect(testcases[4]?.skipped?.['@message']).toBe(showControlCharacters(reason));
         // A parser turns CR LF into LF in text, so compare a CR-free part.
-        expect(testcases[1]?.failure?.['#text']).toContain(`curl --data-raw '${showControlCharacters(body.split('\n')[0] ?? '')}`);
+        expect(testcases[2]?.failure?.['#text']).toContain(`curl --data-raw '${showControlCharacters(body.split('\n')[0] ?? '')}`);
       }),
     );
   });

@@ -23,103 +23,140 @@ function onlyReporter(outcome: ReturnType<typeof createReporters>): Reporter {
 describe('pretty reporter', () => {
   it('prints findings grouped by check with what was sent and received, then the summary and the verdict', () => {
     expect(formatPrettyReport(FAILED_REPORT)).toMatchInlineSnapshot(`
-      "twiml-fax-kit checked https://fax.example.test/fax/incoming
+      "twiml-fax-kit checked http://127.0.0.1:47101/fax/incoming
 
-      ── content-type · Replies with an XML Content-Type (1 finding) ──
+      ── status-code · the final reply is 2xx, through redirects Twilio follows (1 finding) ──
+
+      ✗ error · status-code · Twilio 11200 HTTP retrieval failure · [error_status]
+        the reply is HTTP 500; Twilio fails the fax
+
+        Case       generated case 2 (shrunk)
+        Sent       POST http://127.0.0.1:47101/fax/incoming
+                   Content-Type: application/x-www-form-urlencoded; charset=UTF-8
+                   │ FaxSid=FX00000000000000000000000000000000&AccountSid=AC00000000000000000000000000000000&From=%2B9711000000000&To=%2B15005550006&ApiVersion=v1
+        Received   500 · text/plain · 15 bytes
+                   │ internal error
+
+        Hint: the server failed on this request: look for the exception in its logs and reproduce it with the curl line
+
+        Reproduce with:
+
+          curl -sS -i --globoff -X POST http://127.0.0.1:47101/fax/incoming -H 'User-Agent: TwilioProxy/1.1' -H 'Accept: */*' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'I-Twilio-Idempotency-Token: 719f192d-0131-43d7-8e21-cf27708a7a77' -H Expect: --data-binary 'FaxSid=FX00000000000000000000000000000000&AccountSid=AC00000000000000000000000000000000&From=%2B9711000000000&To=%2B15005550006&ApiVersion=v1'
+
+        Replay this case with:
+
+          twiml-fax-kit check http://127.0.0.1:47101/fax/incoming --seed 1337 --replay 1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:2:3:4:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5:5 --checks status-code
+
+      ── content-type · the reply is text/xml or application/xml (1 finding) ──
 
       ✗ error · content-type · Twilio 12300 Invalid Content-Type · [missing_content_type]
-        The reply has no Content-Type header; Twilio rejects it (its debugger shows 502).
+        the reply has no Content-Type header
 
-        Case       a fax from a US number · seen in 24 cases
-        Sent       POST https://fax.example.test/fax/incoming
+        Case       a fax from abroad, from a SIP trunk with a non-ASCII display name · seen in 5 cases
+        Sent       POST http://127.0.0.1:47101/fax/incoming
                    Content-Type: application/x-www-form-urlencoded; charset=UTF-8
-                   X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=
-                   │ AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199
-        Received   200 · no Content-Type · 51 bytes
-                   │ <Response><Receive action="/fax/done"/></Response>
-
-        Hint: Send Content-Type: text/xml with the TwiML.
-
-        Reproduce with:
-
-          curl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199'
-
-      ── verb-case · Uses fax verbs with the right case (2 findings) ──
-
-      ! warning · verb-case · Twilio 12200 Schema validation warning · [lowercase_verb]
-        <receive> is not a fax verb: verb names are case-sensitive. (line 2, column 3)
-
-        Case       generated case 7 (shrunk)
-        Sent       POST https://fax.example.test/fax/incoming
-                   Content-Type: application/x-www-form-urlencoded; charset=UTF-8
-                   X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=
-                   │ AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199
-        Received   200 · text/xml; charset=utf-8 · 74 bytes
+                   │ FaxSid=FXfedcba9876543210fedcba9876543210&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B442071838750&To=%2B4930901820&ApiVersion=v1
+        Received   200 · no Content-Type · 126 bytes
                    │ <?xml version="1.0" encoding="UTF-8"?>
                    │ <Response>
-                   │   <receive/>
+                   │   <Receive action="localhost:3000/fax/received" pageSize="A4"/>
                    │ </Response>
 
-        Hint: Write <Receive>.
+        Hint: reply with Content-Type: text/xml (in Express: res.type('text/xml'))
 
         Reproduce with:
 
-          curl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199'
+          curl -sS -i --globoff -X POST http://127.0.0.1:47101/fax/incoming -H 'User-Agent: TwilioProxy/1.1' -H 'Accept: */*' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'I-Twilio-Idempotency-Token: ca85751e-4c07-41ae-9496-5a48b8695f74' -H Expect: --data-binary 'FaxSid=FXfedcba9876543210fedcba9876543210&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B442071838750&To=%2B4930901820&ApiVersion=v1'
 
-      ✗ error · verb-case · Twilio 34106 No Fax TwiML action specified · [no_fax_action]
-        The reply has no <Receive> or <Reject>: Twilio fails the fax.
+        Replay this case with:
 
-        Case       generated case 7 (shrunk)
-        Sent       POST https://fax.example.test/fax/incoming
+          twiml-fax-kit check http://127.0.0.1:47101/fax/incoming --seed 1337 --replay example-2 --checks content-type
+
+      ── attribute-values · attribute values are among those Twilio accepts (2 findings) ──
+
+      ✗ error · attribute-values · Twilio 11100 Invalid URL format · [invalid_url]
+        action="localhost:3000/fax/received" on <Receive> has no scheme (http:// or https://), so Twilio cannot request it (line 3, column 20)
+
+        Case       a fax from a US number · seen in 11 cases
+        Sent       POST http://127.0.0.1:47101/fax/incoming
                    Content-Type: application/x-www-form-urlencoded; charset=UTF-8
-                   X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=
-                   │ AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199
-        Received   200 · text/xml; charset=utf-8 · 74 bytes
+                   │ FaxSid=FX0123456789abcdef0123456789abcdef&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B15005550006&To=%2B15005550001&ApiVersion=v1
+        Received   200 · text/xml; charset=utf-8 · 126 bytes
                    │ <?xml version="1.0" encoding="UTF-8"?>
                    │ <Response>
-                   │   <receive/>
+                   │   <Receive action="localhost:3000/fax/received" pageSize="A4"/>
                    │ </Response>
 
-        Hint: Reply with <Response><Receive/></Response> to receive the fax.
+        Hint: write https://localhost:3000/fax/received, or a relative URL such as /fax/received
 
         Reproduce with:
 
-          curl -sS -X POST 'https://fax.example.test/fax/incoming' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'X-Twilio-Signature: r3qS0o2vXk1+7R0yqQ0pQ8dG4bU=' --data-raw 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=v1&FaxSid=FX0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199'
+          curl -sS -i --globoff -X POST http://127.0.0.1:47101/fax/incoming -H 'User-Agent: TwilioProxy/1.1' -H 'Accept: */*' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'I-Twilio-Idempotency-Token: 626cad78-66d8-45d2-91d2-800db719681c' -H Expect: --data-binary 'FaxSid=FX0123456789abcdef0123456789abcdef&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B15005550006&To=%2B15005550001&ApiVersion=v1'
+
+        Replay this case with:
+
+          twiml-fax-kit check http://127.0.0.1:47101/fax/incoming --seed 1337 --replay example-1 --checks attribute-values
+
+      ! warning · attribute-values · Twilio 12200 Schema validation warning · [value_case_mismatch]
+        pageSize="A4" on <Receive> has the wrong case: values are case-sensitive, so Twilio ignores it and uses pageSize="letter" (line 3, column 59)
+
+        Case       a fax from a US number · seen in 11 cases
+        Sent       POST http://127.0.0.1:47101/fax/incoming
+                   Content-Type: application/x-www-form-urlencoded; charset=UTF-8
+                   │ FaxSid=FX0123456789abcdef0123456789abcdef&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B15005550006&To=%2B15005550001&ApiVersion=v1
+        Received   200 · text/xml; charset=utf-8 · 126 bytes
+                   │ <?xml version="1.0" encoding="UTF-8"?>
+                   │ <Response>
+                   │   <Receive action="localhost:3000/fax/received" pageSize="A4"/>
+                   │ </Response>
+
+        Hint: use a4
+
+        Reproduce with:
+
+          curl -sS -i --globoff -X POST http://127.0.0.1:47101/fax/incoming -H 'User-Agent: TwilioProxy/1.1' -H 'Accept: */*' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -H 'I-Twilio-Idempotency-Token: 626cad78-66d8-45d2-91d2-800db719681c' -H Expect: --data-binary 'FaxSid=FX0123456789abcdef0123456789abcdef&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B15005550006&To=%2B15005550001&ApiVersion=v1'
+
+        Replay this case with:
+
+          twiml-fax-kit check http://127.0.0.1:47101/fax/incoming --seed 1337 --replay example-1 --checks attribute-values
 
       Summary
 
-        ✓  status-code   Replies 2xx to the incoming-fax webhook  passed   24 exchanges
-        ✗  content-type  Replies with an XML Content-Type         failed   24 exchanges, 1 error
-        ✗  verb-case     Uses fax verbs with the right case       failed   24 exchanges, 1 error, 1 warning
-        ○  signature     Refuses requests with a bad signature    skipped  needs --auth-token
+        ✓  reachable           the server accepts connections and answers in HTTP        passed   12 exchanges
+        ✗  status-code         the final reply is 2xx, through redirects Twilio follows  failed   12 exchanges, 1 error
+        ✗  content-type        the reply is text/xml or application/xml                  failed   11 exchanges, 5 errors
+        ✗  attribute-values    attribute values are among those Twilio accepts           failed   11 exchanges, 11 errors, 11 warnings
+        ○  signature-accepted  correctly signed requests are accepted                    skipped  needs --auth-token or TWILIO_AUTH_TOKEN
 
-        Checks:    1 passed, 2 failed, 1 skipped (4)
-        Cases:     24
-        Requests:  24
+        Checks:    1 passed, 3 failed, 1 skipped (5)
+        Cases:     12
+        Requests:  262
         Duration:  1.23 s
         Seed:      1337 (repeat this run with --seed 1337)
 
-      ✗ FAILED: 2 errors, 1 warning for https://fax.example.test/fax/incoming; 3 of 4 checks judged something
+      ✗ FAILED: 3 errors, 1 warning for http://127.0.0.1:47101/fax/incoming; 4 of 5 checks judged something
       "
     `);
   });
 
   it('prints the summary and a PASSED verdict when there are no findings', () => {
     expect(formatPrettyReport(PASSED_REPORT)).toMatchInlineSnapshot(`
-      "twiml-fax-kit checked handler:fax-app
+      "twiml-fax-kit checked http://127.0.0.1:47102/fax/incoming
 
       Summary
 
-        ✓  status-code   Replies 2xx to the incoming-fax webhook  passed   10 exchanges
-        ✓  content-type  Replies with an XML Content-Type         passed   10 exchanges
+        ✓  reachable     the server accepts connections and answers in HTTP                   passed   8 exchanges
+        ✓  status-code   the final reply is 2xx, through redirects Twilio follows             passed   8 exchanges
+        ✓  content-type  the reply is text/xml or application/xml                             passed   8 exchanges
+        ✓  fax-action    exactly one fax verb, <Receive> or <Reject>, with nothing inside it  passed   8 exchanges
 
-        Checks:    2 passed, 0 failed, 0 skipped (2)
-        Cases:     10
-        Requests:  10
+        Checks:    4 passed, 0 failed, 0 skipped (4)
+        Cases:     8
+        Requests:  8
         Duration:  480 ms
         Seed:      7 (repeat this run with --seed 7)
 
-      ✓ PASSED: handler:fax-app conforms; 2 of 2 checks judged something
+      ✓ PASSED: http://127.0.0.1:47102/fax/incoming conforms; 4 of 4 checks judged something
       "
     `);
   });
@@ -133,27 +170,27 @@ describe('pretty reporter', () => {
 
   it('leaves out the seed line when no seed repeats the run, and names the log of a started server', () => {
     expect(formatPrettyReport(SEEDLESS_REPORT)).toMatchInlineSnapshot(`
-      "twiml-fax-kit checked handler:fax-app
+      "twiml-fax-kit checked http://127.0.0.1:47103/fax/incoming
 
       Summary
 
-        ✓  status-code   Replies 2xx to the incoming-fax webhook  passed   10 exchanges
-        ✓  content-type  Replies with an XML Content-Type         passed   10 exchanges
+        ✓  status-code   the final reply is 2xx, through redirects Twilio follows  passed   6 exchanges
+        ✓  content-type  the reply is text/xml or application/xml                  passed   6 exchanges
 
         Checks:    2 passed, 0 failed, 0 skipped (2)
-        Cases:     10
-        Requests:  10
+        Cases:     6
+        Requests:  6
         Duration:  480 ms
         Server:    output in .twiml-fax-kit/server.log
 
-      ✓ PASSED: handler:fax-app conforms; 2 of 2 checks judged something
+      ✓ PASSED: http://127.0.0.1:47103/fax/incoming conforms; 2 of 2 checks judged something
       "
     `);
   });
 
   it('gives no PASSED verdict for a run stopped before every case ran', () => {
     const verdict = formatPrettyReport({ ...PASSED_REPORT, interrupted: true }).trim().split('\n').at(-1);
-    expect(verdict).toMatch(/^⚠ INTERRUPTED: 0 errors, 0 warnings for .* before the stop; 2 of 2 checks judged something; not a verdict$/);
+    expect(verdict).toMatch(/^⚠ INTERRUPTED: 0 errors, 0 warnings for .* before the stop; 4 of 4 checks judged something; not a verdict$/);
   });
 
   it('is the default reporter and writes nothing before the end when stderr is not a terminal', async () => {

@@ -3,6 +3,7 @@ import { formatJsonReport } from '../../src/reporters/json.js';
 import { formatJunitReport } from '../../src/reporters/junit.js';
 import { checkServer } from '../../src/harness/check-server.js';
 import type { Report } from '../../src/model/report.js';
+import { CASE_BOUNDED_SHRINK } from '../support/shrink-budget.js';
 import { readParams, send, serve, type RunningServer } from '../zoo/serve.js';
 
 // A deterministic server (no Date header: the report shows replies as sent) with defects of several kinds: a generated
@@ -25,7 +26,7 @@ afterAll(() => server.close());
 async function run(seed: number): Promise<{ report: Report; tokens: string[] }> {
   tokens = [];
   // The kit's own media server listens on a port of the run; a fixed --media-url keeps MediaUrl the same.
-  const report = await checkServer({ url: server.url() }, { runs: 12, seed, method: 'both', authToken: 'a-token-of-some-length', mediaUrl: 'http://127.0.0.1:9/media' });
+  const report = await checkServer({ url: server.url() }, { runs: 12, seed, method: 'both', authToken: 'a-token-of-some-length', mediaUrl: 'http://127.0.0.1:9/media', shrink: CASE_BOUNDED_SHRINK });
   return { report, tokens: [...tokens].sort() };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkServer } from '../../src/harness/check-server.js';
+import { CASE_BOUNDED_SHRINK } from '../support/shrink-budget.js';
 import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
 
 // A realistic defect only some generated cases hit: From stored in a VARCHAR(13) column.
@@ -17,7 +18,7 @@ function fromOf(body: string | undefined): string {
 
 describe('shrinking', () => {
   it('reports a generated failure shrunk to the shortest From that still fails', async () => {
-    const report = await checkServer({ url: server.url() }, { runs: 30, seed: 7, checks: ['status-code'] });
+    const report = await checkServer({ url: server.url() }, { runs: 30, seed: 7, checks: ['status-code'], shrink: CASE_BOUNDED_SHRINK });
     const [finding] = report.findings;
     expect(finding).toMatchObject({ check: 'status-code', code: 'error_status', response: { status: 500 } });
     expect(finding?.case).toMatch(/\(shrunk\)$/);
