@@ -117,7 +117,7 @@ function percentAt(text: string, at: number): Escape | undefined {
 function backslashAt(text: string, at: number): Escape | undefined {
   const next = text[at + 1];
   if (next === '"' || next === '/') return { value: next, length: 2 };
-  if (next !== 'u' && next !== 'U') return undefined;
+  if (next !== 'u') return undefined;
   const digits = text.slice(at + 2, at + 6);
   return digits.length === 4 && HEX.test(digits) ? { value: String.fromCharCode(Number.parseInt(digits, 16)), length: 6 } : undefined;
 }
