@@ -1,5 +1,5 @@
-import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** A file a command will write: a report (`--reporter junit:FILE`) or the server's log (`--server-log FILE`). */
 export interface OutputFile {
@@ -22,7 +22,7 @@ export interface OutputFile {
 export function prepareOutputFiles(files: readonly OutputFile[], cwd: string): string | undefined {
   for (const [index, file] of files.entries()) {
     const other = files.slice(index + 1).find((later) => sameFile(file.path, later.path));
-    if (other) return `${file.label} and ${other.label} write to the same file ${file.path}; give each its own file`;
+    if (other) return `${file.label} and ${other.label} write to the same file ${writtenPath(file.path)}; give each its own file`;
   }
   for (const file of files) {
     const problem = describeWriteProblem(file, cwd);
@@ -94,10 +94,33 @@ function removeEarlierReport(path: string): void {
   if (link.isFile()) unlinkSync(path);
 }
 
+// Compared where the writes land, not as written: `--server-log r.json --reporter json:rlink.json` with
+// `rlink.json -> r.json` is one file even before r.json exists (a dangling link is written through, creating it).
 function sameFile(a: string, b: string): boolean {
-  if (a === b || canonical(a) === canonical(b)) return true;
+  if (a === b || writtenPath(a) === writtenPath(b)) return true;
   const [statA, statB] = [statOrUndefined(a), statOrUndefined(b)];
   return statA !== undefined && statB !== undefined && statA.isFile() && statA.dev === statB.dev && statA.ino === statB.ino;
+}
+
+/** Links the kernel follows before a loop is an error (Linux's limit). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Where writing `path` lands: its symbolic links followed, dangling ones too (writing through one creates its
+ * target), then its existing directories resolved; the missing rest kept as written.
+ */
+function writtenPath(path: string): string {
+  let current = path;
+  for (let hops = 0; hops < MAX_LINK_HOPS; hops += 1) {
+    let target: string;
+    try {
+      target = readlinkSync(current);
+    } catch {
+      break; // not a link, or missing
+    }
+    current = resolve(canonical(dirname(current)), target);
+  }
+  return canonical(current);
 }
 
 /** The path with its existing directories resolved (symbolic links, `..`), the missing rest kept as written. */

@@ -1,3 +1,4 @@
+import { decodedView } from './decoded-view.js';
 import { secretForms } from './secret-forms.js';
 
 /** What stands in a report where a secret, or a piece of one, was. */
@@ -22,6 +23,9 @@ const CUT_MARK = '…';
  * What counts as a leak, for a secret of `MIN_REDACTED_LENGTH` characters or more: the secret itself; any
  * `FRAGMENT_LENGTH` characters of it in a row (so a text cut anywhere still shows none of it); and, where a text
  * starts, ends or shows `…`, a piece of at least `MIN_REDACTED_LENGTH` characters of the secret's start or end.
+ * Each rule applies to the text as written and to its decoded view (`decodedView`: percent-escapes, `\uXXXX`, XML
+ * character references, in any mixture with plain characters), whose matches redact the escapes they came from.
+ * Linear in the length of the text.
  */
 export interface Redactor {
   /** For any text, the kit's own included (URLs, curl lines): every rule except short secrets. */
@@ -59,10 +63,19 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     ...shortForms.flatMap((form) => occurrences(text, form)),
     ...forms.flatMap((form) => cutRanges(text, form)),
   ];
-  const redact = (text: string): string => (forms.length === 0 ? text : replaceRanges(text, longRanges(text)));
+  const wordRanges = (text: string): Array<[number, number]> =>
+    words.flatMap((word) => occurrences(text, word).filter(([start, end]) => standsAlone(text, start, end)));
+  // Looks in the text as written and in its decoded view (escapes decoded), and redacts the original span of what
+  // it finds in either: `%39%65…` or `&#x39;e…` hides nothing the plain secret would show.
+  const rangesIn = (text: string, find: (text: string) => Array<[number, number]>): Array<[number, number]> => {
+    const view = decodedView(text);
+    if (!view) return find(text);
+    return [...find(text), ...find(view.text).map(([start, end]) => view.original(start, end))];
+  };
+  const redact = (text: string): string => (forms.length === 0 ? text : replaceRanges(text, rangesIn(text, longRanges)));
   const redactServerText = (text: string): string => {
     if (forms.length === 0 && words.length === 0) return text;
-    return replaceRanges(text, [...longRanges(text), ...words.flatMap((word) => occurrences(text, word).filter(([start, end]) => standsAlone(text, start, end)))]);
+    return replaceRanges(text, rangesIn(text, (view) => [...longRanges(view), ...wordRanges(view)]));
   };
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return redact(value);
