@@ -18,7 +18,7 @@ function sarifValidator(): ValidateFunction {
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
   ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///'));
   ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
-  return ajv.compile({ $id: id, ...schema });
+  return ajv.compile({ $id: String(id), ...schema });
 }
 
 const validateSarif = sarifValidator();
