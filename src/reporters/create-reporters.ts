@@ -2,6 +2,7 @@ import type { CliIo } from '../model/io.js';
 import type { Reporter } from '../model/events.js';
 import { createRedactor } from '../secrets/redact.js';
 import { createGithubReporter } from './github.js';
+import { createHtmlReporter } from './html/html-report.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
 import { createPrettyReporter } from './pretty.js';
@@ -15,6 +16,7 @@ export const REPORTERS = {
   json: createJsonReporter,
   junit: createJunitReporter,
   github: createGithubReporter,
+  html: createHtmlReporter,
 } as const satisfies Record<string, ReporterFactory>;
 
 /** A `--reporter` name. */
