@@ -37,7 +37,10 @@ describe('the html report', () => {
     const html = formatHtmlReport({ report: FAILED_REPORT, latency: LATENCY });
     expect(verdictOf(html)).toBe('failed');
     expect(html).toContain(`--seed ${FAILED_REPORT.seed}`);
-    for (const check of FAILED_REPORT.checks) expect(html).toContain(`<tr class="status-${check.status}">`) && expect(html).toContain(`<td>${escapeHtml(check.title)}</td>`);
+    for (const check of FAILED_REPORT.checks) {
+      expect(html).toContain(`<tr class="status-${check.status}">`);
+      expect(html).toContain(`<td>${escapeHtml(check.title)}</td>`);
+    }
     expect(html.match(/<details class="finding /g)).toHaveLength(FAILED_REPORT.findings.length);
     for (const finding of FAILED_REPORT.findings) {
       expect(html).toContain(escapeHtml(finding.reproduce));
