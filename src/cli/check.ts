@@ -71,9 +71,10 @@ Options:
   --custom-checks FILE     load checks of your own from FILE, an ES module (.js, .mjs) exporting checks made with
                            defineCheck; they run after the built-in ones, and --checks/--skip-checks name them
                            (see docs/custom-checks.md); repeat for several files
-  --reporter NAME[:FILE]   pretty (default), json, junit, github, html; repeat for several; FILE writes there
-                           (checked before the run; missing directories created inside the working directory only)
-                           html: one self-contained page (findings, curl lines, response times) for a CI artifact
+  --reporter NAME[:FILE]   pretty (default), json, junit, github, html, markdown; repeat for several; FILE writes
+                           there (checked before the run; missing directories created inside the working directory
+                           only); html: one self-contained page (findings, curl lines, response times) for a CI
+                           artifact; markdown: a short summary for a CI job summary or a merge request note
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
                            forces it)
 ${SERVER_START_HELP}

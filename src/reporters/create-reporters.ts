@@ -5,6 +5,7 @@ import { createGithubReporter } from './github.js';
 import { createHtmlReporter } from './html/html-report.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
+import { createMarkdownReporter } from './markdown.js';
 import { createPrettyReporter } from './pretty.js';
 import { redactingReporter } from './redacting-reporter.js';
 import type { ReporterFactory } from './reporter-context.js';
@@ -17,6 +18,7 @@ export const REPORTERS = {
   junit: createJunitReporter,
   github: createGithubReporter,
   html: createHtmlReporter,
+  markdown: createMarkdownReporter,
 } as const satisfies Record<string, ReporterFactory>;
 
 /** A `--reporter` name. */
