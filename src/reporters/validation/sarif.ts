@@ -30,7 +30,7 @@ export function formatValidationSarif(report: ValidationReport): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'twiml-fax-kit', informationUri: 'https://www.npmjs.com/package/twiml-fax-kit', rules } },
+        tool: { driver: { name: 'twiml-fax-kit', rules } },
         columnKind: 'unicodeCodePoints',
         invocations: [{ executionSuccessful: true, properties: { ok: report.ok, failOn: report.failOn } }],
         results: report.replies.flatMap((reply) => reply.validation.diagnostics.map((d) => resultOf(reply, d, ruleIndex.get(d.check) ?? 0))),
