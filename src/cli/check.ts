@@ -71,8 +71,10 @@ Options:
   --custom-checks FILE     load checks of your own from FILE, an ES module (.js, .mjs) exporting checks made with
                            defineCheck; they run after the built-in ones, and --checks/--skip-checks name them
                            (see docs/custom-checks.md); repeat for several files
-  --reporter NAME[:FILE]   pretty (default), json, junit, github; repeat for several; FILE writes there
-                           (checked before the run; missing directories created inside the working directory only)
+  --reporter NAME[:FILE]   pretty (default), json, junit, github, html, markdown; repeat for several; FILE writes
+                           there (checked before the run; missing directories created inside the working directory
+                           only); html: one self-contained page (findings, curl lines, response times) for a CI
+                           artifact; markdown: a short summary for a CI job summary or a merge request note
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
                            forces it)
 ${SERVER_START_HELP}
@@ -87,6 +89,7 @@ Examples:
   twiml-fax-kit check http://localhost:3000/fax --seed 1234 --replay 16:0:3 --checks status-code
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter junit:reports/fax.xml
   twiml-fax-kit check http://localhost:3000/fax --reporter github   (annotations in GitHub Actions)
+  twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter html:reports/fax.html
   twiml-fax-kit check http://127.0.0.1:3000/fax --start "node server.js" --wait-for http://127.0.0.1:3000/health
 
 Exit codes:

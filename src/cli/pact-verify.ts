@@ -49,7 +49,8 @@ Options:
   --fail-on LEVEL          which findings fail the run: error, warning (default), notice or never
   --timeout MS             total time per request, as Twilio's (default 15000)
   --media-url BASE         serve MediaUrl from BASE instead of the kit's loopback media server
-  --reporter NAME[:FILE]   the kit's reporters: pretty (default), json, junit, github; repeat for several
+  --reporter NAME[:FILE]   the kit's reporters: pretty (default), json, junit, github, html, markdown;
+                           repeat for several
   --color, --no-color      force colour on or off
 
 Pact Broker (token from env PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD; never printed):
@@ -157,7 +158,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Where Pact's own report goes: stdout, unless a machine-readable kit report claims stdout. */
 function pactOutputStream(io: CliIo, reporterSpecs: readonly string[]): OutputStream {
-  return reporterSpecs.some((spec) => spec === 'json' || spec === 'junit') ? io.stderr : io.stdout;
+  return reporterSpecs.some((spec) => spec === 'json' || spec === 'junit' || spec === 'html' || spec === 'markdown') ? io.stderr : io.stdout;
 }
 
 /** `--consumer-version-selector` values as Pact's selectors, or one line saying which is wrong. */

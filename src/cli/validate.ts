@@ -24,10 +24,11 @@ Options:
                         (error: Twilio fails the fax; warning: Twilio ignores or replaces part of the reply;
                         notice: legal, worth knowing)
   --reporter NAME[:FILE]
-                        pretty (default), json, junit, github; repeat for several; FILE writes there (checked
+                        pretty (default), json, junit, github, sarif; repeat for several; FILE writes there (checked
                         before any reply is read; missing directories created inside the working directory only)
                         json: { ok, failOn, files: [{ file, ok, verb, verdict, diagnostics }] }
                         junit: one testcase per reply; github: an annotation at each finding's file, line, column
+                        sarif: SARIF 2.1.0 for GitHub code scanning, a result at each finding's file, line, column
   --color, --no-color   force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
                         forces it)
   -h, --help            show this help
@@ -46,6 +47,7 @@ Examples:
   twiml-fax-kit validate --reporter json examples/replies
   twiml-fax-kit validate --fail-on error reply.xml   (only what makes Twilio fail the fax or a request)
   twiml-fax-kit validate replies --reporter pretty --reporter junit:reports/twiml.xml --reporter github
+  twiml-fax-kit validate templates --reporter sarif:reports/twiml.sarif   (then github/codeql-action/upload-sarif)
 
 Exit codes:
   0  no reply has a finding at or above --fail-on

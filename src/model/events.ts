@@ -1,4 +1,5 @@
 import type { CheckResult, Finding, Report } from './report.js';
+import type { LatencyHistogram } from './latency.js';
 
 /**
  * What a run tells its reporters as it goes. Reporters are objects of optional hooks (see src/reporters/);
@@ -10,7 +11,12 @@ export type RunEvent =
   | { readonly type: 'shrinking'; readonly check: string }
   | { readonly type: 'finding'; readonly finding: Finding }
   | { readonly type: 'check-finished'; readonly result: CheckResult }
-  | { readonly type: 'run-finished'; readonly report: Report };
+  | {
+      readonly type: 'run-finished';
+      readonly report: Report;
+      /** How long the exchanges took, against the timeout: for human reports (html), never in the JSON report (it is timing). */
+      readonly latency?: LatencyHistogram;
+    };
 
 /** A consumer of run events: each hook optional, as vitest's reporters are. */
 export interface Reporter {

@@ -49,6 +49,23 @@ export interface Finding {
   readonly case?: string;
   /** What replays just this case (`check URL --seed SEED --replay PATH`); absent where no seed repeats the run. */
   readonly replay?: FindingReplay;
+  /**
+   * Every request of the exchange, in order, when there was more than one (redirects followed, an HTTP-auth retry):
+   * `request` and `response` are the last of them. No timing, so a report stays the same for the same seed.
+   */
+  readonly hops?: readonly FindingHop[];
+}
+
+/** One request of a finding's exchange and how it ended: its reply's status, or why none came. */
+export interface FindingHop {
+  readonly method: 'GET' | 'POST';
+  /** Credentials removed, secrets redacted. */
+  readonly url: string;
+  readonly status?: number;
+  /** The `Location` a redirect pointed to. */
+  readonly location?: string;
+  /** Why no usable reply came (`timeout`, `refused`, ...), when none did. */
+  readonly failure?: string;
 }
 
 /** What replays the case a finding shows, as fast-check replays a counterexample by seed and path. */

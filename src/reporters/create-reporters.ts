@@ -2,8 +2,10 @@ import type { CliIo } from '../model/io.js';
 import type { Reporter } from '../model/events.js';
 import { createRedactor } from '../secrets/redact.js';
 import { createGithubReporter } from './github.js';
+import { createHtmlReporter } from './html/html-report.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
+import { createMarkdownReporter } from './markdown.js';
 import { createPrettyReporter } from './pretty.js';
 import { redactingReporter } from './redacting-reporter.js';
 import type { ReporterFactory } from './reporter-context.js';
@@ -15,6 +17,8 @@ export const REPORTERS = {
   json: createJsonReporter,
   junit: createJunitReporter,
   github: createGithubReporter,
+  html: createHtmlReporter,
+  markdown: createMarkdownReporter,
 } as const satisfies Record<string, ReporterFactory>;
 
 /** A `--reporter` name. */

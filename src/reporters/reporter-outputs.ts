@@ -100,5 +100,7 @@ function findSharedDestination(outputs: ReadonlyArray<Omit<ReporterOutput<string
 function extensionOf(name: string): string {
   if (name === 'json') return 'json';
   if (name === 'junit') return 'xml';
+  if (name === 'sarif' || name === 'html') return name;
+  if (name === 'markdown') return 'md';
   return 'txt';
 }

@@ -3,7 +3,8 @@ import type { ReceivedResponse, SentRequest } from '../model/exchange.js';
 import { toCurl, type CurlHttpAuth } from './curl.js';
 import type { StampedIssue } from './run-check.js';
 import { REDACTED, type Redactor } from '../secrets/redact.js';
-import type { Finding, ReportedRequest, ReportedResponse } from '../model/report.js';
+import type { Finding, FindingHop, ReportedRequest, ReportedResponse } from '../model/report.js';
+import type { Hop } from '../model/exchange.js';
 
 /** How much of a reply body a finding shows. */
 const BODY_START_CHARS = 2_000;
@@ -48,6 +49,18 @@ export function buildFinding(issue: StampedIssue, fallback: SentRequest, count: 
     ...(referenceRequest && { compareWith: curlOf(redactRequest(referenceRequest, redactor)) }),
     count,
     case: redactor.redact(caseLabel),
+    ...(exchange.hops.length > 1 && { hops: exchange.hops.map((each) => reportHop(each, redactor)) }),
+  };
+}
+
+function reportHop(hop: Hop, redactor: Redactor): FindingHop {
+  const location = hop.response?.headers['location'];
+  return {
+    method: hop.request.method,
+    url: redactor.redact(hop.request.url),
+    ...(hop.response && { status: hop.response.status }),
+    ...(location !== undefined && { location: redactor.redactServerText(location) }),
+    ...(hop.failure && { failure: hop.failure.kind }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { failsOn, type FailOn } from '../model/diagnostic.js';
 import type { Reporter } from '../model/events.js';
+import type { LatencyHistogram } from '../model/latency.js';
 import type { CheckResult, Finding, Report } from '../model/report.js';
 import { redactSecrets } from '../secrets/redact.js';
 import { emit } from './emit.js';
@@ -25,6 +26,8 @@ export interface FinishedRun {
   readonly serverLog?: string;
   readonly interrupted?: boolean;
   readonly stoppedEarly?: string;
+  /** How long the exchanges took (for human reports, with the `run-finished` event; never in the JSON report). */
+  readonly latency?: LatencyHistogram;
 }
 
 /**
@@ -63,6 +66,6 @@ export async function finishRun(reporters: readonly Reporter[], run: FinishedRun
     ...(run.interrupted === true && { interrupted: true }),
     ...(run.stoppedEarly !== undefined && { stoppedEarly: run.stoppedEarly }),
   };
-  await emit(reporters, { type: 'run-finished', report });
+  await emit(reporters, { type: 'run-finished', report, ...(run.latency && { latency: run.latency }) });
   return report;
 }

@@ -14,6 +14,7 @@ import { createRedactor } from '../secrets/redact.js';
 import { caseAtPath, plannedPath, replayCommand } from './replay.js';
 import type { CheckResult, Finding, Report } from '../model/report.js';
 import { finishRun } from './finish-run.js';
+import { createLatencyRecorder } from './latency-histogram.js';
 import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
 import type { StampedIssue } from './run-check.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
@@ -83,6 +84,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   const stopAfter = timeoutsToStop(plan.concurrency);
   const control = createRunControl({ timeoutsToStop: stopAfter, ...(plan.signal && { signal: plan.signal }), ...(plan.onStop && { onStop: plan.onStop }) });
   let requests = 0;
+  const latency = createLatencyRecorder(plan.config.timeoutMs);
   const target: CaseTarget = {
     url: plan.url,
     seed: plan.seed,
@@ -90,7 +92,10 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     control,
     send: (request: WebhookRequest): Promise<Exchange> => {
       requests += 1;
-      return plan.sender.send(request);
+      return plan.sender.send(request).then((exchange) => {
+        latency.add(exchange);
+        return exchange;
+      });
     },
     ...(plan.sign && { sign: plan.sign }),
   };
@@ -168,6 +173,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
       findings,
       secrets: plan.secrets ?? [],
       cutShort,
+      latency: latency.histogram(),
       ...(plan.serverLog !== undefined && { serverLog: plan.serverLog }),
       ...(control.interrupted && { interrupted: true }),
       ...(stoppedEarly !== undefined && { stoppedEarly }),

@@ -88,7 +88,7 @@ describe('twiml-fax-kit check', () => {
     [['check', 'http://x/fax', '--runs', 'many'], "--runs must be a whole number of at least 0, not 'many'"],
     [['check', 'http://x/fax', '--method', 'PUT'], "--method must be one of POST, GET, both, not 'PUT'"],
     [['check', 'http://x/fax', '--checks', 'status-code,speed'], `unknown check 'speed'; valid checks: ${CHECK_IDS.join(', ')}`],
-    [['check', 'http://x/fax', '--reporter', 'html'], 'unknown reporter'],
+    [['check', 'http://x/fax', '--reporter', 'pdf'], 'unknown reporter'],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const { io, stderr } = bufferIo();
     expect(await runCli(argv, io)).toBe(2);

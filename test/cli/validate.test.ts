@@ -187,7 +187,7 @@ describe('twiml-fax-kit validate', () => {
     expect(flag.stderr).toMatch(/^twiml-fax-kit: .*'--strict'.*\(see 'twiml-fax-kit validate --help'\)\n$/);
     expect(await run(['validate', '--reporter', 'html', 'good.xml'], { cwd: dir })).toMatchObject({
       code: 2,
-      stderr: "twiml-fax-kit: unknown reporter 'html'; reporters: pretty, json, junit, github (--reporter NAME[:FILE])\n",
+      stderr: "twiml-fax-kit: unknown reporter 'html'; reporters: pretty, json, junit, github, sarif (--reporter NAME[:FILE])\n",
     });
   });
 

@@ -29,15 +29,15 @@ describe('createReporters', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('offers pretty, json, junit and github', () => {
-    expect(Object.keys(REPORTERS)).toEqual(['pretty', 'json', 'junit', 'github']);
+  it('offers pretty, json, junit, github, html and markdown', () => {
+    expect(Object.keys(REPORTERS)).toEqual(['pretty', 'json', 'junit', 'github', 'html', 'markdown']);
   });
 
   it('refuses an unknown reporter and lists the valid names', () => {
     const { io } = bufferIo();
     expect(createReporters(['xml'], io)).toEqual({
       ok: false,
-      message: "unknown reporter 'xml'; reporters: pretty, json, junit, github (--reporter NAME[:FILE])",
+      message: "unknown reporter 'xml'; reporters: pretty, json, junit, github, html, markdown (--reporter NAME[:FILE])",
     });
   });
 

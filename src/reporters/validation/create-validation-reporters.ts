@@ -6,6 +6,7 @@ import { formatValidationGithub } from './github.js';
 import { formatValidationJson } from './json.js';
 import { formatValidationJunit } from './junit.js';
 import { formatValidationPrettyReport } from './pretty.js';
+import { formatValidationSarif } from './sarif.js';
 import type { ValidationReport } from './validation-report.js';
 
 /** `validate`'s reporters by their `--reporter` name: each turns the report into the text it writes. */
@@ -14,6 +15,7 @@ export const VALIDATION_REPORTERS = {
   json: (report: ValidationReport) => formatValidationJson(report),
   junit: (report: ValidationReport) => formatValidationJunit(report),
   github: (report: ValidationReport) => formatValidationGithub(report),
+  sarif: (report: ValidationReport) => formatValidationSarif(report),
 } as const;
 
 type ValidationReporterName = keyof typeof VALIDATION_REPORTERS;
