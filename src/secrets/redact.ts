@@ -81,7 +81,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     if (typeof value === 'string') return redact(value);
     if (Array.isArray(value)) return value.map(scrub);
     if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]));
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), scrub(inner)]));
     }
     return value;
   };

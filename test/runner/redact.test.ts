@@ -26,6 +26,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets(report, [token])).toEqual({ findings: [{ message: 'echo <redacted>', response: { bodyStart: '<x><redacted></x>' } }] });
   });
 
+  it('removes the token from the names of headers a server echoed it in, not only from their values', () => {
+    const headers = { [`x-echo-${TOKEN}`]: 'yes', 'content-type': 'text/xml' };
+    expect(redactSecrets({ response: { headers } }, [TOKEN])).toEqual({ response: { headers: { 'x-echo-<redacted>': 'yes', 'content-type': 'text/xml' } } });
+  });
+
   it('leaves the report readable when the token is a short test value such as T', () => {
     const report = { message: 'HTTP 403 from Twilio-like sender' };
     expect(redactSecrets(report, ['T'])).toEqual(report);
