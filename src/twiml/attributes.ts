@@ -1,7 +1,7 @@
 import type { AttributeSpec } from '../protocol/twiml-schema.js';
 import { verbSpec, type TwimlContext } from './context.js';
 import type { Problem } from './diagnose.js';
-import type { Effect } from './effect.js';
+import { noCallbackWouldCome, type Effect } from './effect.js';
 import { clip, quote } from './quote.js';
 import type { XmlAttribute, XmlElement } from './xml/parse.js';
 
@@ -73,7 +73,7 @@ function checkNames(element: XmlElement, path: string, specs: readonly Attribute
 /** What ignoring an attribute does: the default takes its place, or a callback never comes. */
 function ignoredAttribute(name: string, lost: AttributeSpec | undefined): Effect {
   const what = clip(name);
-  if (lost?.kind === 'url') return { kind: 'ignores', what, consequence: `no ${lost.name} callback would ever come` };
+  if (lost?.kind === 'url') return { kind: 'ignores', what, consequence: noCallbackWouldCome(lost.name) };
   if (lost?.default !== undefined) return { kind: 'ignores', what, uses: { attribute: lost.name, value: lost.default } };
   return { kind: 'ignores', what };
 }
@@ -97,7 +97,7 @@ function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlEl
     }
     return {
       check: 'attribute-values', code: 'invalid_url', severity: 'error', twilioError: 11100, message: `${written} ${why.message}`, hint,
-      effect: { kind: 'cannot-request', attribute: spec.name, url: clip(value), consequence: `no ${spec.name} callback would ever come` },
+      effect: { kind: 'cannot-request', attribute: spec.name, url: clip(value), consequence: noCallbackWouldCome(spec.name) },
     };
   }
   const values = spec.values ?? [];

@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { PositionIndex } from './positions.js';
 import type { ValidatorCheckId } from '../model/validator-checks.js';
-import type { Effect } from './effect.js';
+import { consequenceOf, type Effect } from './effect.js';
 
 /** What a check says about one problem; `offset` and `path` locate it in the document. */
 export interface Problem {
@@ -19,11 +19,17 @@ export interface Problem {
   readonly effect?: Effect;
 }
 
-/** Turns a problem into a diagnostic, with a 1-based line and column when it has an offset. */
+/**
+ * Turns a problem into a diagnostic, with a 1-based line and column when it has an offset. The consequence of its
+ * effect, when it has one ("no action callback would ever come"), ends the message: a finding says what follows for
+ * the fax, in the words the verdict line uses, from the one place both take them.
+ */
 export function diagnose(problem: Problem, positions?: PositionIndex, count = 1): Diagnostic {
   const { check, code, severity, twilioError, hint, offset, path } = problem;
   const position = offset !== undefined && positions ? positions.at(offset) : undefined;
-  const message = count > 1 ? `${problem.message} (${count.toLocaleString('en-US')} times in the reply; the position is the first)` : problem.message;
+  const consequence = consequenceOf(problem.effect);
+  const said = consequence !== undefined ? `${problem.message}: ${consequence}` : problem.message;
+  const message = count > 1 ? `${said} (${count.toLocaleString('en-US')} times in the reply; the position is the first)` : said;
   // Built field by field so every diagnostic serialises with the same key order.
   return {
     check, code, severity, ...(twilioError !== undefined ? { twilioError } : {}), message, hint,

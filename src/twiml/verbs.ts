@@ -17,7 +17,9 @@ const OTHER_TWIML_VERBS = new Set([
 export function checkVerbs(context: TwimlContext): Problem[] {
   const { schema, document, runningVerb } = context;
   const severity = runningVerb ? 'warning' : 'error';
-  const skipped = runningVerb ? `; Twilio skips it and runs <${runningVerb.name}> at ${context.where(runningVerb.offset)} instead` : '; Twilio skips it, leaving no fax verb';
+  // Said the same way whether the element comes before the fax verb or after it ("runs <Receive> instead" would be
+  // odd after it), so that repeats of one element stay one finding.
+  const skipped = runningVerb ? `; Twilio skips it (the fax verb that runs is <${runningVerb.name}> at ${context.where(runningVerb.offset)})` : '; Twilio skips it, leaving no fax verb';
   const problems: Problem[] = [];
   for (const child of document.children) {
     if (verbSpec(schema, child.name)) continue;

@@ -45,7 +45,7 @@ describe('verb-case', () => {
     const result = validateFaxTwiml(reply('<receive/><Reject/>'));
     expectWarnedOnly(result);
     expect(result.verb).toBe('Reject');
-    expect(result.diagnostics).toMatchObject([{ check: 'verb-case', severity: 'warning', message: expect.stringContaining('runs <Reject> at 3:13 instead') }]);
+    expect(result.diagnostics).toMatchObject([{ check: 'verb-case', severity: 'warning', message: '<receive> is not a fax verb: verb names are case-sensitive; Twilio skips it (the fax verb that runs is <Reject> at 3:13)' }]);
   });
 
   it.each([
@@ -124,7 +124,7 @@ describe('known-attributes', () => {
   it.each([
     ['media_type="image/tiff"', 'media_type', 'mediaType', ' and uses mediaType="application/pdf"'],
     ['store-media="false"', 'store-media', 'storeMedia', ' and uses storeMedia="true"'],
-    ['Action_="/done"', 'Action_', 'action', ''],
+    ['Action_="/done"', 'Action_', 'action', ': no action callback would ever come'],
   ])('points %s, a snake_case or kebab-case spelling, at the camelCase name', (attribute, written, meant, fallback) => {
     const result = validateFaxTwiml(`<Response><Receive ${attribute}/></Response>`);
     expect(result.diagnostics).toMatchObject([{
@@ -178,12 +178,12 @@ describe('attribute-values', () => {
   ])('says action=%j lacks a scheme rather than calling the host a scheme', (action, hint) => {
     const [diagnostic] = validateFaxTwiml(`<Response><Receive action="${action}"/></Response>`).diagnostics;
     expect(diagnostic).toMatchObject({ code: 'invalid_url', hint });
-    expect(diagnostic?.message).toBe(`action="${action}" on <Receive> has no scheme (http:// or https://), so Twilio cannot request it`);
+    expect(diagnostic?.message).toBe(`action="${action}" on <Receive> has no scheme (http:// or https://), so Twilio cannot request it: no action callback would ever come`);
   });
 
   it('keeps naming a real scheme that is followed by digits', () => {
     expect(validateFaxTwiml('<Response><Receive action="tel:5551234"/></Response>').diagnostics[0]?.message).toBe(
-      'action="tel:5551234" on <Receive> uses the tel: scheme; Twilio requests only http and https URLs',
+      'action="tel:5551234" on <Receive> uses the tel: scheme; Twilio requests only http and https URLs: no action callback would ever come',
     );
   });
 
