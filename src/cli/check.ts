@@ -1,5 +1,6 @@
 import { CHECK_IDS, selectRunChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../model/diagnostic.js';
+import { isSeed, SEED_RANGE } from '../model/seed.js';
 import { createReporters, ReportWriteError } from '../reporters/index.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, runCheckServer, type CheckServerOptions } from '../harness/check-server.js';
@@ -50,6 +51,7 @@ Options:
                            also runs signature-accepted and signature-enforced (skipped without a token)
   --runs N                 generated cases after the examples (default ${DEFAULT_RUNS})
   --seed N                 repeat a run exactly (default: random; every report says which seed it used)
+                           N: -2147483648 to 2147483647, as fast-check reads seeds (a negative one: --seed=-5)
   --replay PATH            with --seed: send only the case at PATH of that run, e.g. 16:0:3 or example-1 (every
                            finding ends with the command that replays it)
   --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
@@ -117,6 +119,14 @@ function parseCount(flag: string, raw: string | undefined, fallback: number, min
   return { value };
 }
 
+/** `--seed`: the range `checkServer` accepts (`MIN_SEED` to `MAX_SEED`, fast-check's), negative ones as `--seed=-5`. */
+function parseSeed(raw: string | undefined): Field<number> {
+  if (raw === undefined) return { value: randomSeed() };
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !isSeed(value)) return { error: `--seed must be ${SEED_RANGE}, not '${raw}'` };
+  return { value };
+}
+
 function parseList(raw: string | undefined): string[] | undefined {
   return raw === undefined ? undefined : raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
 }
@@ -145,7 +155,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in failOn) return { ok: false, message: failOn.error };
   const runs = parseCount('runs', values.runs, DEFAULT_RUNS, 0);
   if ('error' in runs) return { ok: false, message: runs.error };
-  const seed = parseCount('seed', values.seed, randomSeed(), 0);
+  const seed = parseSeed(values.seed);
   if ('error' in seed) return { ok: false, message: seed.error };
   const concurrency = parseCount('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   if ('error' in concurrency) return { ok: false, message: concurrency.error };

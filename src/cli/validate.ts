@@ -90,7 +90,7 @@ export const validateCommand: Command = {
     const report = validationReport(
       outcome.inputs.map((input) => ({
         file: input.file,
-        validation: validateFaxTwiml(input.body, { truncated: input.truncated, ...(input.contentType === undefined ? {} : { contentType: input.contentType }) }),
+        validation: validateFaxTwiml(input.body, { failOn, truncated: input.truncated, ...(input.contentType === undefined ? {} : { contentType: input.contentType }) }),
       })),
       failOn,
     );

@@ -1,4 +1,5 @@
 import { FAIL_ON_LEVELS } from '../model/diagnostic.js';
+import { MAX_SEED, MIN_SEED } from '../model/seed.js';
 import { describeReplayProblem } from './replay.js';
 import { describeUrlProblem } from './target-url.js';
 
@@ -33,7 +34,7 @@ export function describeCheckOptionsProblem(options: CheckOptionValues): string 
     oneOf('expect', options.expect, ['receive', 'reject', 'any']) ??
     oneOf('failOn', options.failOn, FAIL_ON_LEVELS) ??
     wholeNumber('runs', options.runs, 0, Number.MAX_SAFE_INTEGER) ??
-    wholeNumber('seed', options.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) ??
+    wholeNumber('seed', options.seed, MIN_SEED, MAX_SEED) ??
     wholeNumber('concurrency', options.concurrency, 1, Number.MAX_SAFE_INTEGER) ??
     milliseconds('timeoutMs', options.timeoutMs, 1, MAX_TIMEOUT_MS) ??
     nonEmptyString('authToken', options.authToken) ??

@@ -1,8 +1,8 @@
 import type { AttributeSpec } from '../protocol/twiml-schema.js';
 import { verbSpec, type TwimlContext } from './context.js';
-import type { Problem } from './diagnose.js';
-import type { Effect } from './effect.js';
-import { clip, quote } from './quote.js';
+import { problemAt, type Problem } from './diagnose.js';
+import { noCallbackWouldCome, type Effect } from './effect.js';
+import { clip, clipName, quote } from './quote.js';
 import type { XmlAttribute, XmlElement } from './xml/parse.js';
 
 /**
@@ -37,57 +37,82 @@ export function checkAttributes(context: TwimlContext): Problem[] {
   return problems;
 }
 
+/** An element's attribute specs, indexed once so that judging each of 7 000 attributes costs a few lookups. */
+interface SpecIndex {
+  readonly byName: ReadonlyMap<string, AttributeSpec>;
+  readonly byLowerName: ReadonlyMap<string, AttributeSpec>;
+  readonly bySpelling: ReadonlyMap<string, AttributeSpec>;
+  /** The hint's list of what the element takes. */
+  readonly known: string;
+}
+
+function indexSpecs(specs: readonly AttributeSpec[]): SpecIndex {
+  // The first spec of a lower-case name or spelling wins, as `find` over the specs would.
+  const first = (key: (spec: AttributeSpec) => string): Map<string, AttributeSpec> => {
+    const map = new Map<string, AttributeSpec>();
+    for (const spec of specs) if (!map.has(key(spec))) map.set(key(spec), spec);
+    return map;
+  };
+  return {
+    byName: new Map(specs.map((spec) => [spec.name, spec])),
+    byLowerName: first((spec) => spec.name.toLowerCase()),
+    bySpelling: first((spec) => spelling(spec.name)),
+    known: specs.map((spec) => spec.name).join(', '),
+  };
+}
+
 // Appends to `problems` rather than returning an array: spreading thousands of findings into push() overflows the stack.
-function checkNames(element: XmlElement, path: string, specs: readonly AttributeSpec[], runs: boolean, problems: Problem[]): void {
-  const spellings = specs.map((spec) => spelling(spec.name));
+function checkNames(element: XmlElement, elementPath: string, specs: readonly AttributeSpec[], runs: boolean, problems: Problem[]): void {
+  const index = indexSpecs(specs);
+  const written = new Set(element.attributes.map((a) => a.name));
+  const shownElement = clipName(element.name);
   for (const attribute of element.attributes) {
-    if (specs.some((spec) => spec.name === attribute.name)) continue;
-    const lower = attribute.name.toLowerCase();
-    const meant = specs.find((spec) => spec.name.toLowerCase() === lower);
-    const at = { offset: attribute.offset, path: `${path}/@${attribute.name}` };
+    if (index.byName.has(attribute.name)) continue;
+    const meant = index.byLowerName.get(attribute.name.toLowerCase());
+    const path = `${elementPath}/@${attribute.name}`;
+    const shown = clipName(attribute.name);
     // `media_type` or `page-size`: the helper libraries' argument names, written into the XML by hand.
-    const spelled = meant ?? specs[spellings.indexOf(spelling(attribute.name))];
+    const spelled = meant ?? index.bySpelling.get(spelling(attribute.name));
     // When the right attribute is there too, Twilio reads that one: nothing falls back to a default.
-    const lost = spelled && !element.attributes.some((a) => a.name === spelled.name) ? spelled : undefined;
+    const lost = spelled && !written.has(spelled.name) ? spelled : undefined;
     const uses = lost?.default !== undefined ? ` and uses ${lost.name}="${lost.default}"` : '';
-    const effect = runs ? ignoredAttribute(attribute.name, lost) : undefined;
+    const effect = runs ? ignoredAttribute(shown, lost) : undefined;
     if (meant) {
-      problems.push({
+      problems.push(problemAt({
         check: 'verb-case', code: 'attribute_case_mismatch', severity: 'warning', twilioError: 12200,
-        message: `${attribute.name} on <${element.name}> is not ${meant.name}: attribute names are case-sensitive, so Twilio ignores it${uses}`,
-        hint: `rename ${attribute.name} to ${meant.name}`, ...at, ...(effect ? { effect } : {}),
-      });
+        message: `${shown} on <${shownElement}> is not ${meant.name}: attribute names are case-sensitive, so Twilio ignores it${uses}`,
+        hint: `rename ${shown} to ${meant.name}`, path, effect,
+      }, attribute.offset));
       continue;
     }
-    const known = specs.map((spec) => spec.name);
-    problems.push({
+    problems.push(problemAt({
       check: 'known-attributes', code: 'unknown_attribute', severity: 'warning', twilioError: 12200,
-      message: `<${element.name}> has no attribute ${attribute.name}; Twilio ignores it${uses}`,
-      hint: spelled ? `rename ${attribute.name} to ${spelled.name}: TwiML attribute names are camelCase`
-        : known.length > 0 ? `remove ${attribute.name}; <${element.name}> takes ${known.join(', ')}` : `remove ${attribute.name}; <${element.name}> takes no attributes`,
-      ...at, ...(effect ? { effect } : {}),
-    });
+      message: `<${shownElement}> has no attribute ${shown}; Twilio ignores it${uses}`,
+      hint: spelled ? `rename ${shown} to ${spelled.name}: TwiML attribute names are camelCase`
+        : index.known !== '' ? `remove ${shown}; <${shownElement}> takes ${index.known}` : `remove ${shown}; <${shownElement}> takes no attributes`,
+      path, effect,
+    }, attribute.offset));
   }
 }
 
 /** What ignoring an attribute does: the default takes its place, or a callback never comes. */
-function ignoredAttribute(name: string, lost: AttributeSpec | undefined): Effect {
-  const what = clip(name);
-  if (lost?.kind === 'url') return { kind: 'ignores', what, consequence: `no ${lost.name} callback would ever come` };
+function ignoredAttribute(what: string, lost: AttributeSpec | undefined): Effect {
+  if (lost?.kind === 'url') return { kind: 'ignores', what, consequence: noCallbackWouldCome(lost.name) };
   if (lost?.default !== undefined) return { kind: 'ignores', what, uses: { attribute: lost.name, value: lost.default } };
   return { kind: 'ignores', what };
 }
 
 /** A name with case, `_` and `-` ignored: `media_type`, `Media-Type` and `mediaType` spell the same. */
 function spelling(name: string): string {
-  return name.replace(/[_-]/g, '').toLowerCase();
+  // Most names hold neither: no copy for them.
+  return (name.includes('_') || name.includes('-') ? name.replace(/[_-]/g, '') : name).toLowerCase();
 }
 
 type ValueProblem = Omit<Problem, 'offset' | 'path'>;
 
 function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlElement, runs: boolean): ValueProblem | undefined {
   const { value } = attribute;
-  const written = `${spec.name}=${quote(value)} on <${element.name}>`;
+  const written = `${spec.name}=${quote(value)} on <${clipName(element.name)}>`;
   if (spec.kind === 'url') {
     const why = urlProblem(value);
     if (!why) return undefined;
@@ -97,7 +122,7 @@ function checkValue(spec: AttributeSpec, attribute: XmlAttribute, element: XmlEl
     }
     return {
       check: 'attribute-values', code: 'invalid_url', severity: 'error', twilioError: 11100, message: `${written} ${why.message}`, hint,
-      effect: { kind: 'cannot-request', attribute: spec.name, url: clip(value), consequence: `no ${spec.name} callback would ever come` },
+      effect: { kind: 'cannot-request', attribute: spec.name, url: clip(value), consequence: noCallbackWouldCome(spec.name) },
     };
   }
   const values = spec.values ?? [];

@@ -22,5 +22,15 @@ export type Effect =
 /** An effect and the diagnostic that causes it (the same object as in `diagnostics`). */
 export type ReplyEffect = Effect & { readonly cause: Diagnostic };
 
-/** What happens when the `action` attribute is lost: said once, the same wherever it is lost. */
-export const NO_ACTION_CALLBACK = 'no action callback would ever come';
+/**
+ * What happens when a URL attribute (`action`) is lost, ignored or cannot be requested: said once, the same
+ * wherever it is lost, in the diagnostic's message and in the verdict line alike.
+ */
+export function noCallbackWouldCome(attribute: string): string {
+  return `no ${attribute} callback would ever come`;
+}
+
+/** The consequence of an effect, when it has one of its own: what the finding's message and the verdict both state. */
+export function consequenceOf(effect: Effect | undefined): string | undefined {
+  return effect?.kind === 'ignores' || effect?.kind === 'cannot-request' ? effect.consequence : undefined;
+}

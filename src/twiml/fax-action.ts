@@ -1,6 +1,6 @@
 import { verbSpec, type TwimlContext } from './context.js';
 import type { Problem } from './diagnose.js';
-import { clip, quote } from './quote.js';
+import { clipName, quote } from './quote.js';
 
 /**
  * fax-action: `<Response>` holds a fax verb (34106 otherwise, an error: the fax fails), only one (the rest never
@@ -33,8 +33,8 @@ export function checkFaxAction(context: TwimlContext): Problem[] {
     }
     const content = child.firstContent;
     if (content) {
-      const what = content.kind === 'element' ? `the element <${content.text}>` : `the text ${quote(content.text)}`;
-      const shown = content.kind === 'element' ? `<${clip(content.text)}>` : `the text ${quote(content.text)}`;
+      const shown = content.kind === 'element' ? `<${clipName(content.text)}>` : `the text ${quote(content.text)}`;
+      const what = content.kind === 'element' ? `the element ${shown}` : shown;
       problems.push({
         check: 'fax-action', code: 'content_in_verb', severity: 'warning', twilioError: 12200,
         message: `<${child.name}> contains ${what}; fax verbs hold nothing, so Twilio ignores it`,

@@ -1,23 +1,24 @@
 import type { Colors } from 'picocolors/types.js';
-import { DEFAULT_FAIL_ON, failsOn, SEVERITIES, type Diagnostic, type FailOn } from '../model/diagnostic.js';
+import { failsOn, SEVERITIES, type Diagnostic } from '../model/diagnostic.js';
 import { twilioErrorTitle, twilioErrorUrl } from '../protocol/twilio-errors.js';
 import type { TwimlValidation } from './validate.js';
 import { describeVerdict, verdictOf } from './verdict.js';
 
 /**
  * Formats one reply's validation for a terminal: each diagnostic as `file:line:column  severity  check  message`,
- * its hint and Twilio error indented below, then the verdict line: ✗ when a diagnostic fails under `failOn` (the
- * rule of the exit code), ✓ otherwise.
+ * its hint and Twilio error indented below, then the verdict line: ✗ when the validation is not `ok` (a diagnostic
+ * fails under the `failOn` it was judged under: the rule of the exit code), ✓ otherwise.
  */
-export function formatValidationPretty(file: string, validation: TwimlValidation, colors: Colors, failOn: FailOn = DEFAULT_FAIL_ON): string {
+export function formatValidationPretty(file: string, validation: TwimlValidation, colors: Colors): string {
   const lines: string[] = [];
   for (const diagnostic of validation.diagnostics) lines.push(...formatDiagnostic(file, diagnostic, colors));
   const verdict = verdictOf(validation);
-  const failing = validation.diagnostics.filter((d) => failsOn(d.severity, failOn));
+  // Which diagnostics fail, to count them when the verdict does not name them; `ok` alone decides ✓ or ✗.
+  const failing = validation.diagnostics.filter((d) => failsOn(d.severity, validation.failOn));
   // A finding that changes nothing Twilio does (a notice) is not in the verdict: say what fails the line.
-  const unsaid = failing.length > 0 && verdict.outcome !== 'fail' && verdict.effects.length === 0 ? ` (${countBySeverity(failing)})` : '';
+  const unsaid = !validation.ok && verdict.outcome !== 'fail' && verdict.effects.length === 0 ? ` (${countBySeverity(failing)})` : '';
   const sentence = `${file}: ${describeVerdict(verdict)}${unsaid}`;
-  lines.push(failing.length > 0 ? colors.red(`✗ ${sentence}`) : colors.green(`✓ ${sentence}`));
+  lines.push(!validation.ok ? colors.red(`✗ ${sentence}`) : colors.green(`✓ ${sentence}`));
   return `${lines.join('\n')}\n`;
 }
 

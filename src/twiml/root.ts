@@ -1,6 +1,6 @@
 import type { TwimlSchema } from '../protocol/twiml-schema.js';
 import type { Problem } from './diagnose.js';
-import { quote } from './quote.js';
+import { clipName, quote } from './quote.js';
 import type { XmlElement } from './xml/parse.js';
 
 /**
@@ -11,14 +11,15 @@ import type { XmlElement } from './xml/parse.js';
 export function checkRoot(root: XmlElement, schema: TwimlSchema): Problem[] {
   if (root.name !== schema.root) {
     const lower = root.name.toLowerCase();
+    const shown = clipName(root.name);
     // An <html> root is an error page or the wrong route far more often than TwiML written badly.
     const html = lower === 'html';
     const hint = lower === schema.root.toLowerCase()
-      ? `rename <${root.name}> to <${schema.root}>`
+      ? `rename <${shown}> to <${schema.root}>`
       : schema.verbs.some((verb) => verb.name.toLowerCase() === lower)
-        ? `wrap it: <${schema.root}><${root.name}/></${schema.root}>`
+        ? `wrap it: <${schema.root}><${shown}/></${schema.root}>`
         : `reply with <${schema.root}>, e.g. <${schema.root}><Receive/></${schema.root}>${html ? '; an HTML page usually means an error page or the wrong route' : ''}`;
-    const message = `the root element is <${root.name}>, not <${schema.root}>${html ? ': the body is an HTML page, not TwiML' : ''}`;
+    const message = `the root element is <${shown}>, not <${schema.root}>${html ? ': the body is an HTML page, not TwiML' : ''}`;
     return [{ check: 'twiml-root', code: 'root_not_response', severity: 'error', twilioError: 12102, message, hint, offset: root.offset, path: root.name }];
   }
   const version = root.attributes.find((a) => a.name === 'version');

@@ -1,6 +1,8 @@
 import { verbSpec, verbSpecIgnoringCase, type TwimlContext } from './context.js';
-import type { Problem } from './diagnose.js';
-import { clip } from './quote.js';
+import { problemAt, type Problem } from './diagnose.js';
+import type { Severity } from '../model/diagnostic.js';
+import type { TwimlSchema } from '../protocol/twiml-schema.js';
+import { clipName } from './quote.js';
 
 // Voice and messaging verbs people paste into fax replies, to say where they come from.
 const OTHER_TWIML_VERBS = new Set([
@@ -17,29 +19,43 @@ const OTHER_TWIML_VERBS = new Set([
 export function checkVerbs(context: TwimlContext): Problem[] {
   const { schema, document, runningVerb } = context;
   const severity = runningVerb ? 'warning' : 'error';
-  const skipped = runningVerb ? `; Twilio skips it and runs <${runningVerb.name}> at ${context.where(runningVerb.offset)} instead` : '; Twilio skips it, leaving no fax verb';
+  // Said the same way whether the element comes before the fax verb or after it ("runs <Receive> instead" would be
+  // odd after it), so that repeats of one element stay one finding.
+  const skipped = runningVerb ? `; Twilio skips it (the fax verb that runs is <${runningVerb.name}> at ${context.where(runningVerb.offset)})` : '; Twilio skips it, leaving no fax verb';
   const problems: Problem[] = [];
+  // 15 000 `<a/>` say the same 15 000 times: what a name says is built once, and each place only adds its offset.
+  const said = new Map<string, Omit<Problem, 'offset'>>();
   for (const child of document.children) {
-    if (verbSpec(schema, child.name)) continue;
-    const path = `${schema.root}/${child.name}`;
-    const effect = runningVerb ? { effect: { kind: 'ignores', what: `<${clip(child.name)}>` } as const } : {};
-    const meant = verbSpecIgnoringCase(schema, child.name);
-    if (meant) {
-      problems.push({
-        check: 'verb-case', code: 'verb_case_mismatch', severity, twilioError: 12200,
-        message: `<${child.name}> is not a fax verb: verb names are case-sensitive${skipped}`,
-        hint: `rename <${child.name}> to <${meant.name}>`, offset: child.offset, path, ...effect,
-      });
-      continue;
+    let problem = said.get(child.name);
+    if (problem === undefined) {
+      if (verbSpec(schema, child.name)) continue;
+      problem = unknownElement(child.name, schema, severity, skipped, runningVerb !== undefined);
+      said.set(child.name, problem);
     }
-    const verbs = schema.verbs.map((verb) => `<${verb.name}>`).join(' or ');
-    const origin = OTHER_TWIML_VERBS.has(child.name) ? 'a voice or messaging verb, not fax TwiML' : 'not fax TwiML';
-    problems.push({
-      check: 'known-verbs', code: 'unknown_verb', severity, twilioError: 12200,
-      message: `<${child.name}> is ${origin}${skipped}`,
-      hint: child.name === 'Hangup' ? 'use <Reject/> to refuse the fax' : `remove <${child.name}>; a fax reply holds ${verbs}`,
-      offset: child.offset, path, ...effect,
-    });
+    problems.push(problemAt(problem, child.offset));
   }
   return problems;
+}
+
+/** What verb-case or known-verbs says about an element named `name` that is not a fax verb, wherever it is. */
+function unknownElement(name: string, schema: TwimlSchema, severity: Severity, skipped: string, verbRuns: boolean): Omit<Problem, 'offset'> {
+  const path = `${schema.root}/${name}`;
+  const shown = `<${clipName(name)}>`;
+  const effect = verbRuns ? { effect: { kind: 'ignores', what: shown } as const } : {};
+  const meant = verbSpecIgnoringCase(schema, name);
+  if (meant) {
+    return {
+      check: 'verb-case', code: 'verb_case_mismatch', severity, twilioError: 12200,
+      message: `${shown} is not a fax verb: verb names are case-sensitive${skipped}`,
+      hint: `rename ${shown} to <${meant.name}>`, path, ...effect,
+    };
+  }
+  const verbs = schema.verbs.map((verb) => `<${verb.name}>`).join(' or ');
+  const origin = OTHER_TWIML_VERBS.has(name) ? 'a voice or messaging verb, not fax TwiML' : 'not fax TwiML';
+  return {
+    check: 'known-verbs', code: 'unknown_verb', severity, twilioError: 12200,
+    message: `${shown} is ${origin}${skipped}`,
+    hint: name === 'Hangup' ? 'use <Reject/> to refuse the fax' : `remove ${shown}; a fax reply holds ${verbs}`,
+    path, ...effect,
+  };
 }

@@ -13,7 +13,7 @@ describe('checkServer refuses options it cannot honour', () => {
     [{ concurrency: 2.5 }, 'checkServer: concurrency must be a whole number of at least 1, not 2.5'],
     [{ runs: unset }, 'checkServer: runs must be a whole number of at least 0, not NaN'],
     [{ runs: -1 }, 'checkServer: runs must be a whole number of at least 0, not -1'],
-    [{ seed: 1.5 }, 'checkServer: seed must be a whole number, not 1.5'],
+    [{ seed: 1.5 }, 'checkServer: seed must be a whole number from -2147483648 to 2147483647, not 1.5'],
     [{ timeoutMs: Infinity }, 'checkServer: timeoutMs must be a number of milliseconds from 1 to 2147483647, not Infinity'],
     [{ timeoutMs: unset }, 'checkServer: timeoutMs must be a number of milliseconds from 1 to 2147483647, not NaN'],
     [{ timeoutMs: -1 }, 'checkServer: timeoutMs must be a number of milliseconds from 1 to 2147483647, not -1'],

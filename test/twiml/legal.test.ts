@@ -48,6 +48,6 @@ describe("twilio-node's FaxResponse", () => {
     const response = new twilio.twiml.FaxResponse();
     response.receive(attributes as never);
     const result = validateFaxTwiml(response.toString(), { contentType: 'text/xml' });
-    expect(result).toEqual({ ok: true, verb: 'Receive', attributes, diagnostics: [], effects: [] });
+    expect(result).toEqual({ ok: true, failOn: 'warning', verb: 'Receive', attributes, diagnostics: [], effects: [] });
   });
 });

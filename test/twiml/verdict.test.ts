@@ -35,3 +35,26 @@ describe('the verdict', () => {
     expect(say('<Response><Receive/></Response>', 'text/html')).toBe('Twilio would receive the fax');
   });
 });
+
+describe('the consequence of an effect in the finding', () => {
+  it.each([
+    ['<Response><Receive Action="/fax/received"/></Response>', 'Action on <Receive> is not action: attribute names are case-sensitive, so Twilio ignores it: no action callback would ever come'],
+    ['<Response><Receive action="ftp://x"/></Response>', 'action="ftp://x" on <Receive> uses the ftp: scheme; Twilio requests only http and https URLs: no action callback would ever come'],
+  ])('states in the message of %s what the verdict line states, from the effect', (body, message) => {
+    const validation = validateFaxTwiml(body, { contentType: 'text/xml' });
+    expect(validation.diagnostics.map((d) => d.message)).toEqual([message]);
+    const [effect] = validation.effects;
+    expect(effect && 'consequence' in effect && effect.consequence).toBe('no action callback would ever come');
+    expect(message.endsWith(`: ${effect && 'consequence' in effect ? effect.consequence : '?'}`)).toBe(true);
+    expect(describeVerdict(verdictOf(validation))).toMatch(/: no action callback would ever come$/);
+  });
+});
+
+describe('where a skipped element names the fax verb', () => {
+  it.each([
+    ['<Response><Receive/><a/></Response>', '<a> is not fax TwiML; Twilio skips it (the fax verb that runs is <Receive> at 1:11)'],
+    ['<Response><a/><Receive/></Response>', '<a> is not fax TwiML; Twilio skips it (the fax verb that runs is <Receive> at 1:15)'],
+  ])('says the same whether it comes before or after the verb, never "instead" after it: %s', (body, message) => {
+    expect(validateFaxTwiml(body).diagnostics.map((d) => d.message)).toEqual([message]);
+  });
+});

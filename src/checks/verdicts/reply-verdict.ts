@@ -4,9 +4,11 @@ import type { FaxProfile } from '../../protocol/profile.js';
 import type { Exchange, ReceivedResponse } from '../../model/exchange.js';
 import { validateFaxTwiml } from '../../twiml/index.js';
 
-/** What the validator makes of a 2xx reply. */
+/**
+ * What the validator makes of a 2xx reply. No `ok`: whether a finding fails is the run's to say, under its `failOn`
+ * (`finishRun`), from the diagnostics.
+ */
 export interface ReplyVerdict {
-  readonly ok: boolean;
   readonly verb: 'Receive' | 'Reject' | null;
   readonly attributes: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];

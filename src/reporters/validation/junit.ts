@@ -33,7 +33,7 @@ function formatTestcase(reply: ValidatedReply, report: ValidationReport): string
   const { file, validation } = reply;
   const open = `    <testcase classname="${SUITE}" name="${attr(file)}"${file === STDIN_FILE ? '' : ` file="${attr(file)}"`} time="0"`;
   if (validation.diagnostics.length === 0) return [`${open}/>`];
-  const body = text(`\n${formatValidationPretty(file, validation, PLAIN, report.failOn)}`);
+  const body = text(`\n${formatValidationPretty(file, validation, PLAIN)}`);
   if (reply.ok) return [`${open}>`, `      <system-out>${body}</system-out>`, '    </testcase>'];
   const first = validation.diagnostics.find((d) => failsOn(d.severity, report.failOn));
   const message = `${file}: ${describeVerdict(verdictOf(validation))}`;

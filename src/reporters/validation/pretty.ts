@@ -7,7 +7,7 @@ import type { ValidationReport } from './validation-report.js';
  * hint and Twilio error, then its verdict line (✗ when it fails under `--fail-on`), and for several replies a count.
  */
 export function formatValidationPrettyReport(report: ValidationReport, colors: Palette = PLAIN): string {
-  const blocks = report.replies.map(({ file, validation }) => formatValidationPretty(file, validation, colors, report.failOn));
+  const blocks = report.replies.map(({ file, validation }) => formatValidationPretty(file, validation, colors));
   if (report.replies.length > 1) {
     const failing = report.replies.filter((r) => !r.ok).length;
     const passing = report.replies.length - failing;

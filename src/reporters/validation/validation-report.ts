@@ -1,4 +1,4 @@
-import { failsOn, type FailOn } from '../../model/diagnostic.js';
+import type { FailOn } from '../../model/diagnostic.js';
 import type { TwimlValidation } from '../../twiml/validate.js';
 
 /** How `validate` names the reply it read from stdin. */
@@ -21,10 +21,14 @@ export interface ValidationReport {
 }
 
 /**
- * The report of `validate` on `replies`, each judged under `failOn` (`warning`: a warning fails, a notice does not).
- * @example validationReport([{ file: 'reply.xml', validation: validateFaxTwiml(body) }], 'warning')
+ * The report of `validate` on `replies`, each validated under `failOn` (`warning`: a warning fails, a notice does
+ * not). A reply's `ok` is its validation's `ok`: the one rule, `validateFaxTwiml`'s, for the library and the CLI.
+ * Throws a TypeError when a validation was judged under another `failOn`, which would make the report say two things.
+ * @example validationReport([{ file: 'reply.xml', validation: validateFaxTwiml(body, { failOn: 'warning' }) }], 'warning')
  */
 export function validationReport(replies: ReadonlyArray<{ readonly file: string; readonly validation: TwimlValidation }>, failOn: FailOn): ValidationReport {
-  const judged = replies.map((reply) => ({ ...reply, ok: !reply.validation.diagnostics.some((d) => failsOn(d.severity, failOn)) }));
+  const mismatch = replies.find((reply) => reply.validation.failOn !== failOn);
+  if (mismatch) throw new TypeError(`validationReport: ${mismatch.file} was validated under failOn '${mismatch.validation.failOn}', the report is under '${failOn}'`);
+  const judged = replies.map((reply) => ({ ...reply, ok: reply.validation.ok }));
   return { ok: judged.every((reply) => reply.ok), failOn, replies: judged };
 }

@@ -1,5 +1,5 @@
 import type { PositionIndex } from '../positions.js';
-import { quote } from '../quote.js';
+import { clipName, excerpt, quote } from '../quote.js';
 import { attributeValue, findBadReference, firstIllegalChar, firstNonBlank, isBlank, isXmlWhitespace, readName } from './syntax.js';
 
 // Why a hand-written parser rather than fast-xml-parser: its XMLValidator accepts two root elements and DOCTYPEs
@@ -112,8 +112,8 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
     const step = text.startsWith('<?', lt) ? readInstruction(lt)
       : text.startsWith('<!--', lt) ? readComment(lt)
       : text.startsWith('<![CDATA[', lt) ? readCdata(lt)
-      : /^<!doctype/i.test(text.slice(lt, lt + 9)) ? refuseDoctype(lt)
-      : text.startsWith('<!', lt) ? fail('malformed_markup', lt, `${quote(text.slice(lt, lt + 12))} is not XML markup`, 'remove it; only comments and CDATA may start with "<!"')
+      : text.charCodeAt(lt + 1) === 0x21 && /^<!doctype/i.test(text.slice(lt, lt + 9)) ? refuseDoctype(lt)
+      : text.startsWith('<!', lt) ? fail('malformed_markup', lt, `${quote(excerpt(text, lt, 12, 2))} is not XML markup`, 'remove it; only comments and CDATA may start with "<!"')
       : text.startsWith('</', lt) ? readEndTag(lt)
       : readStartTag(lt);
     if (typeof step !== 'number') return step;
@@ -122,7 +122,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
   }
 
   const open = stack.at(-1);
-  if (open) return fail('unclosed_tag', open.offset, `<${open.name}> is never closed`, `add </${open.name}>, or write <${open.name}/> if it is empty`);
+  if (open) return fail('unclosed_tag', open.offset, `<${clipName(open.name)}> is never closed`, `add </${clipName(open.name)}>, or write <${clipName(open.name)}/> if it is empty`);
   if (!root) return fail('no_root_element', 0, 'the body has no element', 'reply with TwiML, e.g. <Response><Receive/></Response>');
   return { ok: true, document: { root, children, texts } };
 
@@ -130,7 +130,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
     if (stack.length === 0) {
       const at = firstNonBlank(text, from, to);
       if (at === -1) return undefined;
-      const sample = quote(text.slice(at, Math.min(to, at + 40)).trim());
+      const sample = quote(text.slice(at, to).trimEnd(), 40);
       if (rootClosed) return fail('text_after_root', at, `text ${sample} follows the root element`, 'remove it: nothing but comments may follow </Response>');
       if (!seenMarkup) {
         // `curl -i ... | twiml-fax-kit validate` hands over the status line and headers too.
@@ -151,7 +151,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
   function noteText(from: number, to: number, segment: string): void {
     const at = firstNonBlank(text, from, to);
     if (at === -1) return;
-    const content: XmlContent = { kind: 'text', offset: at, text: segment.trim().slice(0, 200) };
+    const content: XmlContent = { kind: 'text', offset: at, text: segment.trim() };
     if (stack.length === 1) texts.push(content);
     else if (stack.length === 2) {
       const verb = children.at(-1);
@@ -168,7 +168,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
   function readInstruction(at: number): number | XmlParseResult {
     const target = readName(text, at + 2);
     const end = text.indexOf('?>', at + 2);
-    if (target === undefined || end === -1) return fail('malformed_processing_instruction', at, `${quote(text.slice(at, at + 20))} is not a valid processing instruction`, 'remove it');
+    if (target === undefined || end === -1) return fail('malformed_processing_instruction', at, `${quote(excerpt(text, at, 20, 2))} is not a valid processing instruction`, 'remove it');
     if (target.toLowerCase() === 'xml') {
       // `<?XML` is no declaration: the name is reserved and case-sensitive, so it is an error wherever it stands.
       if (target !== 'xml') return fail('malformed_declaration', at, `<?${target} is not an XML declaration: it must be written <?xml, in lowercase`, 'write <?xml version="1.0" encoding="UTF-8"?> or leave it out');
@@ -178,7 +178,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
       return fail('misplaced_declaration', at, `an XML declaration at ${where(at)} is not at the very start of the body`, 'remove it: the declaration may only open the body');
     }
     const after = text.charCodeAt(at + 2 + target.length);
-    if (at + 2 + target.length !== end && !isXmlWhitespace(after)) return fail('malformed_processing_instruction', at, `${quote(text.slice(at, at + 20))} is not a valid processing instruction`, 'remove it');
+    if (at + 2 + target.length !== end && !isXmlWhitespace(after)) return fail('malformed_processing_instruction', at, `${quote(excerpt(text, at, 20, 2))} is not a valid processing instruction`, 'remove it');
     return end + 2;
   }
 
@@ -206,21 +206,21 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
 
   function readEndTag(at: number): number | XmlParseResult {
     const name = readName(text, at + 2);
-    if (name === undefined) return fail('malformed_end_tag', at, `${quote(text.slice(at, at + 12))} is not a valid end tag`, 'write </Name> with no space after "</"');
+    if (name === undefined) return fail('malformed_end_tag', at, `${quote(excerpt(text, at, 12, 2))} is not a valid end tag`, 'write </Name> with no space after "</"');
     let j = at + 2 + name.length;
     while (isXmlWhitespace(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== 0x3e) return fail('malformed_end_tag', at, `the end tag </${name} is not closed with ">"`, `write </${name}>`);
+    if (text.charCodeAt(j) !== 0x3e) return fail('malformed_end_tag', at, `the end tag </${clipName(name)} is not closed with ">"`, `write </${clipName(name)}>`);
     const open = stack.pop();
-    if (!open) return fail('unexpected_end_tag', at, `</${name}> closes nothing`, `remove </${name}>`);
-    if (open.name !== name) return fail('mismatched_tag', at, `</${name}> closes <${open.name}> opened at ${where(open.offset)}`, `write </${open.name}> here, or close the tags in the order they were opened`);
+    if (!open) return fail('unexpected_end_tag', at, `</${clipName(name)}> closes nothing`, `remove </${clipName(name)}>`);
+    if (open.name !== name) return fail('mismatched_tag', at, `</${clipName(name)}> closes <${clipName(open.name)}> opened at ${where(open.offset)}`, `write </${clipName(open.name)}> here, or close the tags in the order they were opened`);
     if (stack.length === 0) rootClosed = true;
     return j + 1;
   }
 
   function readStartTag(at: number): number | XmlParseResult {
     const name = readName(text, at + 1);
-    if (name === undefined) return fail('unescaped_less_than', at, `"<" is not followed by a tag name in ${quote(text.slice(at, at + 12))}`, ESCAPE_HINT);
-    if (stack.length === 0 && root) return fail('multiple_roots', at, `<${name}> is a second root element after <${root.name}>`, `move it inside <${root.name}>: XML has exactly one root`);
+    if (name === undefined) return fail('unescaped_less_than', at, `"<" is not followed by a tag name in ${quote(excerpt(text, at, 12, 1))}`, ESCAPE_HINT);
+    if (stack.length === 0 && root) return fail('multiple_roots', at, `<${clipName(name)}> is a second root element after <${clipName(root.name)}>`, `move it inside <${clipName(root.name)}>: XML has exactly one root`);
     const depth = stack.length;
     const element: MutableElement = { name, offset: at, attributes: [] };
     const seen = new Set<string>();
@@ -229,7 +229,7 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
     for (;;) {
       const gap = j;
       while (isXmlWhitespace(text.charCodeAt(j))) j++;
-      if (j >= n) return fail('unclosed_tag', at, `the start tag <${name} is never closed with ">"`, `end it with > or />`);
+      if (j >= n) return fail('unclosed_tag', at, `the start tag <${clipName(name)} is never closed with ">"`, `end it with > or />`);
       const c = text.charCodeAt(j);
       if (c === 0x3e) {
         j++;
@@ -241,24 +241,24 @@ export function parseXml(text: string, positions: PositionIndex): XmlParseResult
         break;
       }
       const attribute = readName(text, j);
-      if (attribute === undefined) return fail('malformed_tag', j, `unexpected ${quote(text.slice(j, j + 1))} in the start tag <${name}>`, 'write attributes as name="value" and end the tag with > or />');
-      if (j === gap) return fail('malformed_tag', j, `attribute ${attribute} of <${name}> is not separated from what precedes it by a space`, `add a space before ${attribute}`);
+      if (attribute === undefined) return fail('malformed_tag', j, `unexpected ${quote(text.slice(j, j + 1))} in the start tag <${clipName(name)}>`, 'write attributes as name="value" and end the tag with > or />');
+      if (j === gap) return fail('malformed_tag', j, `attribute ${clipName(attribute)} of <${clipName(name)}> is not separated from what precedes it by a space`, `add a space before ${clipName(attribute)}`);
       const attributeOffset = j;
       j += attribute.length;
       while (isXmlWhitespace(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== 0x3d) return fail('malformed_attribute', attributeOffset, `attribute ${attribute} of <${name}> has no value`, `write ${attribute}="..."`);
+      if (text.charCodeAt(j) !== 0x3d) return fail('malformed_attribute', attributeOffset, `attribute ${clipName(attribute)} of <${clipName(name)}> has no value`, `write ${clipName(attribute)}="..."`);
       j++;
       while (isXmlWhitespace(text.charCodeAt(j))) j++;
       const q = text[j];
-      if (q !== '"' && q !== "'") return fail('malformed_attribute', attributeOffset, `the value of ${attribute} on <${name}> is not quoted`, `write ${attribute}="..."`);
+      if (q !== '"' && q !== "'") return fail('malformed_attribute', attributeOffset, `the value of ${clipName(attribute)} on <${clipName(name)}> is not quoted`, `write ${clipName(attribute)}="..."`);
       const close = text.indexOf(q, j + 1);
-      if (close === -1) return fail('malformed_attribute', j, `the value of ${attribute} on <${name}> is never closed with ${q}`, `add the closing ${q}`);
+      if (close === -1) return fail('malformed_attribute', j, `the value of ${clipName(attribute)} on <${clipName(name)}> is never closed with ${q}`, `add the closing ${q}`);
       const raw = text.slice(j + 1, close);
       const lessThan = raw.indexOf('<');
-      if (lessThan !== -1) return fail('unescaped_less_than', j + 1 + lessThan, `"<" is not escaped in the value of ${attribute} on <${name}>`, ESCAPE_HINT);
+      if (lessThan !== -1) return fail('unescaped_less_than', j + 1 + lessThan, `"<" is not escaped in the value of ${clipName(attribute)} on <${clipName(name)}>`, ESCAPE_HINT);
       const bad = findBadReference(raw, j + 1);
       if (bad) return referenceFailure(bad.code, bad.offset, bad.text);
-      if (seen.has(attribute)) return fail('duplicate_attribute', attributeOffset, `attribute ${attribute} appears twice on <${name}>`, `keep one ${attribute}`);
+      if (seen.has(attribute)) return fail('duplicate_attribute', attributeOffset, `attribute ${clipName(attribute)} appears twice on <${clipName(name)}>`, `keep one ${clipName(attribute)}`);
       seen.add(attribute);
       if (depth <= 1) element.attributes.push({ name: attribute, value: attributeValue(raw), offset: attributeOffset, valueOffset: j + 1 });
       j = close + 1;

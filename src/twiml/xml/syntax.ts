@@ -1,4 +1,5 @@
 /** Lexical rules of XML 1.0 (fifth edition) that the reply parser needs: whitespace, names, characters, references. */
+import { excerpt } from '../quote.js';
 
 /** XML's S production: space, tab, CR, LF; a no-break space is not whitespace. */
 export function isXmlWhitespace(c: number): boolean {
@@ -62,7 +63,7 @@ export function findBadReference(segment: string, base: number): ReferenceProble
   while (at !== -1) {
     REFERENCE.lastIndex = at;
     const match = REFERENCE.exec(segment);
-    if (!match) return { code: 'unescaped_ampersand', offset: base + at, text: segment.slice(at, at + 12) };
+    if (!match) return { code: 'unescaped_ampersand', offset: base + at, text: excerpt(segment, at, 12, 1) };
     const [whole, decimal, hex, name] = match;
     if (name !== undefined && !(name in PREDEFINED_ENTITIES)) return { code: 'undefined_entity', offset: base + at, text: whole };
     if (name === undefined && !isXmlChar(Number.parseInt(decimal ?? hex ?? '', decimal ? 10 : 16))) {
