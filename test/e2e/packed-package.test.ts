@@ -223,6 +223,15 @@ export { report, options, mswOptions, wrong, validateFaxTwiml, writeFaxPact, fax
     expect(failure).toMatch(/Reproduce with:\s+curl /);
   });
 
+  it('runs describeFaxConformance on an Express app in process ({ listener }, no port) and over a URL, with the same verdicts', async () => {
+    const result = await run('npx vitest run in-process.test.js --reporter=json --outputFile=reports/in-process.json', app);
+    const tests = readVitestJson(join(app, 'reports/in-process.json'));
+    const statuses = Object.fromEntries([...tests].map(([name, r]) => [name.replace(/:.*$/, ''), r.status]));
+    const checks = ['reachable', 'status-code', 'content-type', 'fax-action'];
+    expect(statuses).toEqual(Object.fromEntries(['express in process', 'express over a URL'].flatMap((target) => checks.map((check) => [`${target} ${check}`, 'passed']))));
+    expect(result.code).toBe(0);
+  });
+
   it("runs the user's msw media test and @fast-check/vitest property test offline", async () => {
     const result = await run('npx vitest run media.test.js properties.test.js --reporter=json --outputFile=reports/own.json', app);
     const tests = readVitestJson(join(app, 'reports/own.json'));
