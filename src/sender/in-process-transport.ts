@@ -38,7 +38,9 @@ export function inProcessTransport(target: FetchHandler, options: InProcessTrans
       }
       let response: Response | undefined;
       try {
-        response = (await target(toFetchRequest(request))) ?? undefined;
+        // Called from a microtask, never inside the caller's own synchronous code: a request arrives later, as over
+        // a network (and a handler that throws synchronously becomes a rejection, answered below).
+        response = (await Promise.resolve().then(() => target(toFetchRequest(request)))) ?? undefined;
       } catch (error) {
         // Served over the network, every framework answers a handler that throws with a 500: so does this transport,
         // with the error and its stack as the body, which the report shows as the reply.
