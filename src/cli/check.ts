@@ -12,6 +12,8 @@ import { describeReplayProblem } from '../runner/replay.js';
 import { secretsOf } from '../secrets/secrets-of.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
+import { withConfigFile } from './config-file.js';
+import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
@@ -81,6 +83,10 @@ Options:
                            forces it)
 ${SERVER_START_HELP}
 
+Settings may also live in twiml-fax-kit.config.json, or under "twiml-fax-kit" in package.json, in the working
+directory: long flag names as keys ({ "fail-on": "error", "reporter": ["junit:reports/fax.xml"] }); a flag on the
+command line replaces the file's value; the auth token is never read from a file (see docs/ci.md).
+
 Checks (besides those of --custom-checks):
   ${CHECK_IDS.join(', ')}
 
@@ -138,7 +144,10 @@ function oneOf<T extends string>(flag: string, raw: string | undefined, values: 
 }
 
 function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart; secrets?: string[]; customCheckFiles?: string[] } {
-  const parsed = parseCommandArgs('check', argv, OPTIONS);
+  // Settings of twiml-fax-kit.config.json (or package.json's "twiml-fax-kit" key) go in front: the command line wins.
+  const configured = withConfigFile(argv, OPTIONS, io.cwd);
+  if (!configured.ok) return configured;
+  const parsed = parseCommandArgs('check', configured.argv, OPTIONS);
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed.args;
   if (positionals.length !== 1) {
@@ -202,6 +211,17 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   };
 }
 
+/** The selection's error with "did you mean" for each unknown check id that is close to a known one. */
+function withCheckSuggestions(message: string, given: readonly string[], known: readonly string[]): string {
+  const guesses = given
+    .filter((id) => !known.includes(id))
+    .flatMap((id) => {
+      const guess = didYouMean(id, known);
+      return guess === undefined ? [] : [`'${guess}' for '${id}'`];
+    });
+  return guesses.length === 0 ? message : message.replace(/; valid checks:/, `; did you mean ${guesses.join(', ')}? Valid checks:`);
+}
+
 /** `twiml-fax-kit check URL`: the conformance harness. */
 export const checkCommand: Command = {
   name: 'check',
@@ -215,7 +235,7 @@ export const checkCommand: Command = {
     if (!custom.ok) return usageError(io, custom.message);
     const { checks, skipChecks } = parsed.options;
     const selection = selectRunChecks({ custom: custom.checks, ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
-    if (!selection.ok) return usageError(io, selection.message);
+    if (!selection.ok) return usageError(io, withCheckSuggestions(selection.message, [...(checks ?? []), ...(skipChecks ?? [])], [...CHECK_IDS, ...custom.checks.map((c) => c.id)]));
     const reporters = createReporters(parsed.reporterSpecs ?? [], io, {
       ...(parsed.color !== undefined && { color: parsed.color }),
       secrets: parsed.secrets ?? [],

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIo } from '../model/io.js';
+import { didYouMean } from './did-you-mean.js';
 
 /** One subcommand of `twiml-fax-kit`. `run` returns the exit code; it never calls `process.exit`. */
 export interface Command {
@@ -39,6 +40,9 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     // or starts with a dash (`--runs -1`); the useful part is on the lines it goes on with.
     const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(firstLine)?.[1];
     const line = ambiguous ? `${ambiguous} needs a value (one that starts with '-' goes as ${ambiguous}=VALUE)` : lowerFirst(firstLine.replace(/\. To specify a positional argument.*$/, ''));
+    const unknown = /^Unknown option '(--[^'=]+)'/.exec(firstLine)?.[1];
+    const guess = unknown === undefined ? undefined : didYouMean(unknown, Object.keys(options));
+    if (guess !== undefined) return { ok: false, message: `${line}; did you mean --${guess}? (see 'twiml-fax-kit ${command} --help')` };
     return { ok: false, message: `${line} (see 'twiml-fax-kit ${command} --help')` };
   }
 }

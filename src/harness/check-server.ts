@@ -3,6 +3,7 @@ import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
 import type { Check, CheckConfig } from '../checks/check-api/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
+import { listenerTransport, type NodeListener } from '../sender/listener-transport.js';
 import type { FormParams } from '../model/exchange.js';
 import { startMediaServer } from '../media/media-server.js';
 import { signRequest } from '../signature/sign.js';
@@ -15,10 +16,15 @@ import { describeUrlProblem } from '../runner/target-url.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import type { ShrinkBudget } from '../runner/shrink.js';
 
-/** What to check: a live URL, or an in-process fetch handler such as Hono's `app.fetch` (no port; `url` is what the handler sees). */
+/**
+ * What to check: a live URL; an in-process fetch handler such as Hono's `app.fetch`; or an in-process Node request
+ * listener such as an Express app, an `http.Server` or Fastify's `app.server` (after `await app.ready()`). In process
+ * there is no port and no network, and `url` is the URL the app sees (default `http://localhost/`).
+ */
 export type CheckTarget =
   | { readonly url: string }
-  | { readonly handler: FetchHandler; readonly name?: string; readonly url?: string };
+  | { readonly handler: FetchHandler; readonly name?: string; readonly url?: string }
+  | { readonly listener: NodeListener; readonly name?: string; readonly url?: string };
 
 /** How to play Twilio against the target; every option has the CLI's default. */
 export interface CheckServerOptions {
@@ -96,6 +102,7 @@ export function randomSeed(): number {
  * option and what it accepts); everything wrong with the server is a finding.
  * @example const report = await checkServer({ url: 'http://127.0.0.1:3000/fax' }, { runs: 20, seed: 1 });
  * @example const report = await checkServer({ handler: app.fetch, url: 'http://localhost/fax' });
+ * @example const report = await checkServer({ listener: expressApp, url: 'https://fax.example.com/fax' });
  */
 export async function checkServer(target: CheckTarget, options: CheckServerOptions = {}): Promise<Report> {
   return runCheckServer(target, options);
@@ -114,7 +121,8 @@ export interface CommandContext {
  */
 export async function runCheckServer(target: CheckTarget, options: CheckServerOptions, command: CommandContext = {}): Promise<Report> {
   const profile = options.profile ?? TWILIO_PROFILE;
-  const url = 'handler' in target ? (target.url ?? DEFAULT_HANDLER_URL) : target.url;
+  const inProcess = 'handler' in target || 'listener' in target;
+  const url = inProcess ? (target.url ?? DEFAULT_HANDLER_URL) : target.url;
   const urlProblem = describeUrlProblem(url);
   if (urlProblem) throw new TypeError(urlProblem);
   const optionsProblem = describeCheckOptionsProblem(options);
@@ -150,10 +158,11 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
     target: url,
     ...(options.allowPrivateAddresses !== undefined && { allowPrivateAddresses: options.allowPrivateAddresses }),
     ...('handler' in target && { transport: inProcessTransport(target.handler) }),
+    ...('listener' in target && { transport: listenerTransport(target.listener) }),
   });
   try {
     return await runConformance({
-      target: 'handler' in target ? `handler:${target.name ?? (target.handler.name || 'fetch')}` : withoutCredentials(url),
+      target: targetLabel(target, url),
       url,
       sender,
       config,
@@ -161,7 +170,7 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
       seed: options.seed ?? randomSeed(),
       onStop: () => stopSending.abort(),
       ...(options.replay !== undefined && { replay: options.replay }),
-      ...(!('handler' in target) && { commandLine: commandLineOf(url, options, profile, command.customCheckFiles ?? []) }),
+      ...(!inProcess && { commandLine: commandLineOf(url, options, profile, command.customCheckFiles ?? []) }),
       ...(command.customCheckFiles === undefined && options.customChecks && { commandLineOmits: new Set(options.customChecks.map((c) => c.id)) }),
       runs: options.runs ?? DEFAULT_RUNS,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -177,6 +186,13 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
     await sender.close();
     await media?.close();
   }
+}
+
+/** How the report names the target: the URL without credentials, or `handler:NAME` / `listener:NAME` in process. */
+function targetLabel(target: CheckTarget, url: string): string {
+  if ('handler' in target) return `handler:${target.name ?? (target.handler.name || 'fetch')}`;
+  if ('listener' in target) return `listener:${target.name ?? ((typeof target.listener === 'function' && target.listener.name) || 'server')}`;
+  return withoutCredentials(url);
 }
 
 /**

@@ -16,6 +16,7 @@ export type { CaseRandom } from '../checks/check-api/case-random.js';
 export { createSender, type SenderOptions } from '../sender/create-sender.js';
 export { networkTransport, type NetworkTransportOptions } from '../sender/network-transport.js';
 export { inProcessTransport, type FetchHandler, type InProcessTransportOptions } from '../sender/in-process-transport.js';
+export { listenerTransport, type NodeListener } from '../sender/listener-transport.js';
 export { TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from '../sender/transport.js';
 export { formatFindingsText } from '../reporters/format-findings-text.js';
 export { formatPrettyReport } from '../reporters/pretty.js';

@@ -56,7 +56,8 @@ function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
  * `Authorization` header (400) and a query changed on the way (403).
  * @example
  * const server = setupServer(...twilioFaxHandlers({ faxes: [{ sid: FAX_SID, num_pages: 2 }] }));
- * server.listen({ onUnhandledRequest: 'error' });
+ * const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const; // msw 2 reads the first, msw 3 the second
+ * server.listen(strict);
  */
 export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpHandler[] {
   const registry = createFaxRegistry(options.faxes);

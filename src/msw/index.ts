@@ -12,4 +12,5 @@ export {
 export type { FaxMediaType } from './fax-registry.js';
 export { minimalPdf, PDF_PAGE_SIZES, type MinimalPdfOptions } from '../media/minimal-pdf.js';
 export { minimalTiff, type MinimalTiffOptions } from '../media/minimal-tiff.js';
+export { fetchHandlerOf } from './fetch-handler.js';
 export { TWILIO_REST_ERRORS, type BasicCredentials, type TwilioRestErrorBody } from './twilio-rest-errors.js';

@@ -1,9 +1,12 @@
-import { getResponse, http, type RequestHandler } from 'msw';
 import { messageOf } from './message-of.js';
 import { TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from './transport.js';
 
-/** A fetch-style server: Hono's `app.fetch`, a Next.js route handler, a Cloudflare/Deno/Bun handler. */
-export type FetchHandler = (request: Request) => Response | Promise<Response>;
+/**
+ * A fetch-style server: Hono's `app.fetch`, a Next.js route handler, a Cloudflare/Deno/Bun handler. It may answer
+ * `undefined` for a request it does not serve (an msw handler list adapted by `fetchHandlerOf` of
+ * `twiml-fax-kit/msw`), which the transport reports as refused.
+ */
+export type FetchHandler = (request: Request) => Response | undefined | Promise<Response | undefined>;
 
 /** Options of the in-process transport. */
 export interface InProcessTransportOptions {
@@ -15,21 +18,14 @@ export interface InProcessTransportOptions {
 }
 
 /**
- * Delivers the kit's requests to a fetch-style handler, or to msw request handlers, in the same process: no port,
- * no socket. Redirects, signing, timeouts and the body limit are the sender's, exactly as over the network.
+ * Delivers the kit's requests to a fetch-style handler in the same process: no port, no socket. Redirects, signing,
+ * timeouts and the body limit are the sender's, exactly as over the network.
  *
- * Why msw: its `getResponse` resolves a web-standard `Request` against request handlers with no interception at all,
- * so nothing global is patched (unrelated `fetch` and `node:http` calls in the user's process are never touched, and
- * a user's own msw `setupServer` keeps working), and a test suite that already describes its server as msw handlers
- * (`http.post('https://app.example/fax', resolver)`) can be checked as is. A plain function is wrapped in one
- * catch-all handler.
+ * The handler is called directly with a web-standard `Request`: nothing global is patched (unrelated `fetch` and
+ * `node:http` calls in the user's process are never touched), and no msw is needed. msw request handlers are checked
+ * through `fetchHandlerOf(handlers)` of `twiml-fax-kit/msw`, which resolves them with the user's own msw.
  */
-export function inProcessTransport(
-  target: FetchHandler | readonly RequestHandler[],
-  options: InProcessTransportOptions = {},
-): Transport {
-  const handlers: RequestHandler[] =
-    typeof target === 'function' ? [http.all('*', ({ request }) => target(request))] : [...target];
+export function inProcessTransport(target: FetchHandler, options: InProcessTransportOptions = {}): Transport {
   const origins = options.origins?.map((origin) => new URL(origin).origin);
   let closed = false;
 
@@ -42,7 +38,9 @@ export function inProcessTransport(
       }
       let response: Response | undefined;
       try {
-        response = await getResponse(handlers, toFetchRequest(request));
+        // Called from a microtask, never inside the caller's own synchronous code: a request arrives later, as over
+        // a network (and a handler that throws synchronously becomes a rejection, answered below).
+        response = (await Promise.resolve().then(() => target(toFetchRequest(request)))) ?? undefined;
       } catch (error) {
         // Served over the network, every framework answers a handler that throws with a 500: so does this transport,
         // with the error and its stack as the body, which the report shows as the reply.

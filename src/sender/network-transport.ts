@@ -19,6 +19,11 @@ export interface NetworkTransportOptions {
    * special-purpose registries. Tests use it to play a public host on loopback.
    */
   readonly classifyAddress?: ClassifyAddress;
+  /**
+   * Makes each connection instead of TCP/TLS (undici's connector contract; call back asynchronously). The
+   * listener transport hands over one end of an in-memory duplex pair here.
+   */
+  readonly connector?: buildConnector.connector;
 }
 
 /**
@@ -41,7 +46,7 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
     const key = `${target.connectTimeoutMs}|${target.insecure}|${target.maxHeaderBytes}|${rule ? ruleIds.get(rule) : 0}`;
     let agent = agents.get(key);
     if (!agent) {
-      const connect = buildConnector({
+      const connect = options.connector ?? buildConnector({
         // undici runs this timer on its coarse clock (ticks of about 0.5 s): fine for Twilio's 5 s.
         timeout: target.connectTimeoutMs,
         rejectUnauthorized: !target.insecure,

@@ -15,3 +15,22 @@ describe('flags every command shares', () => {
     expect(stdout()).toBe('');
   });
 });
+
+describe('did you mean', () => {
+  it.each([
+    [['check', 'http://127.0.0.1:1/fax', '--metod', 'GET'], "twiml-fax-kit: unknown option '--metod'; did you mean --method? (see 'twiml-fax-kit check --help')\n"],
+    [['check', 'http://127.0.0.1:1/fax', '--fail_on', 'error'], "twiml-fax-kit: unknown option '--fail_on'; did you mean --fail-on? (see 'twiml-fax-kit check --help')\n"],
+    [['check', 'http://127.0.0.1:1/fax', '--wait-t', '9'], "twiml-fax-kit: unknown option '--wait-t'; did you mean --wait-timeout? (see 'twiml-fax-kit check --help')\n"],
+    [['validate', '--reporters', 'json'], "twiml-fax-kit: unknown option '--reporters'; did you mean --reporter? (see 'twiml-fax-kit validate --help')\n"],
+  ])('suggests the flag %j most likely meant', async (argv, expected) => {
+    const { io, stderr } = bufferIo({ env: { PACT_DO_NOT_TRACK: 'true' } });
+    expect(await runCli(argv, io)).toBe(2);
+    expect(stderr()).toBe(expected);
+  });
+
+  it('suggests the check ids that --checks and --skip-checks most likely meant', async () => {
+    const { io, stderr } = bufferIo({ env: { PACT_DO_NOT_TRACK: 'true' } });
+    expect(await runCli(['check', 'http://127.0.0.1:1/fax', '--checks', 'content-typ,status-code', '--skip-checks', 'reachabel'], io)).toBe(2);
+    expect(stderr()).toMatch(/^twiml-fax-kit: unknown checks 'content-typ', 'reachabel'; did you mean 'content-type' for 'content-typ', 'reachable' for 'reachabel'\? Valid checks: reachable, /);
+  });
+});

@@ -85,6 +85,19 @@ describe('the CI recipes of docs/ci.md', { timeout: 60_000 }, () => {
     expect(run.listening).toBe(false);
   });
 
+  it('pass a conforming app with the flags of the config file docs/ci.md shows, and none on the command line', async () => {
+    const config = /## Flags in a config file[\s\S]*?```json\n([\s\S]*?)```/.exec(inCi)?.[1] ?? '';
+    const dir = project();
+    const port = await freePort();
+    writeFileSync(join(dir, 'twiml-fax-kit.config.json'), config.replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`));
+    const { io, stderr } = bufferIo({ cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TWILIO_AUTH_TOKEN: 'test-token-not-a-secret', PORT: String(port) } });
+    const code = await runCli(['check', `http://127.0.0.1:${port}/fax`, '--runs', '5', '--seed', '1'], io);
+    expect(stderr()).not.toContain('twiml-fax-kit:');
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'reports/fax.xml'), 'utf8')).toMatch(/<testsuite [^>]*failures="0"/);
+    expect(readFileSync(join(dir, 'reports/fax-server.log'), 'utf8')).toContain('fax app listening on');
+  });
+
   it('fail a defective app in GitHub Actions with annotations and a JUnit failure a reviewer can act on', async () => {
     const run = await runRecipe(recipes().github, { REPLY_TYPE: 'text/plain' });
     expect(run.code).toBe(1);

@@ -17,6 +17,8 @@ const SETUP_TIMEOUT_MS = 300_000;
 let work: string;
 let app: string;
 let packedFiles: string[];
+let tarball: string;
+let installOutput: string;
 
 interface VitestJson {
   readonly testResults: readonly { readonly assertionResults: readonly { fullName: string; status: string; failureMessages: string[] }[] }[];
@@ -37,14 +39,17 @@ beforeAll(async () => {
   if (!info) throw new Error(`npm pack printed no package: ${packed.stdout}`);
   packedFiles = info.files.map((f) => f.path);
 
+  tarball = join(work, info.filename);
+
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'fax-app', private: true, type: 'module' }, null, 2));
   for (const file of readdirSync(appFiles)) cpSync(join(appFiles, file), join(app, file));
-  await runOrThrow(
-    `npm install ${JSON.stringify(join(work, info.filename))} vitest@^4.1 express@^5 msw@^2 @fast-check/vitest@^0.5 @types/node@^20 typescript@^5 --prefer-offline --no-audit --no-fund`,
+  const installed = await runOrThrow(
+    `npm install ${JSON.stringify(tarball)} vitest@^4.1 express@^5 msw@^2 @fast-check/vitest@^0.5 @types/node@^20 typescript@^5 --prefer-offline --no-audit --no-fund`,
     app,
   );
+  installOutput = installed.stdout + installed.stderr;
 }, SETUP_TIMEOUT_MS);
 
 // The temporary project holds a full node_modules; set KEEP_E2E=1 to look at it after a failure.
@@ -76,6 +81,31 @@ describe('the packed package', { timeout: 120_000 }, () => {
     expect(broken).toEqual([]);
   });
 
+  it('installs with no install script of its own (npm warns about none)', () => {
+    // npm 11 lists packages whose install scripts it has not been told to allow; the user's msw or esbuild may be
+    // there, the kit must not.
+    expect(installOutput.split('\n').filter((line) => /install-scripts?\b.*twiml-fax-kit/i.test(line))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/twiml-fax-kit/package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    expect(Object.keys(manifest.scripts ?? {}).filter((name) => /^(pre|post)?install$|^prepare$/.test(name))).toEqual([]);
+  });
+
+  it('imports the core and the harness in a project that installed nothing but the kit (no msw, vitest or Pact)', async () => {
+    const bare = join(work, 'bare');
+    mkdirSync(bare);
+    writeFileSync(join(bare, 'package.json'), JSON.stringify({ name: 'bare-app', private: true, type: 'module' }));
+    const installed = await runOrThrow(`npm install ${JSON.stringify(tarball)} --prefer-offline --no-audit --no-fund`, bare);
+    expect(installed.stdout + installed.stderr).not.toMatch(/install-scripts/);
+    expect(existsSync(join(bare, 'node_modules/msw'))).toBe(false);
+    const script = [
+      "const [kit, harness] = await Promise.all([import('twiml-fax-kit'), import('twiml-fax-kit/harness')]);",
+      "const report = await harness.checkServer({ handler: () => new Response('<Response><Receive/></Response>', { headers: { 'Content-Type': 'text/xml' } }), url: 'http://localhost/fax' }, { runs: 1, seed: 1 });",
+      'console.log(typeof kit.validateFaxTwiml, typeof report.ok);',
+    ].join(' ');
+    const result = await run(`node --input-type=module -e ${JSON.stringify(script)}`, bare);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('function boolean\n');
+  });
+
   it('installs without Pact, an optional peer dependency only the pact commands need', () => {
     expect(existsSync(join(app, 'node_modules/twiml-fax-kit/package.json'))).toBe(true);
     expect(existsSync(join(app, 'node_modules/@pact-foundation/pact'))).toBe(false);
@@ -92,7 +122,7 @@ describe('the packed package', { timeout: 120_000 }, () => {
   it('says in one line that the pact commands need Pact when it is not installed', async () => {
     const result = await run('npx twiml-fax-kit pact generate --provider fax-app', app);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('twiml-fax-kit: @pact-foundation/pact is not installed; the pact commands need it: npm install --save-dev @pact-foundation/pact@^16.5\n');
+    expect(result.stderr).toBe('twiml-fax-kit: @pact-foundation/pact is not installed; the pact commands need it: npm install --save-dev @pact-foundation/pact@^17 (on Node 20: @^16.5)\n');
   });
 
   it('imports the core and its subpaths from plain JavaScript, without Pact installed; the harness is not in the core', async () => {
@@ -191,6 +221,15 @@ export { report, options, mswOptions, wrong, validateFaxTwiml, writeFaxPact, fax
     expect(failure).toContain('Twilio 12300 Invalid Content-Type');
     expect(failure).toContain('Hint:');
     expect(failure).toMatch(/Reproduce with:\s+curl /);
+  });
+
+  it('runs describeFaxConformance on an Express app in process ({ listener }, no port) and over a URL, with the same verdicts', async () => {
+    const result = await run('npx vitest run in-process.test.js --reporter=json --outputFile=reports/in-process.json', app);
+    const tests = readVitestJson(join(app, 'reports/in-process.json'));
+    const statuses = Object.fromEntries([...tests].map(([name, r]) => [name.replace(/:.*$/, ''), r.status]));
+    const checks = ['reachable', 'status-code', 'content-type', 'fax-action'];
+    expect(statuses).toEqual(Object.fromEntries(['express in process', 'express over a URL'].flatMap((target) => checks.map((check) => [`${target} ${check}`, 'passed']))));
+    expect(result.code).toBe(0);
   });
 
   it("runs the user's msw media test and @fast-check/vitest property test offline", async () => {

@@ -16,7 +16,9 @@ const server = setupServer(
   }),
 );
 // 'error': any request the handlers do not answer fails the test, so nothing can reach the network.
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame (a variable: each one's types know only its own name).
+const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
+beforeAll(() => server.listen(strict));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

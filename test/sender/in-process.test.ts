@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { http, HttpResponse } from 'msw';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchHandlerOf } from '../../src/msw/index.js';
 import { createSender, inProcessTransport, type Exchange } from '../../src/sender/index.js';
 import { AUTH_TOKEN, FAX_PARAMS } from './fixtures.js';
 import { RECEIVE_TWIML, startFetchServer, type TestServer } from './servers.js';
@@ -131,9 +132,9 @@ describe('the in-process transport', () => {
 
   it('accepts msw request handlers, and refuses what none of them matches', async () => {
     const sender = createSender({
-      transport: inProcessTransport([
+      transport: inProcessTransport(fetchHandlerOf([
         http.post('https://fax.example/fax', () => HttpResponse.xml(RECEIVE_TWIML)),
-      ]),
+      ])),
     });
 
     const matched = await sender.send({ method: 'POST', url: 'https://fax.example/fax', params: FAX_PARAMS });

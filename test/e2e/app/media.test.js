@@ -16,7 +16,9 @@ async function saveReceivedFax(params, dir) {
 }
 
 const server = setupServer(...twilioFaxHandlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame (a variable: each one's types know only its own name).
+const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' };
+beforeAll(() => server.listen(strict));
 afterAll(() => server.close());
 
 test('saves the PDF of a received fax', async () => {
