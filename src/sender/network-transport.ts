@@ -1,7 +1,7 @@
 import { lookup as systemLookup } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { Agent, buildConnector } from 'undici';
+import { buildConnector, Client } from 'undici';
 import { classifyAddress, type AddressRule, type ClassifyAddress } from './address-rule.js';
 import { withoutInterimResponses } from './interim-responses.js';
 import { classifyNetworkError, PRIVATE_ADDRESS } from './network-errors.js';
@@ -26,21 +26,29 @@ export interface NetworkTransportOptions {
  * query exactly as Twilio wrote them, where `fetch` would re-encode them), gives per-attempt connect timeouts and TLS
  * options, and leaves decoding and the size limit to the sender. Every connection checks its resolved address against
  * the request's address rule before connecting, and drops interim (1xx) responses undici would choke on.
+ *
+ * Every request gets a connection of its own, closed once its reply is read or dropped: distinct webhook deliveries
+ * from Twilio arrive on distinct connections, and a connection kept for the next request could be closed by the
+ * server in between (its keep-alive timeout ran out while the kit was busy), which would read as the server breaking
+ * the connection (11206). Only the kit closes these connections; the request on the wire is unchanged (undici still
+ * announces `connection: keep-alive`, as before).
  */
 export function networkTransport(options: NetworkTransportOptions = {}): Transport {
-  const agents = new Map<string, Agent>();
+  const connectors = new Map<string, Connect>();
+  const open = new Set<Client>();
   const ruleIds = new WeakMap<AddressRule, number>();
   let rules = 0;
   const ca = options.ca === undefined ? undefined : [...rootCertificates, ...[options.ca].flat()];
   const classify = options.classifyAddress ?? classifyAddress;
   const baseLookup = options.lookup ?? (systemLookup as unknown as LookupFunction);
 
-  const agentFor = (target: TransportRequest): Agent => {
+  // One connector per kind of request: building one loads the CA list, so it is built once and shared.
+  const connectorFor = (target: TransportRequest): Connect => {
     const rule = target.addressRule;
     if (rule && !ruleIds.has(rule)) ruleIds.set(rule, (rules += 1));
     const key = `${target.connectTimeoutMs}|${target.insecure}|${target.maxHeaderBytes}|${rule ? ruleIds.get(rule) : 0}`;
-    let agent = agents.get(key);
-    if (!agent) {
+    let connector = connectors.get(key);
+    if (!connector) {
       const connect = buildConnector({
         // undici runs this timer on its coarse clock (ticks of about 0.5 s): fine for Twilio's 5 s.
         timeout: target.connectTimeoutMs,
@@ -48,38 +56,46 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
         ...(ca && { ca }),
         lookup: rule ? admittedLookup(baseLookup, rule, classify) : baseLookup,
       });
-      agent = new Agent({
-        connect: (connectOptions, callback) => {
-          // A literal IP address is never looked up: check it here, before any packet leaves.
-          const literal = connectOptions.hostname.replace(/^\[(.*)\]$/, '$1');
-          if (rule && isIP(literal) !== 0) {
-            const decision = rule.admit(literal, [literal], classify);
-            if ('refused' in decision) {
-              callback(privateAddressError(decision.refused), null);
-              return;
-            }
+      connector = (connectOptions, callback) => {
+        // A literal IP address is never looked up: check it here, before any packet leaves.
+        const literal = connectOptions.hostname.replace(/^\[(.*)\]$/, '$1');
+        if (rule && isIP(literal) !== 0) {
+          const decision = rule.admit(literal, [literal], classify);
+          if ('refused' in decision) {
+            callback(privateAddressError(decision.refused), null);
+            return;
           }
-          connect(connectOptions, (error, socket) => {
-            if (error || !socket) callback(error ?? new Error('no socket'), null);
-            else callback(null, withoutInterimResponses(socket, target.maxHeaderBytes));
-          });
-        },
-        maxHeaderSize: target.maxHeaderBytes,
-        // The sender's own deadline ends every request; undici's timers would only race it.
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
-      agents.set(key, agent);
+        }
+        connect(connectOptions, (error, socket) => {
+          if (error || !socket) callback(error ?? new Error('no socket'), null);
+          else callback(null, withoutInterimResponses(socket, target.maxHeaderBytes));
+        });
+      };
+      connectors.set(key, connector);
     }
-    return agent;
+    return connector;
+  };
+
+  const release = (client: Client): void => {
+    if (!open.delete(client)) return;
+    // Destroying ends the connection at once; a reply nobody reads is not waited for.
+    void client.destroy().catch(() => undefined);
   };
 
   return {
     async perform(target: TransportRequest): Promise<TransportReply | TransportError> {
+      let client: Client | undefined;
       try {
         const { origin, path } = splitRequestUrl(target.url);
-        const response = await agentFor(target).request({
-          origin,
+        client = new Client(origin, {
+          connect: connectorFor(target),
+          maxHeaderSize: target.maxHeaderBytes,
+          // The sender's own deadline ends every request; undici's timers would only race it.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        });
+        open.add(client);
+        const response = await client.request({
           path,
           method: target.method,
           headers: { ...target.headers },
@@ -88,6 +104,7 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
         });
         const { headers, setCookies } = flattenHeaders(response.headers);
         const body = response.body;
+        const own = client;
         return {
           status: response.statusCode,
           headers,
@@ -99,20 +116,27 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
               throw new TransportFailureError(classifyNetworkError(error, target.url, target.maxHeaderBytes));
             }
           })(),
-          // A body destroyed before anyone read it errors with "aborted": expected here, so listened to.
-          discard: () => body.on('error', () => undefined).destroy(),
+          discard: () => {
+            // A body destroyed before anyone read it errors with "aborted": expected here, so listened to.
+            body.on('error', () => undefined).destroy();
+            release(own);
+          },
         };
       } catch (error) {
+        if (client) release(client);
         return classifyNetworkError(error, target.url, target.maxHeaderBytes);
       }
     },
     async close(): Promise<void> {
-      const closing = [...agents.values()].map((agent) => agent.destroy());
-      agents.clear();
+      const closing = [...open].map((client) => client.destroy());
+      open.clear();
+      connectors.clear();
       await Promise.allSettled(closing);
     },
   };
 }
+
+type Connect = buildConnector.connector;
 
 /** A lookup that only ever hands the socket addresses the rule admits. */
 function admittedLookup(base: LookupFunction, rule: AddressRule, classify: ClassifyAddress): LookupFunction {
