@@ -1,5 +1,5 @@
 import { lookup as systemLookup } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import { classifyAddress, type AddressRule, type ClassifyAddress } from './address-rule.js';
@@ -35,7 +35,8 @@ export interface NetworkTransportOptions {
  */
 export function networkTransport(options: NetworkTransportOptions = {}): Transport {
   const connectors = new Map<string, Connect>();
-  const open = new Set<Client>();
+  // Each client in use, with what ends its connection attempt if one is still under way.
+  const open = new Map<Client, () => void>();
   const ruleIds = new WeakMap<AddressRule, number>();
   let rules = 0;
   const ca = options.ca === undefined ? undefined : [...rootCertificates, ...[options.ca].flat()];
@@ -66,10 +67,10 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
             return;
           }
         }
-        connect(connectOptions, (error, socket) => {
+        return connect(connectOptions, (error, socket) => {
           if (error || !socket) callback(error ?? new Error('no socket'), null);
           else callback(null, withoutInterimResponses(socket, target.maxHeaderBytes));
-        });
+        }) as unknown as Socket;
       };
       connectors.set(key, connector);
     }
@@ -77,7 +78,10 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
   };
 
   const release = (client: Client): void => {
-    if (!open.delete(client)) return;
+    const abandon = open.get(client);
+    if (!abandon) return;
+    open.delete(client);
+    abandon();
     // Destroying ends the connection at once; a reply nobody reads is not waited for.
     void client.destroy().catch(() => undefined);
   };
@@ -87,14 +91,15 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
       let client: Client | undefined;
       try {
         const { origin, path } = splitRequestUrl(target.url);
+        const attempt = attemptOnce(connectorFor(target));
         client = new Client(origin, {
-          connect: connectorFor(target),
+          connect: attempt.connect,
           maxHeaderSize: target.maxHeaderBytes,
           // The sender's own deadline ends every request; undici's timers would only race it.
           headersTimeout: 0,
           bodyTimeout: 0,
         });
-        open.add(client);
+        open.set(client, attempt.abandon);
         const response = await client.request({
           path,
           method: target.method,
@@ -128,15 +133,39 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
       }
     },
     async close(): Promise<void> {
-      const closing = [...open].map((client) => client.destroy());
-      open.clear();
+      const clients = [...open.keys()];
+      for (const client of clients) release(client);
+      const closing = clients.map((client) => client.destroy());
       connectors.clear();
       await Promise.allSettled(closing);
     },
   };
 }
 
-type Connect = buildConnector.connector;
+/** Opens a connection and returns its socket at once (undici's connector does), or nothing when it refused first. */
+type Connect = (options: buildConnector.Options, callback: buildConnector.Callback) => Socket | undefined;
+
+/**
+ * One client's connection attempt, which `abandon()` ends when the exchange ends first. undici's `destroy()` only
+ * waits for a connection under way to finish before closing it: to a port that takes no connection that is the whole
+ * connect timeout (5 s) during which the attempt holds the process open after the run. Destroying the socket ends it
+ * now, and the client hears of it as a failed connection.
+ */
+function attemptOnce(connect: Connect): { readonly connect: buildConnector.connector; readonly abandon: () => void } {
+  let connecting: Socket | undefined;
+  return {
+    connect: (connectOptions, callback) => {
+      connecting = connect(connectOptions, (...result) => {
+        connecting = undefined;
+        (callback as (...args: unknown[]) => void)(...result);
+      });
+    },
+    abandon: () => {
+      connecting?.destroy(Object.assign(new Error('the exchange ended before the connection was made'), { code: 'UND_ERR_ABORTED' }));
+      connecting = undefined;
+    },
+  };
+}
 
 /** A lookup that only ever hands the socket addresses the rule admits. */
 function admittedLookup(base: LookupFunction, rule: AddressRule, classify: ClassifyAddress): LookupFunction {

@@ -10,7 +10,7 @@ function failingSender(kindOf: (sent: number) => TransportFailureKind): Sender {
   return {
     async send(request: WebhookRequest): Promise<Exchange> {
       const kind = kindOf(sent++);
-      const failure = { kind, twilioError: kind === 'timeout' ? 11205 : 11201, message: kind === 'timeout' ? 'no complete reply within 15000 ms' : 'no connection within 5000 ms' };
+      const failure = { kind, twilioError: kind === 'timeout' ? (11205 as const) : (11201 as const), message: kind === 'timeout' ? 'no complete reply within 15000 ms' : 'no connection within 5000 ms' };
       return { hops: [], failure, durationMs: 0, finalUrl: request.url };
     },
   };
