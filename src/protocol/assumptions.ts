@@ -84,6 +84,13 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     why: "Twilio's 11201 and 11202 pages name two connection attempts, and its default retry policy is `ct` (connection timeout); whether anything else is retried is unpublished. Fairly sure.",
   },
   {
+    id: 'connection-per-request',
+    statement:
+      'Every request goes on a connection of its own, which the kit closes once the reply is read; the request itself ' +
+      'is unchanged (`Connection: keep-alive`, as HTTP/1.1 clients send).',
+    why: "Twilio's webhook deliveries come from a fleet of proxies; whether two of them share a connection is unpublished. A kit that kept connections between exchanges blamed servers for its own stale ones (a keep-alive timeout ending just as it sent: 11206), randomly. Fairly sure it costs no real defect.",
+  },
+  {
     id: 'auth-retry-once-per-url',
     statement:
       "After a 401 with a Basic or Digest challenge, the call's credentials (from the webhook URL, kept for every " +

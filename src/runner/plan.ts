@@ -90,14 +90,47 @@ export const EXAMPLE_CASES: readonly PlannedCase[] = exampleCases(TWILIO_PROFILE
 /** The ids of the example cases, the same under every profile. */
 export const EXAMPLE_CASE_IDS: readonly string[] = EXAMPLE_CASES.map((c) => c.id);
 
+/** The cases of a run in plan order, each made when the run reaches it. */
+export interface CasePlan {
+  /** How many cases the run plans: the examples and the generated ones. */
+  readonly length: number;
+  /** The case at `position` (0-based, examples first), or `undefined` past the end. */
+  at(position: number): PlannedCase | undefined;
+}
+
+/**
+ * How many generated cases are drawn at a time. A run holds at most this many inputs (about 2 kB each) instead of
+ * all of them (20,000 runs held 40 MB). Drawing a batch from the middle of the seed's sequence first skips what came
+ * before it (fast-check replays a path so), which costs about 20 µs per case skipped: about 4 s over a 20,000-case
+ * run, nothing for runs within one batch.
+ */
+export const CASE_BATCH = 1024;
+
 /**
  * The cases of a run under `profile`: the fixed examples, then `runs` generated from `seed`. Generated case `i` is
- * what `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk.
+ * what `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk. They are drawn in
+ * batches as the run reaches them (in order, as the pool takes them), so a long run does not hold every input.
  */
-export function planCases(seed: number, runs: number, profile: Pick<FaxProfile, 'parameters'>): PlannedCase[] {
-  const generated = runs > 0 ? fc.sample(caseInput(profile), { seed, numRuns: runs }) : [];
-  return [
-    ...exampleCases(profile),
-    ...generated.map((input, index): PlannedCase => ({ id: `generated-${index + 1}`, label: `generated case ${index + 1}`, kind: 'generated', index, input })),
-  ];
+export function planCases(seed: number, runs: number, profile: Pick<FaxProfile, 'parameters'>): CasePlan {
+  const examples = exampleCases(profile);
+  const inputs = caseInput(profile);
+  let batchStart = -1;
+  let batch: readonly CaseInput[] = [];
+  const length = examples.length + Math.max(0, runs);
+  return {
+    length,
+    at(position) {
+      if (!Number.isInteger(position) || position < 0 || position >= length) return undefined;
+      if (position < examples.length) return examples[position];
+      const index = position - examples.length;
+      const start = index - (index % CASE_BATCH);
+      if (start !== batchStart) {
+        // `path: String(start)` starts the seed's sequence at case `start`: the same values as one sample of all.
+        batch = fc.sample(inputs, { seed, path: String(start), numRuns: Math.min(CASE_BATCH, runs - start) });
+        batchStart = start;
+      }
+      const input = batch[index - start] as CaseInput;
+      return { id: `generated-${index + 1}`, label: `generated case ${index + 1}`, kind: 'generated', index, input };
+    },
+  };
 }

@@ -20,6 +20,7 @@ import type { StampedIssue } from './run-check.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
 import { timeoutsToStop } from './timeout-breaker.js';
+import { timeoutWording } from './timeout-wording.js';
 
 /** Everything a run needs, already resolved (the CLI and `checkServer` build it from their options). */
 export interface RunPlan {
@@ -130,10 +131,10 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     );
     if (broken) throw broken.error;
     const casesRun = done;
-    const timeoutSeconds = (plan.config.timeoutMs / 1000).toLocaleString('en-US');
+    const baseBreaker = control.breaker(BASE_REQUESTS);
     const stoppedEarly =
-      !control.interrupted && control.breaker(BASE_REQUESTS).tripped
-        ? `the server let ${stopAfter} requests in a row time out (${timeoutSeconds} s each), as a server that is down does, so the kit stopped sending: ` +
+      !control.interrupted && baseBreaker.tripped
+        ? `the server let ${stopAfter} requests in a row ${timeoutWording(baseBreaker.timedOut, plan.config).stopped}, as a server that is down does, so the kit stopped sending: ` +
           `${cases.length - casesRun} of ${cases.length} cases were not sent`
         : undefined;
 
@@ -141,8 +142,9 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     const results: CheckResult[] = [];
     for (const check of plan.checks) {
       const tally = tallies.get(check.id);
-      const note = control.breaker(check.id).tripped
-        ? `stopped sending after ${stopAfter} of its requests in a row got no reply within ${timeoutSeconds} s; later cases were not judged by it`
+      const checkBreaker = control.breaker(check.id);
+      const note = checkBreaker.tripped
+        ? `stopped sending after ${stopAfter} of its requests in a row ${timeoutWording(checkBreaker.timedOut, plan.config).got}; later cases were not judged by it`
         : undefined;
       // A pass means judged: a check that had nothing to judge in any case is skipped, with the earliest case's reason.
       const skipReason = skipReasons.get(check.id) ?? (!tally || tally.judgedCases === 0 ? (tally?.firstNotJudged ?? nothingRan(plan, control, check)) : undefined);

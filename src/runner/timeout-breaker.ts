@@ -15,6 +15,11 @@ export interface TimeoutBreaker {
   /** Aborted once the breaker trips; cuts the requests of its kind still in flight. */
   readonly signal: AbortSignal;
   readonly tripped: boolean;
+  /**
+   * What timed out in the streak that tripped the breaker (`timeout`: no reply in time; `connect-timeout`: no
+   * connection in time), so the stop message says what actually happened; empty while not tripped.
+   */
+  readonly timedOut: ReadonlySet<TransportFailureKind>;
   /** Counts a finished exchange of this kind (never a cut one). */
   record(exchange: Exchange): void;
 }
@@ -26,15 +31,29 @@ export interface TimeoutBreaker {
 export function createTimeoutBreaker(limit: number): TimeoutBreaker {
   const trip = new AbortController();
   let inARow = 0;
+  let streak = new Set<TransportFailureKind>();
+  const tripping = new Set<TransportFailureKind>();
   return {
     signal: trip.signal,
     get tripped() {
       return trip.signal.aborted;
     },
+    get timedOut() {
+      return tripping;
+    },
     record(exchange) {
+      if (trip.signal.aborted) return;
       const kind = exchange.failure?.kind;
-      inARow = kind !== undefined && TIMED_OUT.has(kind) ? inARow + 1 : 0;
-      if (inARow >= limit) trip.abort();
+      if (kind !== undefined && TIMED_OUT.has(kind)) {
+        inARow += 1;
+        streak.add(kind);
+      } else {
+        inARow = 0;
+        streak = new Set();
+      }
+      if (inARow < limit) return;
+      for (const each of streak) tripping.add(each);
+      trip.abort();
     },
   };
 }

@@ -5,8 +5,6 @@ import type { Socket } from 'node:net';
 const INTERIM_STATUS = /^HTTP\/1\.[01] 1(?!01)\d\d[ \r\n]/;
 const STATUS_LINE_PREFIX = 13;
 const HEAD_END = /\r?\n\r?\n/;
-// What undici writes first for every request: the request line.
-const REQUEST_LINE = /^[A-Z]+ \S+ HTTP\/1\.1\r\n/;
 
 /**
  * A socket that drops interim (1xx) responses before undici's parser sees them. RFC 9110 §15.2: "A client MUST be
@@ -15,16 +13,19 @@ const REQUEST_LINE = /^[A-Z]+ \S+ HTTP\/1\.1\r\n/;
  * not ask for, which would report a legal reply as a broken connection. Interim responses carry nothing the sender
  * uses, so dropping them here (before the final response's head, and nowhere else) is exactly "ignore them".
  *
- * Only the start of each response is inspected: undici writes a request only once the previous reply is complete
- * (pipelining 1), so the bytes after a request line is written begin a new response. `maxHeadBytes` bounds what is
- * held while a head is incomplete; beyond it the bytes pass through and undici's own header limit applies.
+ * The network transport sends one request per connection, so the connection carries one response: only its start is
+ * inspected, from the first byte, until the first final status line. (Spotting request lines in what undici writes
+ * missed a GET whose long query pushed ` HTTP/1.1` out of the bytes looked at, and left its 100 to undici.)
+ * `maxHeadBytes` bounds what is held while a head is incomplete; beyond it the bytes pass through and undici's own
+ * header limit applies.
  */
 export function withoutInterimResponses(socket: Socket, maxHeadBytes: number): Socket {
   return new InterimResponseFilter(socket, maxHeadBytes) as unknown as Socket;
 }
 
 class InterimResponseFilter extends Duplex {
-  private awaitingHead = false;
+  // Until the final response's status line: the one response this connection carries.
+  private awaitingHead = true;
   private pending: Buffer = Buffer.alloc(0);
 
   constructor(
@@ -79,7 +80,6 @@ class InterimResponseFilter extends Duplex {
   }
 
   override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (REQUEST_LINE.test(chunk.subarray(0, 64).toString('latin1'))) this.awaitingHead = true;
     this.socket.write(chunk, encoding, callback);
   }
 

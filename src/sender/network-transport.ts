@@ -1,7 +1,7 @@
 import { lookup as systemLookup } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { Agent, buildConnector } from 'undici';
+import { buildConnector, Client } from 'undici';
 import { classifyAddress, type AddressRule, type ClassifyAddress } from './address-rule.js';
 import { withoutInterimResponses } from './interim-responses.js';
 import { classifyNetworkError, PRIVATE_ADDRESS } from './network-errors.js';
@@ -31,21 +31,30 @@ export interface NetworkTransportOptions {
  * query exactly as Twilio wrote them, where `fetch` would re-encode them), gives per-attempt connect timeouts and TLS
  * options, and leaves decoding and the size limit to the sender. Every connection checks its resolved address against
  * the request's address rule before connecting, and drops interim (1xx) responses undici would choke on.
+ *
+ * Every request gets a connection of its own, closed once its reply is read or dropped: distinct webhook deliveries
+ * from Twilio arrive on distinct connections, and a connection kept for the next request could be closed by the
+ * server in between (its keep-alive timeout ran out while the kit was busy), which would read as the server breaking
+ * the connection (11206). Only the kit closes these connections; the request on the wire is unchanged (undici still
+ * announces `connection: keep-alive`, as before).
  */
 export function networkTransport(options: NetworkTransportOptions = {}): Transport {
-  const agents = new Map<string, Agent>();
+  const connectors = new Map<string, Connect>();
+  // Each client in use, with what ends its connection attempt if one is still under way.
+  const open = new Map<Client, () => void>();
   const ruleIds = new WeakMap<AddressRule, number>();
   let rules = 0;
   const ca = options.ca === undefined ? undefined : [...rootCertificates, ...[options.ca].flat()];
   const classify = options.classifyAddress ?? classifyAddress;
   const baseLookup = options.lookup ?? (systemLookup as unknown as LookupFunction);
 
-  const agentFor = (target: TransportRequest): Agent => {
+  // One connector per kind of request: building one loads the CA list, so it is built once and shared.
+  const connectorFor = (target: TransportRequest): Connect => {
     const rule = target.addressRule;
     if (rule && !ruleIds.has(rule)) ruleIds.set(rule, (rules += 1));
     const key = `${target.connectTimeoutMs}|${target.insecure}|${target.maxHeaderBytes}|${rule ? ruleIds.get(rule) : 0}`;
-    let agent = agents.get(key);
-    if (!agent) {
+    let connector = connectors.get(key);
+    if (!connector) {
       const connect = options.connector ?? buildConnector({
         // undici runs this timer on its coarse clock (ticks of about 0.5 s): fine for Twilio's 5 s.
         timeout: target.connectTimeoutMs,
@@ -53,38 +62,50 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
         ...(ca && { ca }),
         lookup: rule ? admittedLookup(baseLookup, rule, classify) : baseLookup,
       });
-      agent = new Agent({
-        connect: (connectOptions, callback) => {
-          // A literal IP address is never looked up: check it here, before any packet leaves.
-          const literal = connectOptions.hostname.replace(/^\[(.*)\]$/, '$1');
-          if (rule && isIP(literal) !== 0) {
-            const decision = rule.admit(literal, [literal], classify);
-            if ('refused' in decision) {
-              callback(privateAddressError(decision.refused), null);
-              return;
-            }
+      connector = (connectOptions, callback) => {
+        // A literal IP address is never looked up: check it here, before any packet leaves.
+        const literal = connectOptions.hostname.replace(/^\[(.*)\]$/, '$1');
+        if (rule && isIP(literal) !== 0) {
+          const decision = rule.admit(literal, [literal], classify);
+          if ('refused' in decision) {
+            callback(privateAddressError(decision.refused), null);
+            return;
           }
-          connect(connectOptions, (error, socket) => {
-            if (error || !socket) callback(error ?? new Error('no socket'), null);
-            else callback(null, withoutInterimResponses(socket, target.maxHeaderBytes));
-          });
-        },
-        maxHeaderSize: target.maxHeaderBytes,
-        // The sender's own deadline ends every request; undici's timers would only race it.
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
-      agents.set(key, agent);
+        }
+        return connect(connectOptions, (error, socket) => {
+          if (error || !socket) callback(error ?? new Error('no socket'), null);
+          else callback(null, withoutInterimResponses(socket, target.maxHeaderBytes));
+        }) as unknown as Socket;
+      };
+      connectors.set(key, connector);
     }
-    return agent;
+    return connector;
+  };
+
+  const release = (client: Client): void => {
+    const abandon = open.get(client);
+    if (!abandon) return;
+    open.delete(client);
+    abandon();
+    // Destroying ends the connection at once; a reply nobody reads is not waited for.
+    void client.destroy().catch(() => undefined);
   };
 
   return {
     async perform(target: TransportRequest): Promise<TransportReply | TransportError> {
+      let client: Client | undefined;
       try {
         const { origin, path } = splitRequestUrl(target.url);
-        const response = await agentFor(target).request({
-          origin,
+        const attempt = attemptOnce(connectorFor(target));
+        client = new Client(origin, {
+          connect: attempt.connect,
+          maxHeaderSize: target.maxHeaderBytes,
+          // The sender's own deadline ends every request; undici's timers would only race it.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        });
+        open.set(client, attempt.abandon);
+        const response = await client.request({
           path,
           method: target.method,
           headers: { ...target.headers },
@@ -93,6 +114,7 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
         });
         const { headers, setCookies } = flattenHeaders(response.headers);
         const body = response.body;
+        const own = client;
         return {
           status: response.statusCode,
           headers,
@@ -104,17 +126,48 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
               throw new TransportFailureError(classifyNetworkError(error, target.url, target.maxHeaderBytes));
             }
           })(),
-          // A body destroyed before anyone read it errors with "aborted": expected here, so listened to.
-          discard: () => body.on('error', () => undefined).destroy(),
+          discard: () => {
+            // A body destroyed before anyone read it errors with "aborted": expected here, so listened to.
+            body.on('error', () => undefined).destroy();
+            release(own);
+          },
         };
       } catch (error) {
+        if (client) release(client);
         return classifyNetworkError(error, target.url, target.maxHeaderBytes);
       }
     },
     async close(): Promise<void> {
-      const closing = [...agents.values()].map((agent) => agent.destroy());
-      agents.clear();
+      const clients = [...open.keys()];
+      for (const client of clients) release(client);
+      const closing = clients.map((client) => client.destroy());
+      connectors.clear();
       await Promise.allSettled(closing);
+    },
+  };
+}
+
+/** Opens a connection and returns its socket at once (undici's connector does), or nothing when it refused first. */
+type Connect = (options: buildConnector.Options, callback: buildConnector.Callback) => Socket | undefined;
+
+/**
+ * One client's connection attempt, which `abandon()` ends when the exchange ends first. undici's `destroy()` only
+ * waits for a connection under way to finish before closing it: to a port that takes no connection that is the whole
+ * connect timeout (5 s) during which the attempt holds the process open after the run. Destroying the socket ends it
+ * now, and the client hears of it as a failed connection.
+ */
+function attemptOnce(connect: Connect): { readonly connect: buildConnector.connector; readonly abandon: () => void } {
+  let connecting: Socket | undefined;
+  return {
+    connect: (connectOptions, callback) => {
+      connecting = connect(connectOptions, (...result) => {
+        connecting = undefined;
+        (callback as (...args: unknown[]) => void)(...result);
+      });
+    },
+    abandon: () => {
+      connecting?.destroy(Object.assign(new Error('the exchange ended before the connection was made'), { code: 'UND_ERR_ABORTED' }));
+      connecting = undefined;
     },
   };
 }

@@ -69,7 +69,7 @@ describe('interim (1xx) responses before the final one', () => {
     expect(Buffer.from(exchange.response?.body ?? []).toString()).toBe(body);
   });
 
-  describe('on a kept-alive connection', () => {
+  describe('from a node:http server calling writeContinue()', () => {
     let server: TestServer;
     beforeAll(async () => {
       server = await startHttpServer((_request, response) => {
@@ -84,6 +84,15 @@ describe('interim (1xx) responses before the final one', () => {
       const exchanges = [await post(server), await post(server), await post(server)];
 
       expect(exchanges.map((exchange) => exchange.response?.status)).toEqual([200, 200, 200]);
+    });
+
+    it('passes it before the reply to a GET, whose parameters make a long request line', async () => {
+      const get = () => sender.send({ method: 'GET', url: `${server.origin}/fax`, params: FAX_PARAMS });
+      const exchanges = [await get(), await post(server), await get()];
+
+      expect(exchanges.map((exchange) => exchange.failure)).toEqual([undefined, undefined, undefined]);
+      expect(exchanges.map((exchange) => exchange.response?.status)).toEqual([200, 200, 200]);
+      expect(Buffer.from(exchanges[0]?.response?.body ?? []).toString()).toBe(RECEIVE_TWIML);
     });
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check } from '../../src/checks/check-api/types.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { runConformance } from '../../src/runner/run.js';
+import { checkServer } from '../../src/harness/check-server.js';
 import type { Exchange, Sender, WebhookRequest } from '../../src/model/exchange.js';
 
 // A full collection on demand: objects nothing holds any more are then gone, so a WeakRef that still derefs is held.
@@ -12,6 +13,7 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 const RUNS = 300;
 const CONCURRENCY = 4;
+const IN_PROCESS_REQUESTS = 200;
 
 /** A sender that answers at once and keeps a WeakRef to every reply body it hands out. */
 function probingSender(onSend: (sent: number, alive: () => number) => Promise<void>): Sender {
@@ -59,6 +61,25 @@ describe('what a run keeps while it goes', () => {
     });
     expect(report.findings).toMatchObject([{ check: 'always-finds', count: RUNS + 2 }]);
     // The cases in flight, and the earliest case, which the finding shows; never the hundreds that finished.
+    expect(aliveNearTheEnd).toBeLessThanOrEqual(CONCURRENCY + 2);
+  });
+});
+
+describe('what an in-process run keeps while it goes', () => {
+  it('holds no request of a finished case, though no request waits for I/O', async () => {
+    const requests: WeakRef<Request>[] = [];
+    let aliveNearTheEnd: number | undefined;
+    // Answers at once: the run never waits for I/O. Counts, without yielding, the requests still reachable.
+    const handler = (request: Request): Response => {
+      requests.push(new WeakRef(request));
+      if (requests.length === IN_PROCESS_REQUESTS) {
+        collectGarbage();
+        aliveNearTheEnd = requests.filter((ref) => ref.deref() !== undefined).length;
+      }
+      return new Response('<Response><Receive/></Response>', { headers: { 'content-type': 'text/xml' } });
+    };
+    await checkServer({ handler, url: 'http://localhost/fax' }, { runs: IN_PROCESS_REQUESTS, seed: 1, concurrency: CONCURRENCY, checks: ['status-code'], shrink: false });
+    // The cases in flight (one request each); never the hundreds that finished.
     expect(aliveNearTheEnd).toBeLessThanOrEqual(CONCURRENCY + 2);
   });
 });
