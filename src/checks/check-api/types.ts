@@ -109,8 +109,11 @@ export function notJudged(reason: string): CheckOutcome {
   return { issues: [], notJudged: reason };
 }
 
-/** Why reply checks judge nothing on a case whose base request got no 2xx reply. */
-export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge (see reachable and status-code)';
+/** Why reply checks judge nothing on a case whose base request got no 2xx reply, when no check owns the failure. */
+export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge';
+
+/** The case the checks of scope `run` look at, once per run: the first fixed example. */
+export const RUN_SCOPE_CASE_ID = 'example-1';
 
 /**
  * A named, stateless rule about how a fax webhook must behave. Checks are small values in a registry

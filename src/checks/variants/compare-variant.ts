@@ -5,6 +5,7 @@ import { refusalHint, refusalOf } from '../hints/refusal-hint.js';
 import { frameworkOf } from '../hints/server-framework.js';
 import { failsOnlyWithoutSession } from './session-cookie.js';
 import { ABORTED } from '../verdicts/exchange-outcome.js';
+import { whyNotJudged } from '../hints/failure-owner.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from '../check-api/types.js';
 
 /** How a variant check words and codes its two ways of failing. */
@@ -14,6 +15,14 @@ export interface VariantRule {
   /** Diagnostic code when both work but mean different things; absent: a different reply is fine. */
   readonly differCode?: string;
   readonly hint: string;
+}
+
+/** What sets a variant apart from the case's own request, for the report. */
+export interface VariantShown {
+  /** The label of the variant's findings, when the case's label does not describe it (e.g. a fax from SIP addresses). */
+  readonly label?: string;
+  /** What the reference request is, in a reason for judging nothing ("the base request" unless said). */
+  readonly referenceName?: string;
 }
 
 /**
@@ -29,10 +38,13 @@ export async function compareVariant(
   reference: Exchange,
   variant: WebhookRequest,
   described: string,
+  shown: VariantShown = {},
 ): Promise<CheckOutcome> {
   const profile = context.config.profile;
   const expected = summarizeReply(reference, profile);
-  if (expected.outcome !== 'answered') return notJudged(NO_REPLY_TO_JUDGE);
+  // Nothing is sent when the reference failed: its failure is the finding of the check that owns it.
+  if (expected.outcome !== 'answered') return notJudged(whyNotJudged(reference, context.config, shown.referenceName) ?? NO_REPLY_TO_JUDGE);
+  const label = shown.label === undefined ? {} : { label: shown.label };
   const exchange = await context.send(variant);
   const actual = summarizeReply(exchange, profile);
   if (actual.outcome === 'aborted') return notJudged(ABORTED);
@@ -42,6 +54,7 @@ export async function compareVariant(
       {
         exchange,
         reference,
+        ...label,
         diagnostic: {
           code: rule.failCode,
           severity: 'error',
@@ -60,6 +73,7 @@ export async function compareVariant(
     return judged([
       {
         exchange,
+        ...label,
         diagnostic: {
           code: rule.failCode,
           severity: 'error',
@@ -75,6 +89,7 @@ export async function compareVariant(
     {
       exchange,
       reference,
+      ...label,
       diagnostic: {
         code: rule.differCode,
         severity: 'error',

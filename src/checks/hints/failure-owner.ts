@@ -1,0 +1,48 @@
+import type { Exchange } from '../../model/exchange.js';
+import { ABORTED, exchangeOutcome, type ExchangeOutcome } from '../verdicts/exchange-outcome.js';
+import type { CheckConfig } from '../check-api/types.js';
+import { refusalOf } from './refusal-hint.js';
+
+/** The built-in check that reports why an exchange failed, by what the failure was. */
+export type FailureOwner = 'reachable' | 'response-time' | 'status-code' | 'signature-accepted';
+
+/**
+ * True when the server refused `exchange` over its signature (401/403 without an HTTP-auth challenge, or
+ * twilio-node's 400 naming the signature) while the run had a token, so the request was correctly signed: a
+ * validation mistake, which `signature-accepted` judges and names, not a status `status-code` reports.
+ */
+export function refusedOverSignature(exchange: Exchange, config: Pick<CheckConfig, 'hasAuthToken'>): boolean {
+  return config.hasAuthToken && refusalOf(exchange) === 'signature';
+}
+
+/**
+ * The check that owns the failure of `exchange`, or undefined when it did not fail (a 2xx) or the run stopped it:
+ * `response-time` for a reply that did not come in time, `reachable` for any other transport failure, `status-code`
+ * for a final status that is not 2xx (and redirects Twilio does not follow), `signature-accepted` for a correctly
+ * signed request refused over its signature.
+ * @example failureOwner(context.exchange, context.config) // 'reachable' for a refused connection
+ */
+export function failureOwner(exchange: Exchange, config: Pick<CheckConfig, 'profile' | 'hasAuthToken'>): FailureOwner | undefined {
+  const outcome = exchangeOutcome(exchange, config.profile);
+  return outcome.kind === 'failed' ? ownerOf(outcome, exchange, config) : undefined;
+}
+
+function ownerOf(outcome: Extract<ExchangeOutcome, { kind: 'failed' }>, exchange: Exchange, config: Pick<CheckConfig, 'hasAuthToken'>): FailureOwner {
+  const { failure } = outcome;
+  if (failure === 'timeout') return 'response-time';
+  if (failure === 'invalid-redirect' || failure === 'too-many-redirects') return 'status-code';
+  if (failure !== undefined || outcome.status === undefined) return 'reachable';
+  return refusedOverSignature(exchange, config) ? 'signature-accepted' : 'status-code';
+}
+
+/**
+ * Why a check judges nothing when `exchange` (`what`, e.g. "the base request") got no 2xx: what it came to and the
+ * check that reports it, or that the run stopped it. Undefined when it got a 2xx: there is something to judge.
+ * @example const failed = whyNotJudged(context.exchange, context.config); if (failed) return notJudged(failed);
+ */
+export function whyNotJudged(exchange: Exchange, config: Pick<CheckConfig, 'profile' | 'hasAuthToken'>, what = 'the base request'): string | undefined {
+  const outcome = exchangeOutcome(exchange, config.profile);
+  if (outcome.kind === 'ok') return undefined;
+  if (outcome.kind === 'aborted') return ABORTED;
+  return `${what} failed (${outcome.description}; see ${ownerOf(outcome, exchange, config)})`;
+}
