@@ -1,7 +1,28 @@
-import type { Exchange } from '../../model/exchange.js';
+import type { Exchange, TransportFailureKind } from '../../model/exchange.js';
 import { ABORTED, exchangeOutcome, type ExchangeOutcome } from '../verdicts/exchange-outcome.js';
 import type { CheckConfig } from '../check-api/types.js';
 import { refusalOf } from './refusal-hint.js';
+
+/**
+ * A transport failure in a few words, for a reason repeated by every check that judged nothing: the finding of the
+ * check that owns it gives the whole message.
+ */
+const SHORT_FAILURES: Partial<Record<TransportFailureKind, string>> = {
+  'invalid-url': 'not an http(s) URL',
+  dns: 'the host name does not resolve',
+  refused: 'connection refused',
+  'connect-timeout': 'no connection within the connect timeout',
+  unreachable: 'no route to the host',
+  'private-address': 'a private address the run may not reach',
+  timeout: 'no complete reply within the timeout',
+  reset: 'the connection closed mid-reply',
+  protocol: 'a reply that breaks HTTP',
+  'headers-too-large': 'reply headers far too large',
+  tls: 'the TLS handshake failed',
+  'cert-domain': 'a certificate for another host',
+  'cert-expired': 'an expired certificate',
+  'cert-untrusted': 'an untrusted certificate',
+};
 
 /** The built-in check that reports why an exchange failed, by what the failure was. */
 export type FailureOwner = 'reachable' | 'response-time' | 'status-code' | 'signature-accepted';
@@ -44,5 +65,6 @@ export function whyNotJudged(exchange: Exchange, config: Pick<CheckConfig, 'prof
   const outcome = exchangeOutcome(exchange, config.profile);
   if (outcome.kind === 'ok') return undefined;
   if (outcome.kind === 'aborted') return ABORTED;
-  return `${what} failed (${outcome.description}; see ${ownerOf(outcome, exchange, config)})`;
+  const short = (outcome.failure && SHORT_FAILURES[outcome.failure]) ?? outcome.description;
+  return `${what} failed (${short}; see ${ownerOf(outcome, exchange, config)})`;
 }
