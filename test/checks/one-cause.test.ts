@@ -43,6 +43,8 @@ describe('one cause, one finding', () => {
     const url = await started((req, res) => void readParams(req).then(() => (req.method === 'GET' ? send(res, 403, 'forbidden\n', 'text/plain') : send(res, 200, RECEIVE_XML))));
     const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN, method: 'both', checks: ['get-post', 'signature-accepted'] });
     expect(errorsOf(report)).toEqual(['get-post/get_fails']);
+    // No signature mistake explains the refusal: the hint says first what the variant is, then the signature.
+    expect(report.findings[0]?.hint).toMatch(/^serve the webhook for GET .*; or, if the server refuses it over its signature: /);
     expect(report.checks.find((c) => c.id === 'signature-accepted')?.status).toBe('passed');
   });
 

@@ -79,7 +79,7 @@ export async function compareVariant(
           severity: 'error',
           ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
           message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}${mistake ? `; it ${mistake.behaviour}` : ''}`,
-          hint: mistake?.hint(frameworkOf(exchange)) ?? refused ?? rule.hint,
+          hint: mistake?.hint(frameworkOf(exchange)) ?? (refused ? refusedHint(rule, refused) : rule.hint),
         },
       },
     ]);
@@ -98,4 +98,12 @@ export async function compareVariant(
       },
     },
   ]);
+}
+
+/**
+ * A variant refused 401/403 that no known signature mistake explains may be refused over its signature or for what
+ * it is (a server that refuses every GET): the hint says both, the variant's own first.
+ */
+function refusedHint(rule: VariantRule, refused: string): string {
+  return `${rule.hint}; or, if the server refuses it over its signature: ${refused}`;
 }

@@ -19,5 +19,6 @@ export function bareSipUri(from: string): string {
  * numbers, not this request.
  */
 export function sipLabel(from: string, to: string): string {
-  return `the same fax from SIP addresses (From=${JSON.stringify(from)}, To=${JSON.stringify(to)})`;
+  // The values as the parameters carry them (a display name keeps its own quotes), as the finding's request shows.
+  return `the same fax from SIP addresses (From=${from}, To=${to})`;
 }
