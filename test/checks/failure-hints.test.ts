@@ -90,6 +90,15 @@ describe('hints of status-code', () => {
     expect(report.ok).toBe(false);
   });
 
+  it('report the refusal under status-code when signature-accepted does not run, whose hint points at it', async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/fax', twilio.webhook(AUTH_TOKEN, { protocol: 'https' }), (_req, res) => res.type('text/xml').send(RECEIVE_XML));
+    const report = await checkServer({ url: await started(app) }, { ...RUN, authToken: AUTH_TOKEN, skipChecks: ['signature-accepted'] });
+    expect(report.findings.map((f) => `${f.check}/${f.code}`)).toEqual(['status-code/error_status']);
+    expect(hintsOf(report, 'status-code')).toEqual([expect.stringContaining('signature-accepted')]);
+  });
+
   it('say that a redirect turned the POST into a GET the target does not serve', async () => {
     const app = express();
     app.use(express.urlencoded({ extended: false }));

@@ -19,6 +19,11 @@ export interface CheckConfig {
    * loopback media server for the run); see `mediaUrlFor`.
    */
   readonly mediaBaseUrl?: string;
+  /**
+   * The ids of the checks this run runs, when known. A check leaves a failure to the check that owns it (a signature
+   * refusal to `signature-accepted`) only when that check runs; unknown (absent), it judges the failure itself.
+   */
+  readonly runningChecks?: ReadonlySet<string>;
 }
 
 /** The random inputs of one case: the webhook parameters plus what the variant checks need. */

@@ -30,7 +30,7 @@ export type FailureOwner = 'reachable' | 'response-time' | 'status-code' | 'sign
 /**
  * True when the server refused `exchange` over its signature (401/403 without an HTTP-auth challenge, or
  * twilio-node's 400 naming the signature) while the run had a token, so the request was correctly signed: a
- * validation mistake, which `signature-accepted` judges and names, not a status `status-code` reports.
+ * validation mistake, which `signature-accepted` judges and names (see `failureOwner` for when status-code does).
  */
 export function refusedOverSignature(exchange: Exchange, config: Pick<CheckConfig, 'hasAuthToken'>): boolean {
   return config.hasAuthToken && refusalOf(exchange) === 'signature';
@@ -40,20 +40,22 @@ export function refusedOverSignature(exchange: Exchange, config: Pick<CheckConfi
  * The check that owns the failure of `exchange`, or undefined when it did not fail (a 2xx) or the run stopped it:
  * `response-time` for a reply that did not come in time, `reachable` for any other transport failure, `status-code`
  * for a final status that is not 2xx (and redirects Twilio does not follow), `signature-accepted` for a correctly
- * signed request refused over its signature.
+ * signed request refused over its signature when it runs (`CheckConfig.runningChecks`).
  * @example failureOwner(context.exchange, context.config) // 'reachable' for a refused connection
  */
-export function failureOwner(exchange: Exchange, config: Pick<CheckConfig, 'profile' | 'hasAuthToken'>): FailureOwner | undefined {
+export function failureOwner(exchange: Exchange, config: Pick<CheckConfig, 'profile' | 'hasAuthToken' | 'runningChecks'>): FailureOwner | undefined {
   const outcome = exchangeOutcome(exchange, config.profile);
   return outcome.kind === 'failed' ? ownerOf(outcome, exchange, config) : undefined;
 }
 
-function ownerOf(outcome: Extract<ExchangeOutcome, { kind: 'failed' }>, exchange: Exchange, config: Pick<CheckConfig, 'hasAuthToken'>): FailureOwner {
+function ownerOf(outcome: Extract<ExchangeOutcome, { kind: 'failed' }>, exchange: Exchange, config: Pick<CheckConfig, 'hasAuthToken' | 'runningChecks'>): FailureOwner {
   const { failure } = outcome;
   if (failure === 'timeout') return 'response-time';
   if (failure === 'invalid-redirect' || failure === 'too-many-redirects') return 'status-code';
   if (failure !== undefined || outcome.status === undefined) return 'reachable';
-  return refusedOverSignature(exchange, config) ? 'signature-accepted' : 'status-code';
+  // A refusal over the signature is signature-accepted's only when it runs: otherwise status-code reports it.
+  const signatureJudged = config.runningChecks?.has('signature-accepted') === true && refusedOverSignature(exchange, config);
+  return signatureJudged ? 'signature-accepted' : 'status-code';
 }
 
 /**
@@ -61,7 +63,7 @@ function ownerOf(outcome: Extract<ExchangeOutcome, { kind: 'failed' }>, exchange
  * check that reports it, or that the run stopped it. Undefined when it got a 2xx: there is something to judge.
  * @example const failed = whyNotJudged(context.exchange, context.config); if (failed) return notJudged(failed);
  */
-export function whyNotJudged(exchange: Exchange, config: Pick<CheckConfig, 'profile' | 'hasAuthToken'>, what = 'the base request'): string | undefined {
+export function whyNotJudged(exchange: Exchange, config: Pick<CheckConfig, 'profile' | 'hasAuthToken' | 'runningChecks'>, what = 'the base request'): string | undefined {
   const outcome = exchangeOutcome(exchange, config.profile);
   if (outcome.kind === 'ok') return undefined;
   if (outcome.kind === 'aborted') return ABORTED;
