@@ -33,7 +33,7 @@ export const HARNESS_CHECK_DESCRIPTIONS: Readonly<Record<string, HarnessCheckDes
   reachable: {
     sends: 'nothing of its own: judges how every request of the case was delivered (two connection attempts of 5 s, only to addresses Twilio could reach)',
     failsWhen:
-      'the connection is refused (11202) or times out (11201); DNS fails (11210); a redirect or action URL leads to a private address Twilio would not request (11205); TLS fails (11220, 11235-11237); the connection is reset; the reply is not HTTP or its headers are oversized (11206); the URL is not absolute http(s) (11100)',
+      'the connection is refused (11202) or times out (11201); DNS fails (11210); a redirect or action URL leads to a private address Twilio would not request (11205); TLS fails (11220, 11235-11237); the connection is reset; the reply is not HTTP or its headers are oversized (11206); the URL is not absolute http(s) (11100). It passes only a case whose reply it read: a connection that opens and stays silent until the timeout is response-time\'s finding, and reachable does not judge it',
     twilioErrors: [11100, 11201, 11202, 11205, 11206, 11210, 11220, 11235, 11236, 11237],
     severities: ['error'],
   },
@@ -46,7 +46,7 @@ export const HARNESS_CHECK_DESCRIPTIONS: Readonly<Record<string, HarnessCheckDes
   'status-code': {
     sends: 'follows redirects as Twilio does: 301, 302, 303 and 307 only, at most 10 hops (after 301-303 a POST is repeated as a GET)',
     failsWhen:
-      'the final status is not 2xx (11200); a redirect Twilio does not follow, such as 308 or one without an absolute http(s) `Location` (11216); a loop, or more than 10 hops (11215). A 401 with a challenge is HTTP authentication, never blamed on signatures',
+      'the final status is not 2xx (11200); a redirect Twilio does not follow, such as 308 or one without an absolute http(s) `Location` (11216); a loop, or more than 10 hops (11215). A 401 with a challenge is HTTP authentication, never blamed on signatures. With a token, a 401/403 refusal of the correctly signed request is signature-accepted\'s (it names the mistake); without one, status-code reports it and asks for the token',
     twilioErrors: [11200, 11215, 11216],
     severities: ['error'],
   },
@@ -87,7 +87,7 @@ export const HARNESS_CHECK_DESCRIPTIONS: Readonly<Record<string, HarnessCheckDes
   },
   'signature-accepted': {
     sends:
-      "correctly signed requests that broke real validators (a SIP `From` by GET, an apostrophe, non-ASCII, an https URL's port signed without it), by each method the number uses",
+      "nothing more for most cases: judges every case's base request, which the kit signs. Once per run, on the first example case, correctly signed requests that broke real validators (a SIP `From` by GET, an apostrophe, non-ASCII, an https URL's port signed without it), by each method the number uses; a method whose plain request is refused whatever it carries is left to get-post",
     failsWhen:
       "one is refused over its signature; the finding names the mistake (the query string decoded, `+` read as a space, ...) and the fix for the server's framework. A 404, 405 or 500 is another check's finding",
     twilioErrors: [],

@@ -9,6 +9,7 @@ import { PairCookieJars } from './conversation/pair-cookie-jars.js';
 import { VirtualClock } from './conversation/virtual-clock.js';
 import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
 import { refusalOf } from './hints/refusal-hint.js';
+import { whyNotJudged } from './hints/failure-owner.js';
 import { judgeReply } from './verdicts/reply-verdict.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
@@ -30,7 +31,7 @@ export const actionCallbackCheck: Check = {
     const { profile } = context.config;
     const { names } = profile.parameters;
     const verdict = judgeReply(context.exchange, profile);
-    if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
+    if (!verdict) return notJudged(whyNotJudged(context.exchange, context.config) ?? NO_REPLY_TO_JUDGE);
     // Only the verb that receives the fax requests an action callback.
     const action = effectOfVerb(profile.twiml, verdict.verb) === 'receive' ? verdict.attributes.action : undefined;
     if (action === undefined) return notJudged('the reply has no <Receive action>: Twilio requests no callback');

@@ -3,6 +3,7 @@ import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { bodiesDiffer, cacheViewOf } from './http-cache/cache-exchange.js';
 import { isEntityTag, isHttpDate, isStrongEntityTag } from './http-cache/http-validators.js';
 import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 const CHECK = 'caching';
@@ -21,12 +22,16 @@ export const cachingCheck: Check = {
   scope: 'run',
   skipReason: (config) => (config.method === 'POST' ? 'needs --method GET or both (Twilio caches only GET replies)' : undefined),
   async run(context) {
+    // A webhook that fails the case's own request would fail its GET alike: nothing is sent.
+    const baseFailed = whyNotJudged(context.exchange, context.config);
+    if (baseFailed) return notJudged(baseFailed);
     const request: WebhookRequest = { ...context.request, method: 'GET' };
     const first = context.request.method === 'GET' ? context.exchange : await context.send(request);
     const view = cacheViewOf(first);
     const outcome = exchangeOutcome(first, context.config.profile);
     if (outcome.kind === 'aborted') return notJudged(ABORTED);
-    if (!view || !outcome.ok) return notJudged(`the GET request got no 2xx reply (${outcome.description}; see status-code and get-post)`);
+    // The base request worked, so this is its GET variant failing: get-post's finding.
+    if (!view || !outcome.ok) return notJudged(`the GET request got no 2xx reply (${outcome.description}; see get-post)`);
     const malformed = malformedValidators(first);
     if (malformed.length > 0) return judged(malformed);
     const { etag, 'last-modified': lastModified } = first.response?.headers ?? {};

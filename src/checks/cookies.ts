@@ -3,7 +3,8 @@ import { asNewFax, freshCaller, paramOf } from './conversation/fresh-ids.js';
 import { PairCookieJars, type NumberPair } from './conversation/pair-cookie-jars.js';
 import { rejectedSetCookie } from './conversation/set-cookie-issue.js';
 import { VirtualClock } from './conversation/virtual-clock.js';
-import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 /** Time between two faxes of the conversation that are meant to share cookies. */
@@ -27,6 +28,9 @@ export const cookiesCheck: Check = {
   title: 'sessions work as Twilio keeps cookies (per number pair, 4 hours idle)',
   scope: 'run',
   async run(context) {
+    // A webhook that fails the case's own request would fail the conversation's faxes alike: nothing is sent.
+    const baseFailed = whyNotJudged(context.exchange, context.config);
+    if (baseFailed) return notJudged(baseFailed);
     const { profile } = context.config;
     const { names } = profile.parameters;
     const { cookieIdleExpiryMs } = profile.sender;
@@ -54,10 +58,10 @@ export const cookiesCheck: Check = {
     const opening = await turn(first);
     const rejected = rejectedSetCookie(opening.exchange);
     if (rejected) return judged([rejectedCookieIssue(context, opening.exchange, rejected, 'the first fax from a new pair of numbers')]);
-    // A first fax that fails is status-code's finding; a server that sets no cookie has no session to test.
-    const firstOutcome = exchangeOutcome(opening.exchange, context.config.profile);
-    if (firstOutcome.kind === 'aborted') return notJudged(ABORTED);
-    if (!firstOutcome.ok) return notJudged(`the first fax of the conversation failed (${firstOutcome.description}; see status-code)`);
+    // A first fax that fails is the finding of the check that owns its failure; a server that sets no cookie has no
+    // session to test.
+    const firstFailed = whyNotJudged(opening.exchange, context.config, 'the first fax of the conversation');
+    if (firstFailed) return notJudged(firstFailed);
     if (jars.count(first, context.request.url, clock.now()) === 0) return notJudged('the server sets no cookie: there is no session to test');
 
     clock.advance(SHORT_PAUSE_MS);

@@ -1,5 +1,6 @@
 import { effectOfVerb, verbWithEffect } from '../protocol/twiml-schema.js';
 import { judgeReply } from './verdicts/reply-verdict.js';
+import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 
 /** `expect-verb`: the server answers with the verb that does what `--expect` names (`receive` or `reject`), in the profile's TwiML. */
@@ -11,7 +12,7 @@ export const expectVerbCheck: Check = {
   run({ exchange, config }) {
     const verdict = judgeReply(exchange, config.profile);
     // No verb at all is fax-action's finding (34106); this check only judges which verb.
-    if (!verdict) return notJudged(NO_REPLY_TO_JUDGE);
+    if (!verdict) return notJudged(whyNotJudged(exchange, config) ?? NO_REPLY_TO_JUDGE);
     if (!verdict.verb) return notJudged('no fax verb to compare (see fax-action)');
     if (config.expect === 'any') return notJudged('no verb expected');
     const expected = verbWithEffect(config.profile.twiml, config.expect)?.name;

@@ -3,6 +3,7 @@ import type { FaxProfile } from '../protocol/profile.js';
 import { asNewFax } from './conversation/fresh-ids.js';
 import { ABORTED } from './verdicts/exchange-outcome.js';
 import { describeSummary, summarizeReply } from './verdicts/reply-summary.js';
+import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, notJudged, type Check } from './check-api/types.js';
 
 /** What stays the same on a repeat, as the profile names it: "same FaxSid and I-Twilio-Idempotency-Token". */
@@ -31,6 +32,9 @@ export const idempotencyCheck: Check = {
   title: 'a repeated delivery (same FaxSid) gets the same answer',
   scope: 'run',
   async run(context) {
+    // A webhook that fails the case's own request would fail the new fax alike: nothing is sent.
+    const baseFailed = whyNotJudged(context.exchange, context.config);
+    if (baseFailed) return notJudged(baseFailed);
     const profile = context.config.profile;
     const request: WebhookRequest = {
       method: context.request.method,
@@ -38,10 +42,12 @@ export const idempotencyCheck: Check = {
       params: asNewFax(context.request.params, context.random, profile),
       idempotencyToken: context.random.uuid(),
     };
-    const first = summarizeReply(await context.send(request), profile);
-    // A first delivery that fails is the base checks' finding; there is nothing to repeat.
-    if (first.outcome === 'aborted') return notJudged(ABORTED);
-    if (first.outcome === 'failed') return notJudged(`the first delivery failed (${first.reason}); there is nothing to repeat`);
+    const delivered = await context.send(request);
+    // A first delivery that fails is the finding of the check that owns its failure; there is nothing to repeat.
+    const firstFailed = whyNotJudged(delivered, context.config, 'the first delivery');
+    if (firstFailed) return notJudged(firstFailed === ABORTED ? ABORTED : `${firstFailed}: there is nothing to repeat`);
+    const first = summarizeReply(delivered, profile);
+    if (first.outcome !== 'answered') return notJudged('the first delivery got no reply to compare');
     const retry = await context.send(request);
     const second = summarizeReply(retry, profile);
     if (second.outcome === 'aborted') return notJudged(ABORTED);

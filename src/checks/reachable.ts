@@ -1,5 +1,6 @@
 import type { TransportFailureKind } from '../model/exchange.js';
-import { judged, type Check } from './check-api/types.js';
+import { ABORTED } from './verdicts/exchange-outcome.js';
+import { judged, notJudged, type Check } from './check-api/types.js';
 
 /** Failures that mean Twilio could not talk HTTP with the server at all. */
 const UNREACHABLE: Partial<Record<TransportFailureKind, { code: string; hint: string }>> = {
@@ -33,9 +34,14 @@ const UNREACHABLE: Partial<Record<TransportFailureKind, { code: string; hint: st
   },
 };
 
+/** Why `reachable` judges nothing when the connection opened and no complete reply came in time. */
+export const OPENED_NO_REPLY =
+  'the server took the connection but sent no complete reply in time: whether it answers in HTTP was not seen (see response-time)';
+
 /**
  * `reachable`: the server accepts a connection and answers in HTTP (11100, 11201, 11202, 11205, 11206, 11210, 11220,
- * 11235-11237).
+ * 11235-11237). It passes only a case whose reply it read: a connection that opened and then stayed silent until the
+ * timeout is response-time's finding, and says nothing about HTTP, so reachable does not judge it.
  */
 export const reachableCheck: Check = {
   id: 'reachable',
@@ -43,9 +49,12 @@ export const reachableCheck: Check = {
   scope: 'case',
   run({ exchange }) {
     const failure = exchange.failure;
-    const known = failure && UNREACHABLE[failure.kind];
-    // Every delivery judges reachability: a reply, or a timeout after connecting, means it was reached.
-    if (!failure || !known) return judged();
+    if (!failure) return judged();
+    if (failure.kind === 'aborted') return notJudged(ABORTED);
+    if (failure.kind === 'timeout') return notJudged(OPENED_NO_REPLY);
+    const known = UNREACHABLE[failure.kind];
+    // A redirect Twilio does not follow is status-code's: the server was reached and answered in HTTP.
+    if (!known) return judged();
     return judged([
       {
         exchange,

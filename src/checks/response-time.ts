@@ -1,4 +1,5 @@
-import { judged, notJudged, type Check } from './check-api/types.js';
+import { whyNotJudged } from './hints/failure-owner.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 
 /** A reply slower than this share of the timeout works today and times out on a busy day. */
 const SLOW_SHARE = 0.5;
@@ -24,7 +25,8 @@ export const responseTimeCheck: Check = {
         },
       ]);
     }
-    if (!exchange.response) return notJudged('no reply to time (see reachable and status-code)');
+    // Any other failure left no reply to time: the reason names the check that reports it.
+    if (!exchange.response) return notJudged(whyNotJudged(exchange, config) ?? NO_REPLY_TO_JUDGE);
     if (exchange.durationMs > config.timeoutMs * SLOW_SHARE) {
       return judged([
         {

@@ -4,9 +4,10 @@ import { findSignatureMistake } from './signatures/find-signature-mistake.js';
 import { signedContentOf } from './signatures/signed-content.js';
 import { SIGNATURE_PROBES, type SignatureProbe } from './signatures/tricky-values.js';
 import { exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
+import { refusedOverSignature, whyNotJudged } from './hints/failure-owner.js';
 import { refusalOf } from './hints/refusal-hint.js';
 import { frameworkOf } from './hints/server-framework.js';
-import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
+import { judged, notJudged, RUN_SCOPE_CASE_ID, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 export const NEEDS_AUTH_TOKEN = 'needs --auth-token or TWILIO_AUTH_TOKEN';
 
@@ -25,51 +26,57 @@ interface ProbeResult {
 }
 
 /**
- * `signature-accepted`: correctly signed requests are accepted, including the values that broke real validators (a
- * SIP From by GET, an apostrophe, non-ASCII) and an https URL's port, by each method the number uses. When one is
- * refused over its signature, the check finds out what the server signs instead and names the mistake. A probe that
- * fails for another reason (a GET answered 405, a 500 on a SIP caller, HTTP authentication) is another check's
- * finding, and judges nothing here.
+ * `signature-accepted`: correctly signed requests are accepted: every case's base request, and, once per run on the
+ * first example case, probes with the values that broke real validators (a SIP From by GET, an apostrophe,
+ * non-ASCII) and an https URL's port, by each method the number uses. When one is refused over its signature, the
+ * check finds out what the server signs instead and names the mistake. A probe that fails for another reason (a 500
+ * on a SIP caller, HTTP authentication) is another check's finding, and judges nothing here; so do the probes of a
+ * method whose plain request is refused whatever it carries (get-post's finding).
  */
 export const signatureAcceptedCheck: Check = {
   id: 'signature-accepted',
   title: 'correctly signed requests are accepted',
-  scope: 'run',
+  // Every case: each base request is a correctly signed request, and one refused over its signature is this check's
+  // finding, never status-code's. The probes go out once per run, on the first example case.
+  scope: 'case',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
-    const base = exchangeOutcome(context.exchange, context.config.profile);
-    if (!base.ok) {
-      if (refusalOf(context.exchange) === 'signature') return judged([await baseIssue(context)]);
-      return notJudged(`the base request failed for a reason other than its signature (${base.description}; see status-code)`);
-    }
+    if (refusedOverSignature(context.exchange, context.config)) return judged([await baseIssue(context)]);
+    const failed = whyNotJudged(context.exchange, context.config);
+    if (failed) return notJudged(failed);
+    // The base request was accepted: a correctly signed request of this case passed.
+    if (context.case.id !== RUN_SCOPE_CASE_ID) return judged();
     const issues: CheckIssue[] = [];
-    const unjudged: string[] = [];
-    let judgedProbes = 0;
     for (const method of methodsOf(context)) {
+      // A method refused whatever it carries leaves its probes nothing to judge: get-post reports it.
+      if (!(await answersMethod(context, method))) continue;
       for (const probe of SIGNATURE_PROBES) {
         const request = probeRequest(context, probe, method);
         if (!request) continue;
         const result: ProbeResult = { probe, method, request, exchange: await context.send(request) };
         const outcome = exchangeOutcome(result.exchange, context.config.profile);
-        if (outcome.ok) {
-          judgedProbes += 1;
-          continue;
-        }
+        if (outcome.ok) continue;
         // Only a refusal over the signature is this check's to judge; anything else is the finding of the check that
-        // owns it (get-post for a 405 by GET, sip-addresses for a 500 on a SIP caller, status-code for HTTP auth).
-        if (outcome.kind === 'aborted' || refusalOf(result.exchange) !== 'signature') {
-          unjudged.push(`${describe(result)}: ${outcome.description}`);
-          continue;
-        }
-        judgedProbes += 1;
+        // owns it (sip-addresses for a 500 on a SIP caller, status-code for HTTP auth, response-time for a timeout).
+        if (outcome.kind === 'aborted' || refusalOf(result.exchange) !== 'signature') continue;
         const issue = await probeIssue(context, result);
         if (!issues.some((known) => known.diagnostic.code === issue.diagnostic.code && known.distinct === issue.distinct)) issues.push(issue);
       }
     }
-    if (judgedProbes === 0) return notJudged(`no probe was answered or refused over its signature (${unjudged.join('; ')}); other checks report why`);
+    // The base request was accepted: judged, even when every probe was left to another check.
     return judged(issues);
   },
 };
+
+/**
+ * Whether the server answers the case's own request by `method`, plainly and correctly signed (the base request
+ * itself when it is that method). When it refuses it, whatever the status, the probes by that method would be
+ * refused whatever they carry: get-post reports that (naming the signature mistake when there is one).
+ */
+async function answersMethod(context: CheckContext, method: HttpMethod): Promise<boolean> {
+  if (method === context.request.method) return true;
+  return exchangeOutcome(await context.send({ ...context.request, method }), context.config.profile).ok;
+}
 
 function methodsOf(context: CheckContext): HttpMethod[] {
   const { method } = context.config;

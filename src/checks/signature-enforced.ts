@@ -6,7 +6,8 @@ import { asNewFax, freshCaller, paramOf, withParams } from './conversation/fresh
 import { signedContentOf } from './signatures/signed-content.js';
 import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
-import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
+import { whyNotJudged } from './hints/failure-owner.js';
+import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 /** A key no account has: a signature made with it is what a forger without the auth token can produce. */
 const FORGER_TOKEN = 'twiml-fax-kit-forger-0000000000';
@@ -37,7 +38,8 @@ export const signatureEnforcedCheck: Check = {
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
-    if (!exchangeOutcome(context.exchange, context.config.profile).ok) return notJudged(NO_REPLY_TO_JUDGE);
+    const failed = whyNotJudged(context.exchange, context.config);
+    if (failed) return notJudged(failed);
     const { control, forgeries } = forgeriesFor(context);
     // The forgeries are new faxes: a server that refuses a new fax even when it is correctly signed would refuse
     // them for that reason, and their refusal would prove nothing about signatures.

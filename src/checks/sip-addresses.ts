@@ -1,5 +1,5 @@
 import { encodeParams } from '../sender/encode-params.js';
-import { bareSipUri, withSipAddresses } from './variants/sip-params.js';
+import { bareSipUri, sipLabel, withSipAddresses } from './variants/sip-params.js';
 import { judged, type Check, type CheckOutcome } from './check-api/types.js';
 import { compareVariant } from './variants/compare-variant.js';
 
@@ -26,6 +26,7 @@ export const sipAddressesCheck: Check = {
         context.exchange,
         { ...context.request, params, encodedParams: encodeParams(params) },
         `the same request with From=${JSON.stringify(from)} and To=${JSON.stringify(sip.To)}`,
+        { label: sipLabel(from, sip.To) },
       );
       // One SIP defect per case is enough to show it.
       if (outcome.issues.length > 0 || outcome.notJudged !== undefined) return outcome;

@@ -2,9 +2,15 @@ import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { Exchange } from '../model/exchange.js';
 import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { refusalHint } from './hints/refusal-hint.js';
-import { judged, notJudged, type Check, type CheckConfig } from './check-api/types.js';
+import { failureOwner, whyNotJudged } from './hints/failure-owner.js';
+import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckConfig } from './check-api/types.js';
 
-/** `status-code`: the final reply is 2xx after following only the redirects Twilio follows (11200, 11215, 11216). */
+/**
+ * `status-code`: the final reply is 2xx after following only the redirects Twilio follows (11200, 11215, 11216). With
+ * an auth token, a correctly signed request refused over its signature (401/403) is a validation mistake, which
+ * `signature-accepted` judges and names: status-code does not judge it when that check runs. Without a token, it
+ * reports the refusal with the hint to give the kit the token.
+ */
 export const statusCodeCheck: Check = {
   id: 'status-code',
   title: 'the final reply is 2xx, through redirects Twilio follows',
@@ -22,7 +28,7 @@ export const statusCodeCheck: Check = {
     if (outcome.failure === 'too-many-redirects') {
       return issue('redirect_loop', outcome.twilioError, outcome.description, 'point the number at the final URL; the redirects loop or are too many');
     }
-    if (outcome.status === undefined) return notJudged('no HTTP reply (see reachable and response-time)');
+    if (outcome.status === undefined || failureOwner(exchange, config) === 'signature-accepted') return notJudged(whyNotJudged(exchange, config) ?? NO_REPLY_TO_JUDGE);
     // The profile's error for any final status that is not 2xx (Twilio's 11200: docs/protocol.md, "Error codes").
     return issue('error_status', outcome.twilioError, `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, outcome.status, config));
   },

@@ -1,5 +1,6 @@
 import { VALIDATOR_CHECKS } from '../model/validator-checks.js';
 import { judgeReply } from './verdicts/reply-verdict.js';
+import { whyNotJudged } from './hints/failure-owner.js';
 import { issuesOf, judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 
 /**
@@ -13,7 +14,7 @@ export const twimlReplyChecks: readonly Check[] = VALIDATOR_CHECKS.map(
     scope: 'case',
     run({ exchange, config }) {
       const verdict = judgeReply(exchange, config.profile);
-      return verdict ? judged(issuesOf(exchange, verdict.diagnostics.filter((d) => d.check === id))) : notJudged(NO_REPLY_TO_JUDGE);
+      return verdict ? judged(issuesOf(exchange, verdict.diagnostics.filter((d) => d.check === id))) : notJudged(whyNotJudged(exchange, config) ?? NO_REPLY_TO_JUDGE);
     },
   }),
 );

@@ -146,6 +146,7 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
     hasAuthToken: options.authToken !== undefined,
     timeoutMs,
     ...(mediaBaseUrl !== undefined && { mediaBaseUrl }),
+    runningChecks: new Set(selection.checks.map((c) => c.id)),
   };
   // Aborted when the run stops (interrupted, or the server times out on everything): every exchange in flight ends.
   const stopSending = new AbortController();

@@ -3,7 +3,7 @@ import { faxWebhookParams } from '../../properties/fax-webhook-params.js';
 import { sipDisplayName } from '../../properties/sip-display-name.js';
 import { sipUri } from '../../properties/sip-uri.js';
 import { unknownParams } from '../../properties/unknown-params.js';
-import type { CaseInput, PlannedCase } from '../checks/check-api/types.js';
+import { RUN_SCOPE_CASE_ID, type CaseInput, type PlannedCase } from '../checks/check-api/types.js';
 import { idFromHex } from '../protocol/ids.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
@@ -45,7 +45,11 @@ export function caseInput(profile: Pick<FaxProfile, 'parameters'>): fc.Arbitrary
 const EXAMPLE_FAX_HEX = ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'] as const;
 const EXAMPLE_ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
 
-/** Fixed, readable cases every run starts with, in the profile's terms: what a user reads first in a finding when they fail. */
+/**
+ * Fixed, readable cases every run starts with, in the profile's terms: what a user reads first in a finding when they
+ * fail. A label describes the base request only (its `From` and `To`): the SIP addresses and extra parameters are
+ * sent by the checks that use them, whose findings carry their own label.
+ */
 export function exampleCases(profile: Pick<FaxProfile, 'parameters'>): readonly PlannedCase[] {
   const { names, faxSid, accountSid, apiVersion } = profile.parameters;
   const params = (faxHex: string, from: string, to: string): FormParams => [
@@ -57,7 +61,8 @@ export function exampleCases(profile: Pick<FaxProfile, 'parameters'>): readonly 
   ];
   return [
     {
-      id: 'example-1',
+      // The first example is the case the checks of scope `run` look at.
+      id: RUN_SCOPE_CASE_ID,
       label: 'a fax from a US number',
       kind: 'example',
       index: -1,
@@ -69,7 +74,7 @@ export function exampleCases(profile: Pick<FaxProfile, 'parameters'>): readonly 
     },
     {
       id: 'example-2',
-      label: 'a fax from abroad, from a SIP trunk with a non-ASCII display name',
+      label: 'a fax from a UK number',
       kind: 'example',
       index: -1,
       input: {

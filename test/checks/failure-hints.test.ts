@@ -77,11 +77,25 @@ describe('hints of status-code', () => {
     expect(hintsOf(report, 'status-code')).toEqual([expect.stringContaining('--auth-token')]);
   });
 
-  it('point at signature-accepted when a correctly signed request is refused', async () => {
+  it('leave a correctly signed request refused over its signature to signature-accepted, which names the mistake', async () => {
+    // Validates against the https URL: the scheme is wrong behind a TLS-terminating proxy.
     const app = express();
     app.use(express.urlencoded({ extended: false }));
     app.post('/fax', twilio.webhook(AUTH_TOKEN, { protocol: 'https' }), (_req, res) => res.type('text/xml').send(RECEIVE_XML));
-    const report = await checkServer({ url: await started(app) }, { ...RUN, authToken: AUTH_TOKEN, checks: ['status-code'] });
+    const report = await checkServer({ url: await started(app) }, { ...RUN, authToken: AUTH_TOKEN, checks: ['status-code', 'signature-accepted'] });
+    expect(report.findings.map((f) => `${f.check}/${f.code}`)).toEqual(['signature-accepted/signature_url_wrong_scheme']);
+    // Every case's base request was refused the same way: one finding, seen in all of them.
+    expect(report.findings[0]?.count).toBe(report.summary.cases);
+    expect(report.checks.find((c) => c.id === 'status-code')).toMatchObject({ status: 'skipped', skipReason: 'the base request failed (HTTP 403; see signature-accepted)' });
+    expect(report.ok).toBe(false);
+  });
+
+  it('report the refusal under status-code when signature-accepted does not run, whose hint points at it', async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/fax', twilio.webhook(AUTH_TOKEN, { protocol: 'https' }), (_req, res) => res.type('text/xml').send(RECEIVE_XML));
+    const report = await checkServer({ url: await started(app) }, { ...RUN, authToken: AUTH_TOKEN, skipChecks: ['signature-accepted'] });
+    expect(report.findings.map((f) => `${f.check}/${f.code}`)).toEqual(['status-code/error_status']);
     expect(hintsOf(report, 'status-code')).toEqual([expect.stringContaining('signature-accepted')]);
   });
 

@@ -38,6 +38,16 @@ describe('one cause, one finding', () => {
     expect(report.checks.find((c) => c.id === 'caching')?.status).toBe('skipped');
   });
 
+  it('leaves every GET of a server that refuses GET whatever it carries to get-post, signatures aside', async () => {
+    // Plain node:http: 403 for every GET, signed or not, whatever it carries.
+    const url = await started((req, res) => void readParams(req).then(() => (req.method === 'GET' ? send(res, 403, 'forbidden\n', 'text/plain') : send(res, 200, RECEIVE_XML))));
+    const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN, method: 'both', checks: ['get-post', 'signature-accepted'] });
+    expect(errorsOf(report)).toEqual(['get-post/get_fails']);
+    // No signature mistake explains the refusal: the hint says first what the variant is, then the signature.
+    expect(report.findings[0]?.hint).toMatch(/^serve the webhook for GET .*; or, if the server refuses it over its signature: /);
+    expect(report.checks.find((c) => c.id === 'signature-accepted')?.status).toBe('passed');
+  });
+
   it('finds nothing in the same POST-only server checked by POST, as its number is configured', async () => {
     const url = await started(postOnlySignedApp());
     const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN });
@@ -55,7 +65,7 @@ describe('one cause, one finding', () => {
     const [finding] = report.findings;
     expect(finding?.hint).toContain('credentials in the webhook URL');
     expect(finding?.hint).not.toMatch(/signature/i);
-    expect(report.checks.find((c) => c.id === 'signature-accepted')).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('other than its signature') });
+    expect(report.checks.find((c) => c.id === 'signature-accepted')).toMatchObject({ status: 'skipped', skipReason: 'the base request failed (HTTP 401; see status-code)' });
   });
 
   it('tells HTTP authentication from a signature refusal by the challenge', () => {

@@ -52,7 +52,7 @@ describe('pretty reporter', () => {
       ✗ error · content-type · Twilio 12300 Invalid Content-Type · [missing_content_type]
         the reply has no Content-Type header
 
-        Case       a fax from abroad, from a SIP trunk with a non-ASCII display name · seen in 5 cases
+        Case       a fax from a UK number · seen in 5 cases
         Sent       POST http://127.0.0.1:47101/fax/incoming
                    Content-Type: application/x-www-form-urlencoded; charset=UTF-8
                    │ FaxSid=FXfedcba9876543210fedcba9876543210&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B442071838750&To=%2B4930901820&ApiVersion=v1

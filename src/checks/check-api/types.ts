@@ -19,6 +19,11 @@ export interface CheckConfig {
    * loopback media server for the run); see `mediaUrlFor`.
    */
   readonly mediaBaseUrl?: string;
+  /**
+   * The ids of the checks this run runs, when known. A check leaves a failure to the check that owns it (a signature
+   * refusal to `signature-accepted`) only when that check runs; unknown (absent), it judges the failure itself.
+   */
+  readonly runningChecks?: ReadonlySet<string>;
 }
 
 /** The random inputs of one case: the webhook parameters plus what the variant checks need. */
@@ -109,8 +114,11 @@ export function notJudged(reason: string): CheckOutcome {
   return { issues: [], notJudged: reason };
 }
 
-/** Why reply checks judge nothing on a case whose base request got no 2xx reply. */
-export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge (see reachable and status-code)';
+/** Why reply checks judge nothing on a case whose base request got no 2xx reply, when no check owns the failure. */
+export const NO_REPLY_TO_JUDGE = 'no 2xx reply to judge';
+
+/** The case the checks of scope `run` look at, once per run: the first fixed example. */
+export const RUN_SCOPE_CASE_ID = 'example-1';
 
 /**
  * A named, stateless rule about how a fax webhook must behave. Checks are small values in a registry

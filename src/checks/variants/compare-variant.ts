@@ -5,6 +5,7 @@ import { refusalHint, refusalOf } from '../hints/refusal-hint.js';
 import { frameworkOf } from '../hints/server-framework.js';
 import { failsOnlyWithoutSession } from './session-cookie.js';
 import { ABORTED } from '../verdicts/exchange-outcome.js';
+import { whyNotJudged } from '../hints/failure-owner.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type CheckContext, type CheckOutcome } from '../check-api/types.js';
 
 /** How a variant check words and codes its two ways of failing. */
@@ -14,6 +15,14 @@ export interface VariantRule {
   /** Diagnostic code when both work but mean different things; absent: a different reply is fine. */
   readonly differCode?: string;
   readonly hint: string;
+}
+
+/** What sets a variant apart from the case's own request, for the report. */
+export interface VariantShown {
+  /** The label of the variant's findings, when the case's label does not describe it (e.g. a fax from SIP addresses). */
+  readonly label?: string;
+  /** What the reference request is, in a reason for judging nothing ("the base request" unless said). */
+  readonly referenceName?: string;
 }
 
 /**
@@ -29,10 +38,13 @@ export async function compareVariant(
   reference: Exchange,
   variant: WebhookRequest,
   described: string,
+  shown: VariantShown = {},
 ): Promise<CheckOutcome> {
   const profile = context.config.profile;
   const expected = summarizeReply(reference, profile);
-  if (expected.outcome !== 'answered') return notJudged(NO_REPLY_TO_JUDGE);
+  // Nothing is sent when the reference failed: its failure is the finding of the check that owns it.
+  if (expected.outcome !== 'answered') return notJudged(whyNotJudged(reference, context.config, shown.referenceName) ?? NO_REPLY_TO_JUDGE);
+  const label = shown.label === undefined ? {} : { label: shown.label };
   const exchange = await context.send(variant);
   const actual = summarizeReply(exchange, profile);
   if (actual.outcome === 'aborted') return notJudged(ABORTED);
@@ -42,6 +54,7 @@ export async function compareVariant(
       {
         exchange,
         reference,
+        ...label,
         diagnostic: {
           code: rule.failCode,
           severity: 'error',
@@ -60,12 +73,13 @@ export async function compareVariant(
     return judged([
       {
         exchange,
+        ...label,
         diagnostic: {
           code: rule.failCode,
           severity: 'error',
           ...(actual.twilioError ? { twilioError: actual.twilioError } : {}),
           message: `${described}: the server ${describeSummary(actual)}, where the reference request is answered ${describeSummary(expected)}${mistake ? `; it ${mistake.behaviour}` : ''}`,
-          hint: mistake?.hint(frameworkOf(exchange)) ?? refused ?? rule.hint,
+          hint: mistake?.hint(frameworkOf(exchange)) ?? (refused ? refusedHint(rule, refused) : rule.hint),
         },
       },
     ]);
@@ -75,6 +89,7 @@ export async function compareVariant(
     {
       exchange,
       reference,
+      ...label,
       diagnostic: {
         code: rule.differCode,
         severity: 'error',
@@ -83,4 +98,12 @@ export async function compareVariant(
       },
     },
   ]);
+}
+
+/**
+ * A variant refused 401/403 that no known signature mistake explains may be refused over its signature or for what
+ * it is (a server that refuses every GET): the hint says both, the variant's own first.
+ */
+function refusedHint(rule: VariantRule, refused: string): string {
+  return `${rule.hint}; or, if the server refuses it over its signature: ${refused}`;
 }

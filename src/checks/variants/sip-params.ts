@@ -13,3 +13,12 @@ export function withSipAddresses(input: CaseInput, names: Pick<ParameterNames, '
 export function bareSipUri(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
+
+/**
+ * The label of a finding on the case's request sent from SIP addresses: the case's own label describes its phone
+ * numbers, not this request.
+ */
+export function sipLabel(from: string, to: string): string {
+  // The values as the parameters carry them (a display name keeps its own quotes), as the finding's request shows.
+  return `the same fax from SIP addresses (From=${from}, To=${to})`;
+}
