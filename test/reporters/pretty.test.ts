@@ -75,7 +75,7 @@ describe('pretty reporter', () => {
       ── attribute-values · attribute values are among those Twilio accepts (2 findings) ──
 
       ✗ error · attribute-values · Twilio 11100 Invalid URL format · [invalid_url]
-        action="localhost:3000/fax/received" on <Receive> has no scheme (http:// or https://), so Twilio cannot request it (line 3, column 20)
+        action="localhost:3000/fax/received" on <Receive> has no scheme (http:// or https://), so Twilio cannot request it: no action callback would ever come (line 3, column 20)
 
         Case       a fax from a US number · seen in 11 cases
         Sent       POST http://127.0.0.1:47101/fax/incoming
