@@ -77,11 +77,13 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     if (forms.length === 0 && words.length === 0) return text;
     return replaceRanges(text, rangesIn(text, (view) => [...longRanges(view), ...wordRanges(view)]));
   };
-  const scrub = (value: unknown): unknown => {
+  // Keys are the report's own names, never redacted (a token that happens to contain "reproduce" must not rename
+  // the field), except in a `headers` map, whose keys are header names the server chose and may echo a secret in.
+  const scrub = (value: unknown, keysAreData = false): unknown => {
     if (typeof value === 'string') return redact(value);
-    if (Array.isArray(value)) return value.map(scrub);
+    if (Array.isArray(value)) return value.map((item) => scrub(item));
     if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), scrub(inner)]));
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [keysAreData ? redact(key) : key, scrub(inner, key === 'headers')]));
     }
     return value;
   };

@@ -31,6 +31,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets({ response: { headers } }, [TOKEN])).toEqual({ response: { headers: { 'x-echo-<redacted>': 'yes', 'content-type': 'text/xml' } } });
   });
 
+  it("keeps the report's own field names whatever the token contains", () => {
+    const token = 'reproduce-token-5f1c0ffee';
+    expect(redactSecrets({ reproduce: 'curl', count: 1 }, [token])).toEqual({ reproduce: 'curl', count: 1 });
+  });
+
   it('leaves the report readable when the token is a short test value such as T', () => {
     const report = { message: 'HTTP 403 from Twilio-like sender' };
     expect(redactSecrets(report, ['T'])).toEqual(report);
