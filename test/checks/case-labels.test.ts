@@ -1,17 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkServer } from '../../src/harness/check-server.js';
 import { EXAMPLE_CASES } from '../../src/runner/plan.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
-import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
+import { readParams, RECEIVE_XML, send } from '../zoo/serve.js';
+import { loopbackServers } from '../zoo/loopback-servers.js';
 
-const running: RunningServer[] = [];
-afterAll(() => Promise.all(running.map((server) => server.close())));
-
-async function started(listener: Parameters<typeof serve>[0]): Promise<string> {
-  const server = await serve(listener);
-  running.push(server);
-  return server.url();
-}
+const { started } = loopbackServers();
 
 const fromOf = (label: string) => EXAMPLE_CASES.find((c) => c.label === label)?.input.params.find(([name]) => name === TWILIO_PROFILE.parameters.names.from)?.[1];
 

@@ -1,22 +1,16 @@
 import express from 'express';
 import twilio from 'twilio';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../src/checks/hints/refusal-hint.js';
 import { checkServer } from '../../src/harness/check-server.js';
 import type { Report } from '../../src/model/report.js';
-import { readParams, RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
+import { readParams, RECEIVE_XML, send } from '../zoo/serve.js';
+import { loopbackServers } from '../zoo/loopback-servers.js';
 
 const AUTH_TOKEN = 'one-cause-auth-token-0123456789ab';
 const RUN = { runs: 2, seed: 9, timeoutMs: 3_000, shrink: false } as const;
 
-const running: RunningServer[] = [];
-afterAll(() => Promise.all(running.map((server) => server.close())));
-
-async function started(listener: Parameters<typeof serve>[0]): Promise<string> {
-  const server = await serve(listener);
-  running.push(server);
-  return server.url();
-}
+const { started } = loopbackServers();
 
 const errorsOf = (report: Report) => report.findings.filter((f) => f.severity === 'error').map((f) => `${f.check}/${f.code}`);
 

@@ -1,19 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkServer } from '../../src/harness/check-server.js';
 import type { Report } from '../../src/model/report.js';
-import { readParams, RECEIVE_XML, refusedUrl, send, serve, type RunningServer } from '../zoo/serve.js';
+import { readParams, RECEIVE_XML, refusedUrl, send } from '../zoo/serve.js';
+import { loopbackServers } from '../zoo/loopback-servers.js';
 
 const AUTH_TOKEN = 'judged-auth-token-0123456789abcdef';
 const RUN = { runs: 2, seed: 3, timeoutMs: 3_000, shrink: false } as const;
 
-const running: RunningServer[] = [];
-afterAll(() => Promise.all(running.map((server) => server.close())));
-
-async function started(listener: Parameters<typeof serve>[0]): Promise<string> {
-  const server = await serve(listener);
-  running.push(server);
-  return server.url();
-}
+const { started } = loopbackServers();
 
 const statusOf = (report: Report, id: string) => report.checks.find((c) => c.id === id);
 

@@ -1,31 +1,18 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIo } from '../../src/model/io.js';
 import type { Report } from '../../src/model/report.js';
 import { freePort } from '../package/ports.js';
 import { until } from '../support/until.js';
 import { bufferIo } from '../support/buffer-io.js';
-import { RECEIVE_XML, send, serve, type RunningServer } from '../zoo/serve.js';
+import { RECEIVE_XML, send } from '../zoo/serve.js';
+import { loopbackServers } from '../zoo/loopback-servers.js';
 
-const running: RunningServer[] = [];
-afterAll(async () => {
-  await Promise.all(running.map((server) => server.close()));
-});
-
-/** A conforming server that counts the requests it gets: a refused command must send none. */
-async function countingServer(): Promise<{ url: string; requests: () => number }> {
-  let requests = 0;
-  const server = await serve((req, res) => {
-    requests += 1;
-    req.resume();
-    req.on('end', () => send(res, 200, RECEIVE_XML));
-  });
-  running.push(server);
-  return { url: server.url(), requests: () => requests };
-}
+const servers = loopbackServers();
+const countingServer = servers.counting;
 
 describe('outputs that reach one file through symbolic links', () => {
   it.each([
@@ -110,7 +97,7 @@ describe('an interrupted run with --start', () => {
     const code = runCli([...args, '--reporter', 'json:r.json', '--reporter', 'junit:r.xml'], io);
     await until(() => existsSync(join(io.cwd, 'server.log')), 'the server to be started');
     await new Promise<void>((listening) => server.listen(port, '127.0.0.1', listening));
-    running.push({ url: () => url, close: () => new Promise((closed) => (server.closeAllConnections(), server.close(() => closed()))) });
+    servers.track({ url: () => url, close: () => new Promise((closed) => (server.closeAllConnections(), server.close(() => closed()))) });
     expect(await code).toBe(130);
     expect(JSON.parse(readFileSync(join(io.cwd, 'r.json'), 'utf8')) as Report).toMatchObject({ ok: false, interrupted: true });
     expect(readFileSync(join(io.cwd, 'r.xml'), 'utf8')).toContain('<error message="the run was interrupted');

@@ -1,28 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIo } from '../../src/model/io.js';
 import type { Report } from '../../src/model/report.js';
 import { bufferIo } from '../support/buffer-io.js';
-import { serve, RECEIVE_XML, send, type RunningServer } from '../zoo/serve.js';
+import { serve, RECEIVE_XML, send } from '../zoo/serve.js';
+import { loopbackServers } from '../zoo/loopback-servers.js';
 
-const running: RunningServer[] = [];
-afterAll(async () => {
-  await Promise.all(running.map((server) => server.close()));
-});
-
-/** A conforming server that counts the requests it gets: a refused command must send none. */
-async function countingServer(): Promise<{ url: string; requests: () => number }> {
-  let requests = 0;
-  const server = await serve((req, res) => {
-    requests += 1;
-    req.resume();
-    req.on('end', () => send(res, 200, RECEIVE_XML));
-  });
-  running.push(server);
-  return { url: server.url(), requests: () => requests };
-}
+const servers = loopbackServers();
+const countingServer = servers.counting;
 
 const STALE = '{"ok": true, "note": "a report of an earlier run"}\n';
 
@@ -76,7 +63,7 @@ describe('no report of an earlier run survives', () => {
       first();
       req.on('end', () => send(res, 200, RECEIVE_XML));
     });
-    running.push(server);
+    servers.track(server);
     const code = runCli(['check', server.url(), '--runs', '50', '--seed', '1', '--concurrency', '1', '--reporter', 'json:r.json', '--reporter', 'junit:r.xml'], io);
     await reached;
     interrupt();
