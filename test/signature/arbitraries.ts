@@ -14,8 +14,11 @@ const trickyString = (maxLength: number): fc.Arbitrary<string> =>
 export const authToken = (): fc.Arbitrary<string> =>
   fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }));
 
+// A label with hyphens in its 3rd and 4th places (`xn--4gd6`) is IDNA's, and an invalid one is no host at all for
+// `new URL()`: such labels are left out, as no webhook could be configured with them.
+const hostLabel = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/).filter((label) => label.slice(2, 4) !== '--');
 const host = fc
-  .array(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/), { minLength: 1, maxLength: 3 })
+  .array(hostLabel, { minLength: 1, maxLength: 3 })
   .map((labels) => [...labels, 'example'].join('.'));
 
 const pathSegment = fc.oneof(
