@@ -24,6 +24,13 @@ function postOnlySignedApp(): express.Express {
 }
 
 describe('one cause, one finding', () => {
+  it('names the verb a SIP caller gets in lowercase, not the missing fax verb it leaves, with the fix for the reply', async () => {
+    const url = await started((req, res) => void readParams(req).then((params) => send(res, 200, (params.get('From') ?? '').startsWith('+') ? RECEIVE_XML : '<Response><receive/></Response>')));
+    const report = await checkServer({ url }, { ...RUN, checks: ['sip-addresses', 'verb-case'] });
+    expect(report.findings).toMatchObject([{ check: 'sip-addresses', code: 'sip_address_fails', twilioError: 12200, hint: 'rename <receive> to <Receive>' }]);
+    expect(report.findings[0]?.message).toMatch(/\(verb-case: <receive> is not a fax verb/);
+  });
+
   it('leaves a GET refused by a POST-only server to get-post: signature-accepted judges only the POST', async () => {
     const url = await started(postOnlySignedApp());
     const report = await checkServer({ url }, { ...RUN, authToken: AUTH_TOKEN, method: 'both' });

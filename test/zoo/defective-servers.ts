@@ -165,6 +165,12 @@ export const DEFECTIVE_SERVERS: readonly DefectiveServer[] = [
     caughtBy: { check: 'sip-addresses', code: 'sip_address_fails', twilioError: 11200 },
   },
   {
+    name: 'a lowercase verb for SIP callers only',
+    server: faxServer((_req, res, params) => send(res, 200, (params.get('From') ?? '').startsWith('+') ? RECEIVE_XML : '<Response><receive/></Response>')),
+    // The cause (a verb Twilio skips, 12200), not its consequence (no fax verb left, 34106).
+    caughtBy: { check: 'sip-addresses', code: 'sip_address_fails', twilioError: 12200 },
+  },
+  {
     name: '500 on a bare SIP URI in From, though display names work',
     server: faxServer((_req, res, params) => {
       const from = params.get('From') ?? '';

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Exchange, WebhookRequest } from '../../model/exchange.js';
 import { describeSummary, newErrors, sameReply, summarizeReply } from '../verdicts/reply-summary.js';
 import { findSignatureMistake } from '../signatures/find-signature-mistake.js';
@@ -48,7 +49,7 @@ export async function compareVariant(
   const exchange = await context.send(variant);
   const actual = summarizeReply(exchange, profile);
   if (actual.outcome === 'aborted') return notJudged(ABORTED);
-  const broken = newErrors(expected, actual)[0];
+  const broken = rootCause(newErrors(expected, actual));
   if (broken) {
     return judged([
       {
@@ -60,7 +61,8 @@ export async function compareVariant(
           severity: 'error',
           ...(broken.twilioError ? { twilioError: broken.twilioError } : {}),
           message: `${described}: the reply has an error the reference reply does not (${broken.check}: ${broken.message})`,
-          hint: rule.hint,
+          // The fix is the reply's: the variant only showed the server writes it for such a request.
+          hint: broken.hint ?? rule.hint,
         },
       },
     ]);
@@ -98,6 +100,17 @@ export async function compareVariant(
       },
     },
   ]);
+}
+
+/** The validator's code for a reply left with no fax verb: the consequence of a verb Twilio skipped. */
+const NO_FAX_ACTION = 'no_fax_action';
+
+/**
+ * The error to report of those a variant's reply added: a cause before its consequence (a skipped `<receive>` before
+ * the "no fax verb" it leaves), so the finding names what to fix.
+ */
+function rootCause(errors: readonly Diagnostic[]): Diagnostic | undefined {
+  return errors.find((d) => d.code !== NO_FAX_ACTION) ?? errors[0];
 }
 
 /**
