@@ -138,7 +138,7 @@ export async function runPactGenerate(argv: readonly string[], io: CliIo): Promi
     throw error;
   }
   const shown = relative(io.cwd, written.file) || written.file;
-  io.stdout.write(`wrote ${shown} (${written.interactions.length} interactions, consumer ${written.consumer}, provider ${written.provider})\n`);
+  io.stdout.write(`wrote ${shown} (${written.interactions.length} interaction${written.interactions.length === 1 ? '' : 's'}, consumer ${written.consumer}, provider ${written.provider})\n`);
   const states = new Set(written.interactions.flatMap((interaction) => (interaction.state === undefined ? [] : [interaction.state])));
   // A state URL matters only when the app must tell states apart; with one state it may leave it out.
   const stateUrl = states.size > 1 ? ' --state-url http://localhost:3000/_pact/state' : '';

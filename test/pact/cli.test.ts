@@ -34,7 +34,7 @@ describe('twiml-fax-kit pact generate', () => {
     const result = await run(['pact', 'generate', '--provider', 'fax-app']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "wrote pacts/twilio-fax-fax-app.json (1 interactions, consumer twilio-fax, provider fax-app)
+      "wrote pacts/twilio-fax-fax-app.json (1 interaction, consumer twilio-fax, provider fax-app)
       next: start your app, then run
         twiml-fax-kit pact verify http://localhost:3000 --pact pacts/twilio-fax-fax-app.json
       "

@@ -141,14 +141,15 @@ function statusMark(check: CheckResult): string {
 function findingsSection(report: Report, groups: readonly CheckWithFindings[], ids: { next: number }): string {
   const withFindings = groups.filter((group) => group.findings.length > 0);
   if (withFindings.length === 0) return '<section id="findings"><h2>Findings</h2><p class="muted">No findings.</p></section>';
+  // The first finding is open, so the page (or a screenshot of it) shows one whole finding, curl line included.
   const checks = withFindings.map(
-    ({ check, findings }) =>
-      `<section class="check" id="check-${esc(check.id)}"><h3>${statusMark(check)} ${esc(check.id)} <span class="muted">${esc(check.title)}</span></h3>\n${findings.map((finding) => findingDetails(report, finding, ids)).join('\n')}</section>`,
+    ({ check, findings }, group) =>
+      `<section class="check" id="check-${esc(check.id)}"><h3>${statusMark(check)} ${esc(check.id)} <span class="muted">${esc(check.title)}</span></h3>\n${findings.map((finding, at) => findingDetails(report, finding, ids, group === 0 && at === 0)).join('\n')}</section>`,
   );
   return `<section id="findings"><h2>Findings <button type="button" class="small" data-action="expand-all">expand all</button> <button type="button" class="small" data-action="collapse-all">collapse all</button></h2>\n${checks.join('\n')}\n</section>`;
 }
 
-function findingDetails(report: Report, finding: Finding, ids: { next: number }): string {
+function findingDetails(report: Report, finding: Finding, ids: { next: number }, open: boolean): string {
   const twilio = finding.twilioError === undefined ? '' : ` <span class="twilio">Twilio ${finding.twilioError}${finding.twilioErrorTitle ? ` ${esc(finding.twilioErrorTitle)}` : ''}</span>`;
   const count = finding.count !== undefined && finding.count > 1 ? ` <span class="muted">(${finding.count} cases)</span>` : '';
   const replay = replayOf(finding);
@@ -163,7 +164,7 @@ function findingDetails(report: Report, finding: Finding, ids: { next: number })
     finding.compareWith === undefined ? '' : copyable('The reference request it is compared with', finding.compareWith, ids),
     replay === undefined ? '' : copyable(`Replay just this case (seed ${finding.replay?.seed ?? ''}, path ${finding.replay?.path ?? ''})`, replay, ids),
   ];
-  return `<details class="finding severity-${finding.severity}" data-check="${esc(finding.check)}"><summary><span class="badge ${finding.severity}">${finding.severity}</span>${twilio} <span class="summary-message">${esc(finding.message)}</span>${count} <code class="muted">${esc(finding.code)}</code></summary>
+  return `<details class="finding severity-${finding.severity}" data-check="${esc(finding.check)}"${open ? ' open' : ''}><summary><span class="badge ${finding.severity}">${finding.severity}</span>${twilio} <span class="summary-message">${esc(finding.message)}</span>${count} <code class="muted">${esc(finding.code)}</code></summary>
 <div class="body">${body.filter((part) => part !== '').join('\n')}</div></details>`;
 }
 
