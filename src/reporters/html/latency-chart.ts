@@ -27,8 +27,11 @@ export function latencyChart(histogram: LatencyHistogram | undefined): string {
     const slow = from + bucketMs > timeoutMs / 2;
     const h = barHeight(count);
     const title = `${count} between ${formatDuration(from)} and ${formatDuration(Math.min(timeoutMs, from + bucketMs))}`;
-    return `<rect class="bar${slow ? ' slow' : ''}" x="${(PLOT_LEFT + index * slot + 1).toFixed(1)}" y="${(PLOT_BOTTOM - h).toFixed(1)}" width="${(slot - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>${esc(title)}</title></rect>`;
+    const rect = `<rect class="bar${slow ? ' slow' : ''}" x="${(PLOT_LEFT + index * slot + 1).toFixed(1)}" y="${(PLOT_BOTTOM - h).toFixed(1)}" width="${(slot - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>${esc(title)}</title></rect>`;
+    // The count is written on the bar too: heights on a log scale do not say it.
+    return count === 0 ? rect : `${rect}<text class="tick" x="${(PLOT_LEFT + (index + 0.5) * slot).toFixed(1)}" y="${(PLOT_BOTTOM - h - 3).toFixed(1)}" text-anchor="middle">${count}</text>`;
   });
+  const quarterTicks = [1, 2, 3].map((quarter) => `<text class="tick" x="${x((timeoutMs * quarter) / 4).toFixed(1)}" y="${PLOT_BOTTOM + 16}" text-anchor="middle">${esc(formatDuration((timeoutMs * quarter) / 4))}</text>`);
   const timeoutBar =
     timedOut === 0
       ? ''
@@ -43,6 +46,7 @@ export function latencyChart(histogram: LatencyHistogram | undefined): string {
     `<text class="tick" x="${half}" y="${PLOT_TOP - 10}" text-anchor="middle">slow: ${esc(formatDuration(timeoutMs / 2))}</text>`,
     `<line class="limit" x1="${PLOT_RIGHT}" y1="${PLOT_TOP - 6}" x2="${PLOT_RIGHT}" y2="${PLOT_BOTTOM}"/>`,
     `<text class="tick" x="${PLOT_LEFT}" y="${PLOT_BOTTOM + 16}" text-anchor="middle">0</text>`,
+    ...quarterTicks,
     `<text class="tick" x="${PLOT_RIGHT}" y="${PLOT_BOTTOM + 16}" text-anchor="middle">timeout ${esc(formatDuration(timeoutMs))}</text>`,
     ...(timedOut === 0 ? [] : [`<text class="tick bad" x="${PLOT_RIGHT + 12 + slot / 2}" y="${PLOT_BOTTOM + 28}" text-anchor="middle">no reply</text>`]),
     `<text class="tick" x="${PLOT_LEFT - 6}" y="${PLOT_TOP + 4}" text-anchor="end">${highest}</text>`,
