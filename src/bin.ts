@@ -8,13 +8,17 @@ import { killStartedServersSync } from './lifecycle/index.js';
 process.on('exit', killStartedServersSync);
 
 const interruptHandlers = new Set<() => void>();
-let interrupted = false;
+// When the first signal came; a launcher that relays the terminal's Ctrl-C (tsx, npm exec with bash as sh) makes
+// one press arrive twice within milliseconds, and that copy must not cut the report the first one is writing.
+let interruptedAt: number | undefined;
+const SAME_PRESS_MS = 3_000;
 // CI systems cancel jobs with SIGTERM; treat it as Ctrl-C so started servers are stopped and reports flushed.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (interruptedAt !== undefined && Date.now() - interruptedAt < SAME_PRESS_MS) return;
     // A second Ctrl-C, or one with nothing to clean up, ends the kit at once.
-    if (interruptHandlers.size === 0 || interrupted) process.exit(EXIT.interrupted);
-    interrupted = true;
+    if (interruptHandlers.size === 0 || interruptedAt !== undefined) process.exit(EXIT.interrupted);
+    interruptedAt = Date.now();
     for (const handler of interruptHandlers) handler();
   });
 }

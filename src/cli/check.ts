@@ -108,7 +108,7 @@ Exit codes:
      custom check threw: a bug in the check, not a verdict on the server)
   130  interrupted by Ctrl-C or SIGTERM: requests in flight are cut (never findings), the report covers the
        cases that finished and is never a pass (with --start the server is stopped at once); a second Ctrl-C
-       stops at once
+       (3 s after the first or later) stops at once
 `;
 
 type Parsed = { ok: true; options: CheckServerOptions & { url: string } } | { ok: false; message: string };

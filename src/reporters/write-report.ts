@@ -1,4 +1,5 @@
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { OutputStream } from '../model/io.js';
 import type { ReporterContext } from './reporter-context.js';
@@ -27,8 +28,10 @@ export async function writeReport(context: ReporterContext, text: string): Promi
       await writeFile(path, text, 'utf8');
       return;
     }
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
+    // Written and renamed in one synchronous step: a signal that ends the kit (a second Ctrl-C) is handled only
+    // between steps, so it finds either no temporary file or the whole report in place.
+    writeFileSync(temporary, text, 'utf8');
+    renameSync(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
