@@ -24,6 +24,13 @@ function postOnlySignedApp(): express.Express {
 }
 
 describe('one cause, one finding', () => {
+  it('names every unknown attribute of a reply in its one known-attributes finding, not only the first', async () => {
+    const url = await started((req, res) => void readParams(req).then(() => send(res, 200, '<Response><Receive foo="1" bar="2"/></Response>')));
+    const report = await checkServer({ url }, { ...RUN, checks: ['known-attributes'] });
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]?.message).toMatch(/foo.*; also in this reply: Response\/Receive\/@bar$/);
+  });
+
   it('names the verb a SIP caller gets in lowercase, not the missing fax verb it leaves, with the fix for the reply', async () => {
     const url = await started((req, res) => void readParams(req).then((params) => send(res, 200, (params.get('From') ?? '').startsWith('+') ? RECEIVE_XML : '<Response><receive/></Response>')));
     const report = await checkServer({ url }, { ...RUN, checks: ['sip-addresses', 'verb-case'] });
