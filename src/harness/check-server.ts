@@ -14,6 +14,7 @@ import { runConformance } from '../runner/run.js';
 import { secretsOf } from '../secrets/secrets-of.js';
 import { describeUrlProblem } from '../runner/target-url.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
+import { urlWord, type CommandWord } from '../runner/replay.js';
 import type { ShrinkBudget } from '../runner/shrink.js';
 
 /**
@@ -199,10 +200,11 @@ function targetLabel(target: CheckTarget, url: string): string {
 /**
  * The `check` command line that repeats the parts of this configuration that shape the requests and the verdict, for
  * the replay command of each finding. The auth token is never in it: the replay reads `TWILIO_AUTH_TOKEN` as the run
- * did; nor are the URL's credentials, which no report shows.
+ * did; nor are the URL's credentials, which no report shows: the command reads them from `$FAX_USER` and
+ * `$FAX_PASSWORD`, as the curl lines do.
  */
-function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile, customCheckFiles: readonly string[]): string[] {
-  const line = ['twiml-fax-kit', 'check', withoutCredentials(url)];
+function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile, customCheckFiles: readonly string[]): CommandWord[] {
+  const line: CommandWord[] = ['twiml-fax-kit', 'check', urlWord(url)];
   for (const file of customCheckFiles) line.push('--custom-checks', file);
   if (options.method !== undefined && options.method !== 'POST') line.push('--method', options.method);
   if (options.expect !== undefined && options.expect !== 'any') line.push('--expect', options.expect);

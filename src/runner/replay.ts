@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { PlannedCase } from '../checks/check-api/types.js';
-import { shellQuote } from './curl.js';
+import { withoutCredentials } from '../secrets/hide-credentials.js';
+import { CURL_CREDENTIAL_VARIABLES, shellQuote } from './curl.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import { caseInput, EXAMPLE_CASE_IDS, exampleCases } from './plan.js';
 
@@ -62,6 +63,28 @@ export function generatedCaseLabel(path: string): string {
  * `twiml-fax-kit check URL --method GET`) with the seed, the path and the check.
  * @example replayCommand(['twiml-fax-kit', 'check', 'http://127.0.0.1:3000/fax'], { seed: 7, path: '16:0:3' }, 'status-code')
  */
-export function replayCommand(commandLine: readonly string[], point: ReplayPoint, check: string): string {
-  return [...commandLine, '--seed', String(point.seed), '--replay', point.path, '--checks', check].map(shellQuote).join(' ');
+export function replayCommand(commandLine: readonly CommandWord[], point: ReplayPoint, check: string): string {
+  return [...commandLine, '--seed', String(point.seed), '--replay', point.path, '--checks', check].map(shellWord).join(' ');
+}
+
+/** A word of a command line: literal, or one the shell expands (`"http://$FAX_USER:$FAX_PASSWORD@host/fax"`). */
+export type CommandWord = string | { readonly expands: string };
+
+function shellWord(word: CommandWord): string {
+  return typeof word === 'string' ? shellQuote(word) : `"${word.expands}"`;
+}
+
+/**
+ * The webhook URL for a command line: as it is, or, when it carries credentials (which no report shows), with
+ * `$FAX_USER` and `$FAX_PASSWORD` in their place, as the finding's curl line has them, so the command still reaches
+ * a server behind HTTP authentication.
+ * @example urlWord('https://fax:pw@example.com/fax') // { expands: 'https://$FAX_USER:$FAX_PASSWORD@example.com/fax' }
+ */
+export function urlWord(url: string): CommandWord {
+  const bare = withoutCredentials(url);
+  const at = bare.indexOf('//');
+  if (bare === url || at < 0) return url;
+  const inQuotes = (text: string): string => text.replace(/[\\"$`]/g, '\\$&');
+  const { user, password } = CURL_CREDENTIAL_VARIABLES;
+  return { expands: `${inQuotes(bare.slice(0, at + 2))}$${user}:$${password}@${inQuotes(bare.slice(at + 2))}` };
 }

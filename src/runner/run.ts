@@ -11,7 +11,7 @@ import { buildFinding } from './finding.js';
 import { EXAMPLE_CASE_IDS, planCases } from './plan.js';
 import { forEachWithConcurrency } from './pool.js';
 import { createRedactor } from '../secrets/redact.js';
-import { caseAtPath, plannedPath, replayCommand } from './replay.js';
+import { caseAtPath, plannedPath, replayCommand, type CommandWord } from './replay.js';
 import type { CheckResult, Finding, Report } from '../model/report.js';
 import { finishRun } from './finish-run.js';
 import { createLatencyRecorder } from './latency-histogram.js';
@@ -59,7 +59,7 @@ export interface RunPlan {
    * The command line that repeats the run's configuration (`twiml-fax-kit check URL --method GET`); each finding's
    * replay command is it plus seed, path and check. Absent (an in-process handler): findings carry seed and path only.
    */
-  readonly commandLine?: readonly string[];
+  readonly commandLine?: readonly CommandWord[];
   /**
    * Checks `commandLine` cannot run (the custom checks of a library run, which the command does not load): their
    * findings carry seed and path only, never a command that would fail with "unknown check".

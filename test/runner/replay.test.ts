@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { checkServer } from '../../src/harness/check-server.js';
 import type { Finding, Report } from '../../src/model/report.js';
 import { bufferIo } from '../support/buffer-io.js';
 import { RECEIVE_XML, readParams, send, serve, type RunningServer } from '../zoo/serve.js';
+
+const run = promisify(execFile);
 
 // From stored in a VARCHAR(13) column: only some generated cases fail, so the finding is shrunk.
 let server: RunningServer;
@@ -62,6 +66,35 @@ describe('each finding says what replays its case', () => {
     expect(await runCli([...argv, '--reporter', 'json'], io)).toBe(1);
     expect(bodies).toEqual([finding.request.body]);
     expect((JSON.parse(stdout()) as Report).findings[0]?.reproduce).toBe(finding.reproduce);
+  });
+});
+
+describe('the replay command of a server behind HTTP authentication', () => {
+  it('reads the credentials from $FAX_USER and $FAX_PASSWORD, so it reaches the server as the run did', async () => {
+    const guarded = await serve((req, res) => {
+      void readParams(req).then((params) => {
+        if (req.headers.authorization !== `Basic ${Buffer.from("fax:p@ss'w$rd").toString('base64')}`) {
+          res.setHeader('WWW-Authenticate', 'Basic realm="fax"');
+          return send(res, 401, 'who are you\n', 'text/plain');
+        }
+        send(res, 500, `cannot store ${params.get('From') ?? ''}\n`, 'text/plain');
+      });
+    });
+    try {
+      const url = guarded.url().replace('http://', `http://fax:${encodeURIComponent("p@ss'w$rd")}@`);
+      const report = await checkServer({ url }, { runs: 0, seed: 7, checks: ['status-code'] });
+      expect(report.findings[0]).toMatchObject({ check: 'status-code', response: { status: 500 } });
+      const command = report.findings[0]?.replay?.command ?? '';
+      expect(command).toContain('"http://$FAX_USER:$FAX_PASSWORD@127.0.0.1:');
+      expect(command).not.toContain('ss');
+      // The shell expands the command's words as a user's shell would; the kit then runs them.
+      const { stdout } = await run('sh', ['-c', command.replace(/^twiml-fax-kit /, "printf '%s\\n' ")], { env: { PATH: process.env.PATH ?? '', FAX_USER: 'fax', FAX_PASSWORD: "p@ss'w$rd" } });
+      const { io, stdout: out } = bufferIo();
+      expect(await runCli([...stdout.trimEnd().split('\n'), '--reporter', 'json'], io)).toBe(1);
+      expect((JSON.parse(out()) as Report).findings[0]).toMatchObject({ check: 'status-code', response: { status: 500 } });
+    } finally {
+      await guarded.close();
+    }
   });
 });
 
