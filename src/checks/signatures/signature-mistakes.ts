@@ -25,7 +25,7 @@ export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
   {
     code: 'signature_get_query_as_sent',
     behaviour:
-      "validates the signature against the URL as it arrived, with '@' and ':' percent-encoded in the query, while Twilio signed a GET's query with them as they are (twilio-node's validateRequest and webhook() do this: twilio-node issue 621)",
+      "validates the signature against the URL as it arrived, with '@' and ':' percent-encoded in the query, while Twilio signed a GET's query with them as they are (twilio-node's validateRequest and webhook() do this: twilio-node pull request #621)",
     hint: () =>
       "Twilio sent %40 and %3A in a GET's query but signed '@' and ':' unescaped: when the URL as requested does not validate, validate again with %40 and %3A in the query turned back into '@' and ':' (twilio-node's own validator refuses these requests from SIP callers; twilio-node PR 1194 tries both)",
     misread: (received, method, signed) => (method === 'GET' && received.url !== signed.url ? { url: received.url } : undefined),

@@ -27,14 +27,14 @@ export const SIGNATURE_PROBES: readonly SignatureProbe[] = [
     label: "a SIP caller whose display name has spaces, '+', an apostrophe, '@' and ':'",
     From: `"Jane O'Neil + Co" <sip:+14155550100@pbx.example.com:5060>`,
     To: 'sip:fax@example.com;transport=tls',
-    source: "twilio-node issues 621 (a SIP Caller by GET: Twilio signs '@' and ':' unescaped) and 1059 (an apostrophe: Twilio signs it unescaped)",
+    source: "twilio-node pull request #621 (a SIP Caller by GET: Twilio signs '@' and ':' unescaped) and issue 1059 (an apostrophe: Twilio signs it unescaped)",
   },
   {
     id: 'sip-uri',
     label: 'a SIP caller given as a bare SIP URI',
     From: 'sip:+14155550100@pbx.example.com:5060',
     To: 'sip:fax@example.com',
-    source: 'twilio-node issue 621',
+    source: 'twilio-node pull request #621',
   },
   {
     id: 'non-ascii',
