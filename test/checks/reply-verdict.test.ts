@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judgeReply } from '../../src/checks/verdicts/reply-verdict.js';
+import { judgeReply, sharedVerdictLoad } from '../../src/checks/verdicts/reply-verdict.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIo } from '../../src/model/io.js';
 import { TWILIO_PROFILE } from '../../src/protocol/index.js';
@@ -58,5 +58,17 @@ describe('judgeReply', () => {
   it('reports an empty chunked reply as 11770 and an empty reply with a length as 11200', async () => {
     expect((await judge('/empty-chunked'))?.diagnostics).toMatchObject([{ code: 'empty_body', twilioError: 11770 }]);
     expect((await judge('/empty'))?.diagnostics).toMatchObject([{ code: 'empty_body', twilioError: 11200 }]);
+  });
+});
+
+describe('the verdicts shared between identical replies', () => {
+  it('hold a bounded number of diagnostics when every reply differs and carries thousands of them', () => {
+    const attributes = Array.from({ length: 5_000 }, (_, i) => ` u${i}="v"`).join('');
+    for (let n = 0; n < 12; n += 1) {
+      const body = new TextEncoder().encode(`<Response><Receive${attributes}/><!--${n}--></Response>`);
+      const exchange = { hops: [], durationMs: 1, finalUrl: 'http://127.0.0.1/fax', response: { status: 200, headers: { 'content-type': 'text/xml' }, setCookies: [], body, truncated: false } };
+      expect(judgeReply(exchange, TWILIO_PROFILE)?.diagnostics.length).toBeGreaterThan(0);
+    }
+    expect(sharedVerdictLoad().diagnostics).toBeLessThanOrEqual(20_000);
   });
 });

@@ -19,9 +19,13 @@ const verdicts = new WeakMap<ReceivedResponse, ReplyVerdict>();
 
 // A server answers most requests with the same bytes: a run of 100 cases reads about a thousand replies, and a hostile
 // 60 kB one full of unknown elements costs tens of milliseconds to judge. Verdicts are pure functions of what is
-// judged, so identical replies share one, kept in a small bounded cache (insertion order evicts the oldest).
+// judged, so identical replies share one, kept in a small bounded cache (insertion order evicts the oldest). It is
+// bounded by what it holds too: a hostile reply that differs per request carries thousands of diagnostics (about 6 MB
+// for 5,500 unknown attributes), and 64 of them would hold 400 MB for nothing, since none would be read again.
 const MAX_SHARED_VERDICTS = 64;
+const MAX_SHARED_DIAGNOSTICS = 20_000;
 const shared = new Map<string, ReplyVerdict>();
+let sharedDiagnostics = 0;
 
 /**
  * Validates the final reply of an exchange as Twilio would read it, or returns undefined when there is no 2xx
@@ -40,11 +44,26 @@ export function judgeReply(exchange: Exchange, profile: FaxProfile): ReplyVerdic
   let verdict = shared.get(key);
   if (!verdict) {
     verdict = validateFaxTwiml(response.body, { contentType, transferEncoding, truncated: response.truncated, profile });
-    if (shared.size >= MAX_SHARED_VERDICTS) shared.delete(shared.keys().next().value as string);
-    shared.set(key, verdict);
+    remember(key, verdict);
   }
   verdicts.set(response, verdict);
   return verdict;
+}
+
+function remember(key: string, verdict: ReplyVerdict): void {
+  if (verdict.diagnostics.length > MAX_SHARED_DIAGNOSTICS) return;
+  shared.set(key, verdict);
+  sharedDiagnostics += verdict.diagnostics.length;
+  for (const [oldest, evicted] of shared) {
+    if (shared.size <= MAX_SHARED_VERDICTS && sharedDiagnostics <= MAX_SHARED_DIAGNOSTICS) break;
+    shared.delete(oldest);
+    sharedDiagnostics -= evicted.diagnostics.length;
+  }
+}
+
+/** How much the shared verdict cache holds: for tests that it stays bounded. */
+export function sharedVerdictLoad(): { readonly verdicts: number; readonly diagnostics: number } {
+  return { verdicts: shared.size, diagnostics: sharedDiagnostics };
 }
 
 // Profiles are told apart by identity: two profile objects never share a verdict.
