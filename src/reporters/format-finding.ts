@@ -36,7 +36,7 @@ export function formatFinding(finding: Finding, colors: Palette = PLAIN): string
   const seen = formatSeen(finding);
   if (seen) lines.push(...labelled('Case', [seen], colors));
   lines.push(...labelled('Sent', formatSent(finding.request), colors));
-  lines.push(...labelled('Received', finding.response ? formatReceived(finding.response) : ['nothing (no reply)'], colors));
+  lines.push(...labelled('Received', finding.response ? formatReceived(finding.response) : ['no reply the kit could read (the message says why)'], colors));
   if (finding.hint) lines.push('', indent(`${colors.bold('Hint:')} ${safe(finding.hint)}`, 2));
   lines.push('', indent(colors.bold('Reproduce with:'), 2), '', indent(colors.cyan(safe(finding.reproduce)), 4));
   if (finding.compareWith) lines.push('', indent(colors.bold('Compare with the reference request:'), 2), '', indent(colors.cyan(safe(finding.compareWith)), 4));

@@ -174,7 +174,7 @@ function requestBlock(request: ReportedRequest): string {
 }
 
 function responseBlock(response: ReportedResponse | undefined): string {
-  if (!response) return '<p class="bad">No reply came.</p>';
+  if (!response) return '<p class="bad">No reply the kit could read (the message says why).</p>';
   const cut = response.bodyBytes > new TextEncoder().encode(response.bodyStart).byteLength ? `\n… (${response.bodyBytes} bytes in all; the start is shown)` : '';
   return `<pre>${esc(`HTTP ${response.status}\n${headerLines(response.headers)}`)}\n\n${esc(response.bodyStart)}${esc(cut)}</pre>`;
 }
