@@ -2,7 +2,7 @@
 // The only file that touches process.argv and process.exit.
 import { EXIT } from './cli/exit-codes.js';
 import { runCli } from './cli/run-cli.js';
-import { killStartedServersSync } from './lifecycle/index.js';
+import { killStartedServersSync } from './lifecycle/started-servers.js';
 
 // Last line of defence: a crash or an exit anywhere must not leave a --start server running.
 process.on('exit', killStartedServersSync);

@@ -225,7 +225,6 @@ function withCheckSuggestions(message: string, given: readonly string[], known: 
 /** `twiml-fax-kit check URL`: the conformance harness. */
 export const checkCommand: Command = {
   name: 'check',
-  summary: "play Twilio's fax service against a webhook URL and report what would fail",
   help: HELP,
   async run(argv, io) {
     const parsed = parseOptions(argv, io);

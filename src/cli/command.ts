@@ -5,8 +5,6 @@ import { didYouMean } from './did-you-mean.js';
 /** One subcommand of `twiml-fax-kit`. `run` returns the exit code; it never calls `process.exit`. */
 export interface Command {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full `--help` text: usage, options, examples, exit codes. */
   readonly help: string;
   /** The help for `argv` when the command has subcommands (`pact generate --help`); `help` otherwise. */

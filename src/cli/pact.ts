@@ -33,7 +33,6 @@ const SUBCOMMANDS = {
 /** `twiml-fax-kit pact generate|verify`. */
 export const pactCommand: Command = {
   name: 'pact',
-  summary: 'generate the fax webhook Pact contract, verify an app against it with Pact, or publish it to a broker',
   help: HELP,
   helpFor(argv) {
     const name = argv[0];

@@ -46,18 +46,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const redactor = createRedactor(invocationSecrets(args, io.env));
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout.write(topic ? topic.help : mainHelp());
+    io.stdout.write(topic ? (await topic.load()).help : mainHelp());
     return EXIT.ok;
   }
   if (name === '-v' || name === '--version') {
     io.stdout.write(`${KIT_VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`twiml-fax-kit: unknown command '${redactor.redactServerText(name)}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see 'twiml-fax-kit --help')\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout.write(command.helpFor?.(rest) ?? command.help);
     return EXIT.ok;

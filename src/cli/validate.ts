@@ -66,7 +66,6 @@ const OPTIONS = {
 /** `twiml-fax-kit validate`: validates TwiML replies from files, directories or stdin. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'validate fax TwiML replies (files, directories or stdin)',
   help: HELP,
   async run(argv, io) {
     const parsed = parseCommandArgs('validate', argv, OPTIONS);

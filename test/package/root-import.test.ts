@@ -72,8 +72,14 @@ describe('importing the root entry', { timeout: 60_000 }, () => {
     expect([...packages].filter((name) => name === 'msw' || name?.startsWith('@mswjs/'))).toEqual([]);
   });
 
-  it('is told apart from the CLI, which loads node:child_process to start the server under test', async () => {
-    const loaded = await modulesLoadedBy('src/cli/run-cli.js', 'cli');
+  it('is told apart from the check command, which loads node:child_process to start the server under test', async () => {
+    const loaded = await modulesLoadedBy('src/cli/check.js', 'check');
     expect(childProcessIn(loaded)).toBe(true);
+  });
+
+  it('is not what the CLI loads for --help and --version: no command module, so no harness, Pact or process code', async () => {
+    const loaded = await modulesLoadedBy('src/cli/run-cli.js', 'cli');
+    expect(childProcessIn(loaded)).toBe(false);
+    expect(heavyIn(loaded.urls)).toEqual([]);
   });
 });
