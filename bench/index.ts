@@ -2,6 +2,8 @@
  * `npm run bench`: where the kit's time goes, as ratios measured side by side in one run (never absolute
  * thresholds: the machines are shared and noisy). Each group compares the kit's implementation with a reference.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -88,6 +90,20 @@ async function main(): Promise<void> {
   lines.push(await runGroup(sendBench, { group: 'deliver one webhook', kit: 'in-process exchange', reference: 'loopback exchange' }));
   await Promise.all([network.close(), inProcess.close()]);
   server.close();
+
+  // Cold start of the built CLI (issue target: --help and --version within 1.5x a bare node start).
+  const BIN = 'dist/src/bin.js';
+  if (existsSync(BIN)) {
+    for (const flag of ['--version', '--help']) {
+      const coldBench = new Bench({ time: TIME_MS, iterations: 5 });
+      coldBench
+        .add(`twiml-fax-kit ${flag}`, () => void spawnSync(process.execPath, [BIN, flag], { stdio: 'ignore' }))
+        .add('node -e 0', () => void spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' }));
+      lines.push(await runGroup(coldBench, { group: `cold start: ${flag}`, kit: `twiml-fax-kit ${flag}`, reference: 'node -e 0' }));
+    }
+  } else {
+    lines.push(`cold start                         skipped: ${BIN} is not built (npm run build)`);
+  }
 
   process.stdout.write(`twiml-fax-kit benchmarks (each ratio: kit / reference, lower is faster; ${TIME_MS} ms per task)\n`);
   for (const line of lines) process.stdout.write(`${line}\n`);
