@@ -12,7 +12,7 @@ interface PairJar {
 }
 
 /**
- * Twilio's cookie store (protocol.md §4): one RFC 6265 jar (tough-cookie) per (From, To) pair, never shared, and
+ * Twilio's cookie store (docs/protocol.md, "Stateful behaviour"): one RFC 6265 jar (tough-cookie) per (From, To) pair, never shared, and
  * forgotten after `idleExpiryMs` without a request for that pair. Times are passed in, from a virtual clock.
  */
 export class PairCookieJars {

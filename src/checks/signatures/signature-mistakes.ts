@@ -20,7 +20,7 @@ export interface SignatureMistake {
 
 const withoutQuery = (url: string): string => url.split('?', 1)[0] as string;
 
-/** The mistakes seen in public fax webhook code (protocol.md §6), most common first. */
+/** The mistakes seen in public fax webhook code (docs/protocol.md, "Signature"), most common first. */
 export const SIGNATURE_MISTAKES: readonly SignatureMistake[] = [
   {
     code: 'signature_get_query_as_sent',
