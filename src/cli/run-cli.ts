@@ -2,6 +2,7 @@ import { createRedactor } from '../secrets/redact.js';
 import { KIT_VERSION } from './version.js';
 import { COMMANDS } from './commands.js';
 import { invocationSecrets } from './invocation-secrets.js';
+import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
 
@@ -55,7 +56,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    io.stderr.write(`twiml-fax-kit: unknown command '${redactor.redactServerText(name)}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see 'twiml-fax-kit --help')\n`);
+    const guess = didYouMean(name, COMMANDS.map((c) => c.name));
+    const suggestion = guess === undefined ? '' : `did you mean '${guess}'? `;
+    io.stderr.write(`twiml-fax-kit: unknown command '${redactor.redactServerText(name)}'; ${suggestion}commands: ${COMMANDS.map((c) => c.name).join(', ')} (see 'twiml-fax-kit --help')\n`);
     return EXIT.usage;
   }
   const command = await entry.load();

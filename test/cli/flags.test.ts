@@ -22,7 +22,8 @@ describe('did you mean', () => {
     [['check', 'http://127.0.0.1:1/fax', '--fail_on', 'error'], "twiml-fax-kit: unknown option '--fail_on'; did you mean --fail-on? (see 'twiml-fax-kit check --help')\n"],
     [['check', 'http://127.0.0.1:1/fax', '--wait-t', '9'], "twiml-fax-kit: unknown option '--wait-t'; did you mean --wait-timeout? (see 'twiml-fax-kit check --help')\n"],
     [['validate', '--reporters', 'json'], "twiml-fax-kit: unknown option '--reporters'; did you mean --reporter? (see 'twiml-fax-kit validate --help')\n"],
-  ])('suggests the flag %j most likely meant', async (argv, expected) => {
+    [['chek', 'http://127.0.0.1:1/fax'], "twiml-fax-kit: unknown command 'chek'; did you mean 'check'? commands: check, validate, pact (see 'twiml-fax-kit --help')\n"],
+  ])('suggests the command or flag %j most likely meant', async (argv, expected) => {
     const { io, stderr } = bufferIo({ env: { PACT_DO_NOT_TRACK: 'true' } });
     expect(await runCli(argv, io)).toBe(2);
     expect(stderr()).toBe(expected);
