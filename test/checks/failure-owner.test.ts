@@ -66,4 +66,9 @@ describe('a failed base request', () => {
       expect(reasons[id], id).toBe('the base request failed (connection refused; see reachable)');
     }
   });
+
+  it('does not send the user to a check the run left out', async () => {
+    const report = await checkServer({ url: await refusedUrl() }, { runs: 0, seed: 1, checks: ['content-type'] });
+    expect(skipReasons(report)['content-type']).toBe('the base request failed (connection refused; reachable reports it, and this run left it out)');
+  });
 });

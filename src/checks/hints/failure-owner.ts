@@ -68,5 +68,8 @@ export function whyNotJudged(exchange: Exchange, config: Pick<CheckConfig, 'prof
   if (outcome.kind === 'ok') return undefined;
   if (outcome.kind === 'aborted') return ABORTED;
   const short = (outcome.failure && SHORT_FAILURES[outcome.failure]) ?? outcome.description;
-  return `${what} failed (${short}; see ${ownerOf(outcome, exchange, config)})`;
+  const owner = ownerOf(outcome, exchange, config);
+  // A reason must not send the user to a check this run left out (`--checks content-type`).
+  const where = config.runningChecks === undefined || config.runningChecks.has(owner) ? `see ${owner}` : `${owner} reports it, and this run left it out`;
+  return `${what} failed (${short}; ${where})`;
 }
