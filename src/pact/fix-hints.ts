@@ -1,5 +1,6 @@
 import { SEVERITIES, type Diagnostic, type Severity } from '../model/diagnostic.js';
 import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
+import { isConsequence, rootCauses } from '../checks/verdicts/root-causes.js';
 import { FAX_PACT_STATES } from './states.js';
 
 /** What the kit knows about the interaction a mismatch belongs to. */
@@ -81,7 +82,7 @@ export function bodyFix(message: string, context: MismatchContext): Fix {
   const problems = bodyProblems(context.verdict);
   if (problems.length === 0) return { hint: GENERIC_BODY_HINT, severity: 'error', explains: [] };
   // The consequences of the causes (no fax verb left after a skipped one) are reported with them.
-  const consequences = context.verdict.filter((d) => d.code === 'no_fax_action' && !problems.includes(d));
+  const consequences = context.verdict.filter((d) => isConsequence(d) && !problems.includes(d));
   return { ...fixFrom(problems), explains: [...problems, ...consequences] };
 }
 
@@ -110,8 +111,7 @@ function bodyProblems(verdict: readonly Diagnostic[]): Diagnostic[] {
   const body = verdict.filter((d) => !TRANSPORT_CHECKS.has(d.check) && d.check !== 'content-type');
   const errors = body.filter((d) => d.severity === 'error');
   // "No fax verb" follows from a verb Twilio skipped (a lowercase <receive>): the skipped verb is what to fix.
-  const causes = errors.filter((d) => d.code !== 'no_fax_action');
-  if (errors.length > 0) return causes.length > 0 ? causes : errors;
+  if (errors.length > 0) return [...rootCauses(errors)];
   // A value Twilio only warns about (pageSize="A4": it uses the default) is still what the contract caught.
   return body.filter((d) => d.severity === 'warning');
 }

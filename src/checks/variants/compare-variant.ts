@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Exchange, WebhookRequest } from '../../model/exchange.js';
 import { describeSummary, newErrors, sameReply, summarizeReply } from '../verdicts/reply-summary.js';
+import { rootCauses } from '../verdicts/root-causes.js';
 import { findSignatureMistake } from '../signatures/find-signature-mistake.js';
 import { refusalHint, refusalOf } from '../hints/refusal-hint.js';
 import { frameworkOf } from '../hints/server-framework.js';
@@ -49,7 +49,7 @@ export async function compareVariant(
   const exchange = await context.send(variant);
   const actual = summarizeReply(exchange, profile);
   if (actual.outcome === 'aborted') return notJudged(ABORTED);
-  const broken = rootCause(newErrors(expected, actual));
+  const broken = rootCauses(newErrors(expected, actual))[0];
   if (broken) {
     return judged([
       {
@@ -100,17 +100,6 @@ export async function compareVariant(
       },
     },
   ]);
-}
-
-/** The validator's code for a reply left with no fax verb: the consequence of a verb Twilio skipped. */
-const NO_FAX_ACTION = 'no_fax_action';
-
-/**
- * The error to report of those a variant's reply added: a cause before its consequence (a skipped `<receive>` before
- * the "no fax verb" it leaves), so the finding names what to fix.
- */
-function rootCause(errors: readonly Diagnostic[]): Diagnostic | undefined {
-  return errors.find((d) => d.code !== NO_FAX_ACTION) ?? errors[0];
 }
 
 /**
