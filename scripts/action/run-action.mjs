@@ -42,6 +42,8 @@ function checkArguments(reportsDir) {
     ['TIMEOUT', '--timeout'],
     ['SERVER_LOG', '--server-log'],
   ].flatMap(([name, flag]) => (input(name) === undefined ? [] : [flag, input(name)]));
+  // The started server's output goes beside the reports, so the artifact that holds them holds it too.
+  if (input('START') !== undefined && input('SERVER_LOG') === undefined) flags.push('--server-log', join(reportsDir, 'server.log'));
   const extra = (input('ARGS') ?? '').split(/\s+/).filter((word) => word !== '');
   const reports = {
     junit: join(reportsDir, 'fax.xml'),
@@ -61,18 +63,36 @@ function setOutput(name, value) {
   appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
 }
 
+/** `text` as a Markdown code block whose fence is longer than any run of backticks in it. */
+function fenced(text) {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
 function appendSummary(markdown) {
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
 }
 
+/**
+ * Runs the kit; its stderr goes on to the step's log as it comes, and its last line is kept: when no report was
+ * written, that line (the kit's one-line reason: a wrong flag, a server that did not start) goes in the summary.
+ */
 function run(command, argv, cwd) {
   return new Promise((done) => {
-    const child = spawn(command[0], [...command.slice(1), ...argv], { cwd, stdio: 'inherit', env });
-    child.on('error', (error) => {
-      console.error(`::error title=twiml-fax-kit::could not run ${command.join(' ')}: ${error.message}`);
-      done(2);
+    let tail = '';
+    const child = spawn(command[0], [...command.slice(1), ...argv], { cwd, stdio: ['inherit', 'inherit', 'pipe'], env });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-4096);
     });
-    child.on('exit', (code, signal) => done(code ?? (signal === 'SIGINT' ? 130 : 1)));
+    const lastLine = () => tail.split('\n').map((line) => line.trim()).filter((line) => line !== '').at(-1);
+    child.on('error', (error) => {
+      const reason = `could not run ${command.join(' ')}: ${error.message}`;
+      console.error(`::error title=twiml-fax-kit::${reason}`);
+      done({ code: 2, reason });
+    });
+    child.on('close', (code, signal) => done({ code: code ?? (signal === 'SIGINT' ? 130 : 1), reason: lastLine() }));
   });
 }
 
@@ -92,7 +112,7 @@ async function main() {
     return 2;
   }
   const command = JSON.parse(env.KIT_COMMAND ?? '["npx","--yes","twiml-fax-kit"]');
-  const code = await run(command, parsed.argv, cwd);
+  const { code, reason } = await run(command, parsed.argv, cwd);
   const json = resolve(cwd, parsed.reports.json);
   const markdown = resolve(cwd, parsed.reports.markdown);
   const html = resolve(cwd, parsed.reports.html);
@@ -102,7 +122,8 @@ async function main() {
     appendSummary(`${readFileSync(markdown, 'utf8')}\nThe html report is in this run's artifacts; the JUnit report is \`${parsed.reports.junit}\`.\n`);
   } else {
     // No report: the kit could not run (a wrong flag, a server that did not start) or was cancelled. Never green.
-    appendSummary(`### ❌ twiml-fax-kit did not finish (exit code ${code})\n\nNo report was written; the step's log says why.\n`);
+    const why = reason === undefined ? "the step's log says why" : `the kit said:\n\n${fenced(reason)}`;
+    appendSummary(`### ❌ twiml-fax-kit did not finish (exit code ${code})\n\nNo report was written; ${why}\n`);
   }
   setOutput('ok', ok ? 'true' : 'false');
   setOutput('exit-code', String(code));

@@ -88,6 +88,15 @@ function runAction(inputs: Record<string, string>): Promise<ActionRun> {
   });
 }
 
+/** A port nothing listens on now (the kernel's pick, released), for a server the action starts itself. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
 let broken: Server;
 let good: Server;
 const urlOf = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}/fax`;
@@ -140,6 +149,22 @@ describe('the GitHub Action script', { timeout: 120_000 }, () => {
     expect(run.outputs['ok']).toBe('false');
     expect(run.outputs['report']).toBeUndefined();
     expect(run.summary).toContain('### ❌ twiml-fax-kit did not finish (exit code 2)');
+    // The kit's own one-line reason is in the summary, not only in the step's log.
+    expect(run.summary).toMatch(/the kit said:\n\n```text\n.*--fail-on.*sometimes.*\n```/);
+  });
+
+  it("keeps a started server's output beside the reports, so the uploaded artifact holds it", async () => {
+    const port = await freePort();
+    const script = join(mkdtempSync(join(tmpdir(), 'gh-server-')), 'server.cjs');
+    writeFileSync(
+      script,
+      `console.log('hello from the server under test');
+require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => s.writeHead(200, { 'content-type': 'text/xml' }).end('<Response><Receive/></Response>')); }).listen(${port}, '127.0.0.1');`,
+    );
+    const run = await runAction({ URL: `http://127.0.0.1:${port}/fax`, RUNS: '1', CHECKS: 'content-type', START: `"${process.execPath}" "${script}"` });
+    expect(run.code).toBe(0);
+    const log = join(run.workspace, 'twiml-fax-kit-reports', 'server.log');
+    expect(readFileSync(log, 'utf8')).toContain('hello from the server under test');
   });
 
   it('asks for the url when it is missing', async () => {
