@@ -68,7 +68,10 @@ export function runPactVerifier(options: VerifierOptions, env: Readonly<Record<s
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-e', CHILD_SCRIPT, corePath, JSON.stringify(options)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...env, PACT_DO_NOT_TRACK: env.PACT_DO_NOT_TRACK ?? 'true' },
+      // RUST_LIB_BACKTRACE=0: with RUST_BACKTRACE=1 (common on a Rust developer's machine) Pact's verifier puts a
+      // backtrace of `<unknown>` frames inside each body mismatch it reports (a body that is not XML); a user who wants
+      // them sets RUST_LIB_BACKTRACE=1. Panics keep RUST_BACKTRACE's backtraces.
+      env: { ...env, PACT_DO_NOT_TRACK: env.PACT_DO_NOT_TRACK ?? 'true', RUST_LIB_BACKTRACE: env.RUST_LIB_BACKTRACE ?? '0' },
     });
     let logs = '';
     child.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString('utf8')));

@@ -5,7 +5,7 @@ import twilio from 'twilio';
 import { FAX_PACT_STATES } from '../../src/pact/index.js';
 
 /** How a defective provider goes wrong; `undefined` is a conforming provider. */
-export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body' | 'signs-public-url' | 'crashes-on-failed-fax' | 'page-size-A4';
+export type ProviderDefect = 'lowercase-verb' | 'text-plain' | 'json-body' | 'ok-as-xml' | 'signs-public-url' | 'crashes-on-failed-fax' | 'page-size-A4';
 
 /** How a conforming provider may still differ: `text/html`, which Twilio reads as TwiML (a notice). */
 export type ProviderStyle = 'text-html';
@@ -67,6 +67,11 @@ export async function startFaxProvider(options: { authToken: string; defect?: Pr
   const answerFax = (_req: Request, res: Response): void => {
     if (options.defect === 'json-body') {
       res.json({ receive: { action: '/fax/received' } });
+      return;
+    }
+    if (options.defect === 'ok-as-xml') {
+      // A handler that answers a bare "OK", labelled as XML.
+      res.type('text/xml').send('OK');
       return;
     }
     const twiml = rejectsFaxes ? rejectTwiml() : receiveTwiml(options.defect === 'page-size-A4' ? 'A4' : undefined);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMITTED_PACTS_DIR, COMMITTED_PACT_FILE } from '../../contracts/fax-webhook.pact.js';
 import type { RunEvent } from '../../src/model/events.js';
 import { FAX_PACT_STATES, verifyFaxPact, type FaxPactVerification } from '../../src/pact/index.js';
@@ -171,6 +171,18 @@ describe("verifyFaxPact with Pact's Rust verifier", () => {
     };
     await verifyAgainst({ authToken: AUTH_TOKEN, defect: 'crashes-on-failed-fax' }, { reporters: [reporter] });
     expect(events).toEqual(['run-started', ...Array(6).fill('case-finished'), 'finding', ...Array(6).fill('check-finished'), 'run-finished']);
+  });
+
+  it("keeps Rust backtraces out of Pact's report of a body it cannot parse as XML, though RUST_BACKTRACE=1 is set", async () => {
+    vi.stubEnv('RUST_BACKTRACE', '1');
+    vi.stubEnv('RUST_LIB_BACKTRACE', undefined);
+    try {
+      const output = plainOutput(await verifyAgainst({ authToken: AUTH_TOKEN, defect: 'ok-as-xml' }));
+      expect(output).toContain('Failed to parse the actual body');
+      expect(output).not.toContain('Stack backtrace');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('returns could-not-run with one line when the pact file is missing', async () => {
