@@ -10,10 +10,9 @@ export function profileHelp(column: number, { signs = true }: { readonly signs?:
   const lines = signs
     ? [`the fax service to play (default ${TWILIO_PROFILE.id}); the key that signs its requests is --auth-token or its environment variable:`]
     : [`the fax service whose replies to judge (default ${TWILIO_PROFILE.id}):`];
-  for (const profile of PROFILES) {
-    const { signature } = profile;
+  for (const { id, name, signature } of PROFILES) {
     const aliases = signature.aliases.length === 0 ? '' : ` (and ${signature.aliases.join(', ')})`;
-    lines.push(signs ? `${profile.id}: ${profile.name}; signs ${signature.header}${aliases} with its ${signature.keyName} (env ${signature.keyVariables.join(', else ')})` : `${profile.id}: ${profile.name}`);
+    lines.push(signs ? `${id}: ${name}; signs ${signature.header}${aliases} with its ${signature.keyName} (env ${signature.keyVariables.join(', else ')})` : `${id}: ${name}`);
   }
   const flag = `  --profile ${PROFILE_IDS.join('|')}`;
   const first = flag.length < column ? flag.padEnd(column) : `${flag}\n${''.padEnd(column)}`;
