@@ -65,6 +65,7 @@ describe('a fax profile is data', () => {
 const ACME: FaxProfile = {
   id: 'acme',
   name: 'Acme Fax (a test profile)',
+  service: 'Acme',
   twiml: {
     ...TWILIO_PROFILE.twiml,
     verbs: [
@@ -80,7 +81,7 @@ const ACME: FaxProfile = {
     headers: { 'User-Agent': 'AcmeFax/2.0', Accept: 'application/xml' },
     idempotencyHeader: 'X-Acme-Delivery-Id',
   },
-  signature: { header: 'X-Acme-Signature', aliases: ['X-Twilio-Signature'], hmac: 'sha256', validators: "Acme's validateRequest" },
+  signature: { header: 'X-Acme-Signature', aliases: ['X-Twilio-Signature'], hmac: 'sha256', validators: "Acme's validateRequest", keyName: 'signing key', keyVariables: ['ACME_SIGNING_KEY'] },
   parameters: {
     names: { ...TWILIO_PROFILE.parameters.names, faxSid: 'FaxId', accountSid: 'ProjectId' },
     faxSid: { kind: 'uuid' },

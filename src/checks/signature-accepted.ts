@@ -7,6 +7,7 @@ import { exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
 import { refusedOverSignature, whyNotJudged } from './hints/failure-owner.js';
 import { refusalOf } from './hints/refusal-hint.js';
 import { frameworkOf } from './hints/server-framework.js';
+import { withOtherProfileHint } from './hints/other-profile-hint.js';
 import { judged, notJudged, RUN_SCOPE_CASE_ID, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 export const NEEDS_AUTH_TOKEN = 'needs --auth-token or TWILIO_AUTH_TOKEN';
@@ -144,7 +145,7 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
       severity: 'error',
       ...twilioErrorOf(outcome),
       message: `${opening}; Twilio's real faxes would be refused the same way`,
-      hint: GENERIC_HINT,
+      hint: withOtherProfileHint(GENERIC_HINT, context.config.profile),
     },
   };
 }
@@ -158,6 +159,6 @@ async function baseIssue(context: CheckContext): Promise<CheckIssue> {
   const mistake = await findSignatureMistake(context, request);
   const diagnostic = mistake
     ? { code: mistake.code, severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) }
-    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; Twilio's real faxes would be refused the same way`, hint: GENERIC_HINT };
+    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; Twilio's real faxes would be refused the same way`, hint: withOtherProfileHint(GENERIC_HINT, context.config.profile) };
   return { exchange, diagnostic };
 }

@@ -2,6 +2,7 @@ import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { Exchange } from '../model/exchange.js';
 import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { refusalHint } from './hints/refusal-hint.js';
+import { withOtherProfileHint } from './hints/other-profile-hint.js';
 import { failureOwner, whyNotJudged } from './hints/failure-owner.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckConfig } from './check-api/types.js';
 
@@ -45,7 +46,8 @@ function hintFor(exchange: Exchange, status: number, config: CheckConfig): strin
   if (status === 404) return `nothing answers ${method} at this URL: check the path of the webhook URL and that the route accepts ${method}`;
   if (status === 405) return `accept ${method} on the webhook URL (the number is configured for ${method})`;
   if (status >= 500) return 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line';
-  return 'answer 200 with fax TwiML; refuse only requests with a bad signature (403)';
+  // A 4xx to a well-formed, correctly signed fax is what an app written for another service answers.
+  return withOtherProfileHint('answer 200 with fax TwiML; refuse only requests with a bad signature (403)', config.profile);
 }
 
 // The curl line reproduces the last hop; the message says how the kit got there.

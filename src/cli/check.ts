@@ -16,6 +16,7 @@ import { withConfigFile } from './config-file.js';
 import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
+import { parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
 
 const OPTIONS = {
@@ -36,6 +37,7 @@ const OPTIONS = {
   'custom-checks': { type: 'string', multiple: true },
   reporter: { type: 'string', multiple: true },
   color: { type: 'boolean' },
+  ...PROFILE_OPTION,
   ...SERVER_START_OPTIONS,
 } as const;
 
@@ -49,15 +51,17 @@ A failing generated case is shrunk to the smallest request that still fails.
 
 Options:
   --method POST|GET|both   how the number requests the webhook (default POST); both also runs get-post
-  --auth-token TOKEN       sign requests with X-Twilio-Signature (default: env TWILIO_AUTH_TOKEN); never printed
-                           also runs signature-accepted and signature-enforced (skipped without a token)
+  --auth-token TOKEN       sign requests with the profile's signature (Twilio's: X-Twilio-Signature; default: env
+                           TWILIO_AUTH_TOKEN, see --profile); never printed; also runs signature-accepted and
+                           signature-enforced (skipped without a token)
+${profileHelp(27)}
   --runs N                 generated cases after the examples (default ${DEFAULT_RUNS})
   --seed N                 repeat a run exactly (default: random; every report says which seed it used)
                            N: -2147483648 to 2147483647, as fast-check reads seeds (a negative one: --seed=-5)
   --replay PATH            with --seed: send only the case at PATH of that run, e.g. 16:0:3 or example-1 (every
                            finding ends with the command that replays it)
   --concurrency N          cases in flight at once (default ${DEFAULT_CONCURRENCY})
-  --timeout MS             total time per request in ms (default ${TWILIO_PROFILE.sender.totalTimeoutMs}, Twilio's)
+  --timeout MS             total time per request in ms (default: the profile's, ${TWILIO_PROFILE.sender.totalTimeoutMs} for Twilio)
   --insecure               accept self-signed certificates (a local https server; Twilio never would)
   --allow-private-addresses
                            let redirects and callbacks reach private, loopback and link-local addresses (default:
@@ -168,7 +172,9 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in seed) return { ok: false, message: seed.error };
   const concurrency = parseCount('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   if ('error' in concurrency) return { ok: false, message: concurrency.error };
-  const timeoutMs = parseCount('timeout', values.timeout, TWILIO_PROFILE.sender.totalTimeoutMs, 1, MAX_TIMEOUT_MS);
+  const profile = parseProfile(values.profile);
+  if (!profile.ok) return profile;
+  const timeoutMs = parseCount('timeout', values.timeout, profile.profile.sender.totalTimeoutMs, 1, MAX_TIMEOUT_MS);
   if ('error' in timeoutMs) return { ok: false, message: timeoutMs.error };
   const replay = values.replay;
   if (replay !== undefined && values.seed === undefined) return { ok: false, message: '--replay needs --seed, the seed of the run it comes from (a finding\'s replay command has both)' };
@@ -176,8 +182,8 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if (replayProblem) return { ok: false, message: `--replay: ${replayProblem}` };
   const checks = parseList(values.checks);
   const skipChecks = parseList(values['skip-checks']);
-  const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
-  if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
+  const authToken = signingKeyOf(values['auth-token'], io.env, profile.profile);
+  if (authToken === '') return { ok: false, message: `the ${profile.profile.signature.keyName} is empty; pass --auth-token TOKEN or set ${profile.profile.signature.keyVariables.join(' or ')}, or leave them out` };
   const mediaUrl = values['media-url'];
   const mediaUrlProblem = mediaUrl === undefined ? undefined : describeUrlProblem(mediaUrl, 'https://media.example.com/faxes');
   if (mediaUrlProblem) return { ok: false, message: `--media-url: ${mediaUrlProblem}` };
@@ -195,6 +201,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       seed: seed.value,
       concurrency: concurrency.value,
       timeoutMs: timeoutMs.value,
+      profile: profile.profile,
       insecure: values.insecure ?? false,
       ...(values['allow-private-addresses'] && { allowPrivateAddresses: true }),
       ...(checks && { checks }),

@@ -1,10 +1,11 @@
 import { secretsOf } from '../secrets/secrets-of.js';
+import { KEY_VARIABLES } from './profile-option.js';
 
 // A URL anywhere in an argument: `http://u:p@host/`, `--wait-for=http://u:p@host/`, or inside a `--start` command.
 const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"`<>]+/gi;
 
-/** Environment variables that hold a secret of a command: the auth token and the Pact Broker's token or password. */
-const SECRET_VARIABLES = ['TWILIO_AUTH_TOKEN', 'PACT_BROKER_TOKEN', 'PACT_BROKER_PASSWORD'] as const;
+/** Environment variables that hold a secret of a command: every profile's signing key and the Pact Broker's token or password. */
+const SECRET_VARIABLES = [...KEY_VARIABLES, 'PACT_BROKER_TOKEN', 'PACT_BROKER_PASSWORD'] as const;
 
 /**
  * The secrets an invocation carries, whichever command it runs and however far its parsing got: every

@@ -2,7 +2,9 @@ import { relative, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
-import { ALL_RECEIVE_ATTRIBUTES, FAX_CONTRACT_STATES, type FaxContractState } from '../pact/interactions.js';
+import { ALL_RECEIVE_ATTRIBUTES, FAX_CONTRACT_STATES, receiveAttributesOf, type FaxContractState } from '../pact/interactions.js';
+import { parseProfile, profileHelp, PROFILE_OPTION } from './profile-option.js';
+import { TWILIO_PROFILE } from '../protocol/profile.js';
 import type { HttpMethod } from '../model/exchange.js';
 import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../pact/states.js';
 import { FaxPactWriteError, writeFaxPact, type FaxPactOptions, type WrittenFaxPact } from '../pact/write-contract.js';
@@ -18,6 +20,7 @@ const OPTIONS = {
   out: { type: 'string' },
   examples: { type: 'string' },
   seed: { type: 'string' },
+  ...PROFILE_OPTION,
 } as const;
 
 /** `--help` of `pact generate`. */
@@ -31,17 +34,18 @@ mock server first, sent as \`check\` sends it.
 
 Options:
   --provider NAME            your app's name in your Pact Broker (required)
-  --consumer NAME            default ${FAX_PACT_DEFAULTS.consumer}
+  --consumer NAME            default PROFILE-fax (${FAX_PACT_DEFAULTS.consumer})
   --webhook-path PATH        where the number's fax webhook points (default ${FAX_PACT_DEFAULTS.webhookPath})
   --callback-path PATH       your <Receive action>: action becomes required, and the action callbacks for a received
                              fax (its MediaUrl served on loopback by pact verify) and a failed one are added (any 2xx)
   --receive-attributes LIST  other <Receive> attributes your reply must carry, matched against their values
-                             (${ALL_RECEIVE_ATTRIBUTES.filter((name) => name !== 'action').join(', ')}); default none
+                             (${ALL_RECEIVE_ATTRIBUTES.filter((name) => name !== 'action').join(', ')}, as the profile has them); default none
   --method POST|GET|both     how your number requests the webhook (default POST, Twilio's default)
   --states LIST              ${FAX_CONTRACT_STATES.join(', ')}: the provider states to cover (default accepts; rejects adds
                              '${FAX_PACT_STATES.rejects}' answered with <Reject/>)
   --out DIR                  where to write CONSUMER-PROVIDER.json (default ./${FAX_PACT_DEFAULTS.outDir})
   --examples N --seed S      add N incoming faxes from SIP addresses and display names, generated from seed S
+${profileHelp(29, { signs: false })}
 
 Examples:
   twiml-fax-kit pact generate --provider fax-app
@@ -77,9 +81,12 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed.args;
   if (positionals.length > 0) return { ok: false, message: `unexpected argument '${positionals[0]}' (see 'twiml-fax-kit pact generate --help')` };
+  const profile = parseProfile(values.profile);
+  if (!profile.ok) return profile;
+  const { id: profileId } = profile.profile;
   const provider = values.provider?.trim();
   if (!provider) return { ok: false, message: "give your provider's name: twiml-fax-kit pact generate --provider NAME" };
-  const consumer = values.consumer?.trim() || FAX_PACT_DEFAULTS.consumer;
+  const consumer = values.consumer?.trim() || `${profileId}-fax`;
   for (const [flag, name] of [['provider', provider], ['consumer', consumer]] as const) {
     if (/[/\\]/.test(name)) return { ok: false, message: `--${flag} names the pact file, so it cannot contain '/' or '\\': '${name}'` };
   }
@@ -88,8 +95,9 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   const callbackPath = parsePath('callback-path', values['callback-path'], undefined);
   if (typeof callbackPath === 'object') return { ok: false, message: callbackPath.error };
   const receiveAttributes = listOf(values['receive-attributes']);
-  const unknown = receiveAttributes?.filter((name) => !ALL_RECEIVE_ATTRIBUTES.includes(name)) ?? [];
-  if (unknown.length > 0) return { ok: false, message: `unknown <Receive> attribute '${unknown[0]}'; attributes (case-sensitive): ${ALL_RECEIVE_ATTRIBUTES.join(', ')}` };
+  const known = receiveAttributesOf(profile.profile);
+  const unknown = receiveAttributes?.filter((name) => !known.includes(name)) ?? [];
+  if (unknown.length > 0) return { ok: false, message: `unknown <Receive> attribute '${unknown[0]}'; attributes (case-sensitive): ${known.join(', ')}` };
   if (receiveAttributes?.includes('action') && callbackPath === undefined) {
     return { ok: false, message: '<Receive action> is required by giving --callback-path PATH, the action your app answers with' };
   }
@@ -122,6 +130,7 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
       outDir: resolve(io.cwd, values.out ?? FAX_PACT_DEFAULTS.outDir),
       ...(receiveAttributes !== undefined ? { receiveAttributes } : {}),
       ...(examples !== undefined ? { examples } : {}),
+      profile: profile.profile,
     },
   };
 }
@@ -142,7 +151,11 @@ export async function runPactGenerate(argv: readonly string[], io: CliIo): Promi
   const states = new Set(written.interactions.flatMap((interaction) => (interaction.state === undefined ? [] : [interaction.state])));
   // A state URL matters only when the app must tell states apart; with one state it may leave it out.
   const stateUrl = states.size > 1 ? ' --state-url http://localhost:3000/_pact/state' : '';
-  io.stdout.write(`next: start your app, then run\n  twiml-fax-kit pact verify http://localhost:3000 --pact ${shellWord(shown)}${stateUrl}\n`);
+  // Verified as the profile it was written for: named unless it is the default.
+  const profile = parsed.options.profile;
+  const { id: profileId } = profile ?? TWILIO_PROFILE;
+  const profileFlag = profile === undefined || profile === TWILIO_PROFILE ? '' : ` --profile ${profileId}`;
+  io.stdout.write(`next: start your app, then run\n  twiml-fax-kit pact verify http://localhost:3000 --pact ${shellWord(shown)}${stateUrl}${profileFlag}\n`);
   return EXIT.ok;
 }
 

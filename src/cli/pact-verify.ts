@@ -1,5 +1,7 @@
 import { parseCommandArgs, usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
+import { parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
+import { TWILIO_PROFILE } from '../protocol/profile.js';
 import type { CliIo, OutputStream } from '../model/io.js';
 import { createReporters, shouldUseColor } from '../reporters/index.js';
 import { createRedactor } from '../secrets/redact.js';
@@ -28,6 +30,7 @@ const OPTIONS = {
   'consumer-version-selector': { type: 'string', multiple: true },
   'enable-pending': { type: 'boolean' },
   'include-wip-pacts-since': { type: 'string' },
+  ...PROFILE_OPTION,
 } as const;
 
 /** `--help` of `pact verify`. */
@@ -42,12 +45,14 @@ is shown, then the kit's.
 
 Options:
   --pact FILE|DIR|URL      the pacts to verify; repeat for several (default ./${FAX_PACT_DEFAULTS.outDir})
-  --auth-token TOKEN       your Twilio auth token, to sign requests (default: env TWILIO_AUTH_TOKEN); never printed
+  --auth-token TOKEN       the key that signs requests (Twilio's auth token; default: env TWILIO_AUTH_TOKEN, see
+                           --profile); never printed
+${profileHelp(27)}
   --state-url URL          your provider-state endpoint: Pact POSTs { state, params, action } around each interaction
                            (states: '${FAX_PACT_STATES.accepts}', '${FAX_PACT_STATES.rejects}', and ''
                            for the action callbacks, which have none); answer 2xx to each
   --fail-on LEVEL          which findings fail the run: error, warning (default), notice or never
-  --timeout MS             total time per request, as Twilio's (default 15000)
+  --timeout MS             total time per request (default: the profile's, 15000 for Twilio)
   --media-url BASE         serve MediaUrl from BASE instead of the kit's loopback media server
   --reporter NAME[:FILE]   the kit's reporters: pretty (default), json, junit, github, html, markdown;
                            repeat for several
@@ -93,8 +98,10 @@ function parseVerifyOptions(argv: readonly string[], io: CliIo): Parsed {
   }
   const baseUrl = positionals[0] as string;
   if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) return { ok: false, message: `'${hideCredentials(baseUrl)}' is not an http(s) URL; give your provider's base URL, e.g. http://localhost:3000` };
-  const authToken = values['auth-token'] ?? io.env.TWILIO_AUTH_TOKEN;
-  if (authToken === '') return { ok: false, message: 'the auth token is empty; pass --auth-token TOKEN or set TWILIO_AUTH_TOKEN, or leave both out' };
+  const profile = parseProfile(values.profile);
+  if (!profile.ok) return profile;
+  const authToken = signingKeyOf(values['auth-token'], io.env, profile.profile);
+  if (authToken === '') return { ok: false, message: `the ${profile.profile.signature.keyName} is empty; pass --auth-token TOKEN or set ${profile.profile.signature.keyVariables.join(' or ')}, or leave them out` };
   const timeout = values.timeout;
   if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 1 || Number(timeout) > 2_147_483_647)) {
     return { ok: false, message: `--timeout must be a whole number of milliseconds, not '${timeout}'` };
@@ -125,6 +132,7 @@ function parseVerifyOptions(argv: readonly string[], io: CliIo): Parsed {
       ...(values['state-url'] !== undefined ? { stateUrl: values['state-url'] } : {}),
       ...(timeout !== undefined ? { timeoutMs: Number(timeout) } : {}),
       failOn,
+      profile: profile.profile,
       ...(mediaUrl !== undefined && { mediaUrl }),
       ...(brokerUrl !== undefined && values.provider !== undefined
         ? {
@@ -194,7 +202,8 @@ export async function runPactVerify(argv: readonly string[], io: CliIo): Promise
     onPactOutput(lines) {
       // Said once the run happened, so that a run that could not start stays one line.
       if (parsed.options.authToken === undefined) {
-        io.stderr.write('twiml-fax-kit: no auth token, so requests carry no X-Twilio-Signature; an app that validates signatures will refuse them (give --auth-token or TWILIO_AUTH_TOKEN)\n');
+        const { signature } = parsed.options.profile ?? TWILIO_PROFILE;
+        io.stderr.write(`twiml-fax-kit: no ${signature.keyName}, so requests carry no ${signature.header}; an app that validates signatures will refuse them (give ${['--auth-token', ...signature.keyVariables].join(' or ')})\n`);
       }
       const text = lines.join('\n');
       stream.write(`${color ? text : text.replace(ANSI, '')}\n`);

@@ -1,14 +1,12 @@
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, type FailOn } from '../model/diagnostic.js';
-import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { ReportWriteError } from '../reporters/write-report.js';
 import { createValidationReporters } from '../reporters/validation/create-validation-reporters.js';
 import { validationReport } from '../reporters/validation/validation-report.js';
 import { validateFaxTwiml } from '../twiml/validate.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
 import { EXIT } from './exit-codes.js';
+import { parseProfile, profileHelp, PROFILE_OPTION } from './profile-option.js';
 import { readInputs } from './validate-inputs.js';
-
-const LIMIT = TWILIO_PROFILE.twiml.maxBodyBytes;
 
 const HELP = `Usage: twiml-fax-kit validate [options] [FILE|DIR|-]...
 
@@ -20,6 +18,7 @@ reads (64 kB): a longer one is Twilio error 11750, whatever follows.
 Options:
   --content-type TYPE   judge the reply's Content-Type (e.g. 'text/xml; charset=utf-8')
   --no-content-type     the reply had no Content-Type header (Twilio error 12300)
+${profileHelp(24, { signs: false })}
   --fail-on LEVEL       which findings fail the run: error, warning (default), notice or never
                         (error: Twilio fails the fax; warning: Twilio ignores or replaces part of the reply;
                         notice: legal, worth knowing)
@@ -61,6 +60,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   reporter: { type: 'string', multiple: true },
   color: { type: 'boolean' },
+  ...PROFILE_OPTION,
 } as const;
 
 /** `twiml-fax-kit validate`: validates TwiML replies from files, directories or stdin. */
@@ -75,6 +75,8 @@ export const validateCommand: Command = {
     if (failOn === undefined) return usageError(io, `--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not '${values['fail-on'] ?? ''}'`);
     // node:util's allowNegative reads --no-content-type as content-type: false and lets the last flag win, so a
     // contradiction would pass silently: refuse it instead.
+    const profile = parseProfile(values.profile);
+    if (!profile.ok) return usageError(io, profile.message);
     if (givesBothContentTypeFlags(argv)) return usageError(io, 'use either --content-type TYPE or --no-content-type, not both');
     const flag = values['content-type'] as string | boolean | undefined;
     const contentType = flag === false || values['no-content-type'] === true ? null : typeof flag === 'string' ? flag : undefined;
@@ -83,13 +85,13 @@ export const validateCommand: Command = {
     // Output files are checked (and earlier reports removed) before any reply is read, as check does before its run.
     const reporters = createValidationReporters(values.reporter ?? [], io, { ...(values.color !== undefined && { color: values.color }) });
     if (!reporters.ok) return usageError(io, reporters.message);
-    const outcome = await readInputs(positionals.length === 0 ? ['-'] : positionals, io, contentType, LIMIT);
+    const outcome = await readInputs(positionals.length === 0 ? ['-'] : positionals, io, contentType, profile.profile.twiml.maxBodyBytes);
     if (!outcome.ok) return usageError(io, outcome.message);
 
     const report = validationReport(
       outcome.inputs.map((input) => ({
         file: input.file,
-        validation: validateFaxTwiml(input.body, { failOn, truncated: input.truncated, ...(input.contentType === undefined ? {} : { contentType: input.contentType }) }),
+        validation: validateFaxTwiml(input.body, { failOn, profile: profile.profile, truncated: input.truncated, ...(input.contentType === undefined ? {} : { contentType: input.contentType }) }),
       })),
       failOn,
     );

@@ -2,6 +2,7 @@ import { selectRunChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
 import type { Check, CheckConfig } from '../checks/check-api/types.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
+import { profileById } from '../protocol/profiles.js';
 import { createSender, inProcessTransport, type FetchHandler } from '../sender/index.js';
 import { listenerTransport, type NodeListener } from '../sender/listener-transport.js';
 import type { FormParams } from '../model/exchange.js';
@@ -199,8 +200,8 @@ function targetLabel(target: CheckTarget, url: string): string {
 
 /**
  * The `check` command line that repeats the parts of this configuration that shape the requests and the verdict, for
- * the replay command of each finding. The auth token is never in it: the replay reads `TWILIO_AUTH_TOKEN` as the run
- * did; nor are the URL's credentials, which no report shows: the command reads them from `$FAX_USER` and
+ * the replay command of each finding. The auth token is never in it: the replay reads the profile's key variable
+ * (`TWILIO_AUTH_TOKEN`) as the run did; nor are the URL's credentials, which no report shows: the command reads them from `$FAX_USER` and
  * `$FAX_PASSWORD`, as the curl lines do.
  */
 function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile, customCheckFiles: readonly string[]): CommandWord[] {
@@ -212,5 +213,8 @@ function commandLineOf(url: string, options: CheckServerOptions, profile: FaxPro
   if (options.timeoutMs !== undefined && options.timeoutMs !== profile.sender.totalTimeoutMs) line.push('--timeout', String(options.timeoutMs));
   if (options.insecure) line.push('--insecure');
   if (options.mediaUrl !== undefined) line.push('--media-url', options.mediaUrl);
+  // Another known profile is named; a profile of the caller's own (not in PROFILES) has no flag to name it by.
+  const { id: profileId } = profile;
+  if (profile !== TWILIO_PROFILE && profileById(profileId) === profile) line.push('--profile', profileId);
   return line;
 }

@@ -1,4 +1,5 @@
-import { FAX_SID_PATTERN } from '../protocol/parameters.js';
+import { idPattern } from '../protocol/ids.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { buildFaxResource, type FakeFax, type FaxResource } from './fax-resource.js';
 
 /** The format a fax's media is stored in, as `<Receive mediaType>` names it. */
@@ -32,17 +33,19 @@ export interface FaxRegistry {
  * Holds the faxes the handlers answer for. With a list, only those exist (as on a real account), each with its one
  * media sid. Without one, every well-formed fax sid is a default received fax, created on first use and then
  * remembered, so the `media_url` of a fetched fax answers too; and any well-formed media URL answers, whatever its
- * account and media sids, so a `MediaUrl` copied from a real callback works in a test as it is.
+ * account and media sids, so a `MediaUrl` copied from a real callback works in a test as it is. Sids and media URLs
+ * have the shapes of `profile` (Twilio's by default).
  */
-export function createFaxRegistry(faxes: readonly FakeFax[] | undefined): FaxRegistry {
+export function createFaxRegistry(faxes: readonly FakeFax[] | undefined, profile: Pick<FaxProfile, 'media' | 'parameters'> = TWILIO_PROFILE): FaxRegistry {
+  const faxSidPattern = idPattern(profile.parameters.faxSid);
   const known = new Map<string, KnownFax>();
   for (const fax of faxes ?? []) {
-    const resource = buildFaxResource(fax);
+    const resource = buildFaxResource(fax, profile.media);
     known.set(resource.sid, { resource, contentType: fax.content_type ?? 'application/pdf' });
   }
   const lenient = faxes === undefined;
   const remember = (fields: FakeFax): KnownFax => {
-    const created: KnownFax = { resource: buildFaxResource(fields), contentType: 'application/pdf' };
+    const created: KnownFax = { resource: buildFaxResource(fields, profile.media), contentType: 'application/pdf' };
     known.set(created.resource.sid, created);
     return created;
   };
@@ -50,13 +53,13 @@ export function createFaxRegistry(faxes: readonly FakeFax[] | undefined): FaxReg
     lenient,
     bySid(faxSid) {
       const found = known.get(faxSid);
-      if (found || !lenient || !FAX_SID_PATTERN.test(faxSid)) return found;
+      if (found || !lenient || !faxSidPattern.test(faxSid)) return found;
       return remember({ sid: faxSid });
     },
     byMedia({ faxSid, mediaSid }) {
       const found = known.get(faxSid);
       if (!lenient) return found && found.resource.media_sid === mediaSid ? found : undefined;
-      if (!FAX_SID_PATTERN.test(faxSid) || !MEDIA_SID_PATTERN.test(mediaSid)) return undefined;
+      if (!faxSidPattern.test(faxSid) || !MEDIA_SID_PATTERN.test(mediaSid)) return undefined;
       return found ?? remember({ sid: faxSid, media_sid: mediaSid });
     },
     byMediaUrlPath(pathname) {

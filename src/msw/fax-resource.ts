@@ -1,4 +1,4 @@
-import { mediaUrlFor, TWILIO_MEDIA_URL, type FaxMediaFormat } from '../protocol/media-url.js';
+import { mediaUrlFor, TWILIO_MEDIA_URL, type FaxMediaFormat, type MediaUrlTemplate } from '../protocol/media-url.js';
 import { stableHex } from '../protocol/stable-hex.js';
 import type { FaxStatus } from '../protocol/parameters.js';
 
@@ -47,19 +47,21 @@ export function mediaSidFor(faxSid: string): string {
 /**
  * The URL of a fax's media bytes, as both the fax resource's `media_url` and the `<Receive action>` callback's
  * `MediaUrl` gave it: a pre-signed, 2-hour URL on Twilio's media CDN with no file extension
- * (`https://media.twiliocdn.com/fax/{AccountSid}/{key}?X-Amz-…`, assumption `fax-media-url`). The handlers serve it.
+ * (`https://media.twiliocdn.com/fax/{AccountSid}/{key}?X-Amz-…`, assumption `fax-media-url`), or in the shape of another
+ * profile's `media` (`SIGNALWIRE_PROFILE.media`). The handlers serve it.
  * @example faxMediaUrl({ sid: 'FX…', account_sid: 'AC…', content_type: 'image/tiff' })
  */
-export function faxMediaUrl(fax: { readonly sid: string; readonly account_sid: string; readonly content_type?: FaxMediaFormat }): string {
-  return mediaUrlFor(TWILIO_MEDIA_URL.origin, { accountSid: fax.account_sid, faxSid: fax.sid, format: fax.content_type ?? 'application/pdf' }, TWILIO_MEDIA_URL);
+export function faxMediaUrl(fax: { readonly sid: string; readonly account_sid: string; readonly content_type?: FaxMediaFormat }, media: MediaUrlTemplate = TWILIO_MEDIA_URL): string {
+  return mediaUrlFor(media.origin, { accountSid: fax.account_sid, faxSid: fax.sid, format: fax.content_type ?? 'application/pdf' }, media);
 }
 
 /**
  * Builds a fax resource in Twilio's JSON shape: a received, one-page, fine-quality PDF fax by default, with
- * `overrides` applied last. Derived fields (media sid, media URL, links, url) follow the sid unless overridden.
+ * `overrides` applied last. Derived fields (media sid, media URL, links, url) follow the sid unless overridden; the
+ * media URL has the shape of `media` (Twilio's by default).
  * @example buildFaxResource({ sid: 'FX' + 'a'.repeat(32), num_pages: 3 })
  */
-export function buildFaxResource(overrides: FakeFax = {}): FaxResource {
+export function buildFaxResource(overrides: FakeFax = {}, media: MediaUrlTemplate = TWILIO_MEDIA_URL): FaxResource {
   const { content_type: contentType, ...fields } = overrides;
   const sid = fields.sid ?? DEFAULT_FAX_SID;
   const accountSid = fields.account_sid ?? DEFAULT_ACCOUNT_SID;
@@ -71,7 +73,7 @@ export function buildFaxResource(overrides: FakeFax = {}): FaxResource {
     to: '+14155550199',
     quality: 'fine',
     media_sid: mediaSidFor(sid),
-    media_url: faxMediaUrl({ sid, account_sid: accountSid, ...(contentType && { content_type: contentType }) }),
+    media_url: faxMediaUrl({ sid, account_sid: accountSid, ...(contentType && { content_type: contentType }) }, media),
     num_pages: 1,
     duration: 30,
     status: 'received',

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { formatOfMediaKey, mediaQueryMatches, parseMediaPath, TWILIO_MEDIA_URL } from '../protocol/media-url.js';
-import { TWILIO_PARAMETERS } from '../protocol/parameters.js';
+import { formatOfMediaKey, mediaQueryMatches, parseMediaPath, type MediaUrlTemplate } from '../protocol/media-url.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { refusedPresignedRequest } from '../media/s3-errors.js';
 import { chooseMediaType, mediaResponse, s3ErrorResponse } from './fax-media.js';
 import { createFaxRegistry, type KnownFax } from './fax-registry.js';
@@ -26,12 +26,20 @@ export interface TwilioFaxHandlersOptions {
    * S3 does), and Twilio's Fax Media API always needed them.
    */
   readonly mediaRequiresAuth?: boolean;
+  /**
+   * The fax service whose ids and `MediaUrl` shape the handlers serve (default Twilio's): with `SIGNALWIRE_PROFILE`,
+   * fax sids are UUIDs and the `MediaUrl` of a `--profile signalwire` callback answers. The REST resources keep
+   * Twilio's URLs and JSON (`fax.twilio.com`).
+   */
+  readonly profile?: FaxProfile;
 }
 
 const V1_FAX_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid';
 const V1_MEDIA_URL = 'https://fax.twilio.com/v1/Faxes/:FaxSid/Media/:MediaSid';
-// These handlers are Twilio's REST side, so they serve Twilio's MediaUrl shape: the same template the sender uses.
-const CDN_MEDIA_URL = `${TWILIO_MEDIA_URL.origin}${TWILIO_MEDIA_URL.path.replace('{AccountSid}', ':AccountSid').replace('{key}', ':Key')}`;
+/** The msw route of a profile's media URLs: the same template the sender uses, its placeholders as route parameters. */
+function mediaRoute(media: MediaUrlTemplate): string {
+  return `${media.origin}${media.path.replace('{AccountSid}', ':AccountSid').replace('{FaxSid}', ':FaxSid').replace('{key}', ':Key')}`;
+}
 
 /** The FaxMedia resource `mediaSid` of `fax` (`fax.v1.fax.fax_media` in Twilio's OpenAPI description). */
 function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
@@ -60,7 +68,8 @@ function faxMediaJson(fax: KnownFax, mediaSid: string): Response {
  * server.listen(strict);
  */
 export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpHandler[] {
-  const registry = createFaxRegistry(options.faxes);
+  const profile = options.profile ?? TWILIO_PROFILE;
+  const registry = createFaxRegistry(options.faxes, profile);
   const authorized = (request: Request) => hasAcceptedCredentials(request, options.credentials);
 
   const fetchFax = http.get(V1_FAX_URL, ({ request, params }) => {
@@ -76,19 +85,19 @@ export function twilioFaxHandlers(options: TwilioFaxHandlersOptions = {}): HttpH
     return fax ? faxMediaJson(fax, mediaSid) : notFound(new URL(request.url).pathname);
   });
 
-  const cdnMedia = http.all(CDN_MEDIA_URL, ({ request }) => {
+  const cdnMedia = http.all(mediaRoute(profile.media), ({ request }) => {
     const refused = refusedPresignedRequest(request.method, request.headers.has('authorization'));
     if (refused) return s3ErrorResponse(refused);
     const url = new URL(request.url);
-    const path = parseMediaPath(url.pathname, TWILIO_MEDIA_URL, TWILIO_PARAMETERS);
+    const path = parseMediaPath(url.pathname, profile.media, profile.parameters);
     const keyFormat = path && formatOfMediaKey(path.key);
     // A URL the kit made carries its own signature: one decoded or re-encoded on the way no longer matches.
-    if (path && keyFormat && !mediaQueryMatches(path.key, url.search, TWILIO_MEDIA_URL)) return s3ErrorResponse('SignatureDoesNotMatch');
+    if (path && keyFormat && !mediaQueryMatches(path.key, url.search, profile.media)) return s3ErrorResponse('SignatureDoesNotMatch');
     const known = registry.byMediaUrlPath(url.pathname);
     if (known) return mediaResponse(known, keyFormat ?? known.contentType);
     if (!path || !registry.lenient) return s3ErrorResponse('NoSuchKey');
     // A MediaUrl copied from a real callback: its fax is unknown, so a one-page fax in the format asked for.
-    const fax: KnownFax = { resource: buildFaxResource({ account_sid: path.accountSid }), contentType: 'application/pdf' };
+    const fax: KnownFax = { resource: buildFaxResource({ account_sid: path.accountSid }, profile.media), contentType: 'application/pdf' };
     return mediaResponse(fax, keyFormat ?? chooseMediaType(request, fax.contentType));
   });
 

@@ -67,10 +67,11 @@ function twimlBody(reply: Exclude<FaxReplyExpectation, { kind: 'success' }>, dsl
     // contract requires: `action` when the provider asks for callbacks, and the attributes the user named. The values
     // of attributes it does not name are judged by the kit's own verdict of the reply instead.
     const attributes: Record<string, Matchers.Matcher<string>> = {};
-    for (const [name, pattern] of receiveAttributePatterns()) {
+    const verb = reply.verb ?? RECEIVE_VERB;
+    for (const [name, pattern] of receiveAttributePatterns(verb)) {
       if (name === 'action' && reply.action !== undefined) attributes[name] = dsl.MatchersV3.regex(pattern, reply.action);
       if (name !== 'action' && reply.attributes.includes(name)) {
-        attributes[name] = dsl.MatchersV3.regex(pattern, RECEIVE_VERB.attributes.find((a) => a.name === name)?.default ?? '');
+        attributes[name] = dsl.MatchersV3.regex(pattern, verb.attributes.find((a) => a.name === name)?.default ?? '');
       }
     }
     // XmlElement's type says Map, but Pact serialises attributes with JSON.stringify: only a plain object survives.

@@ -17,7 +17,7 @@ export interface GeneratedExamplesOptions {
  */
 export function generatedExampleInteractions(options: GeneratedExamplesOptions, paths: FaxContractPaths): FaxInteraction[] {
   if (options.count <= 0) return [];
-  const samples = fc.sample(faxWebhookParams({ sip: true }), { seed: options.seed, numRuns: options.count });
+  const samples = fc.sample(faxWebhookParams({ sip: true, ...(paths.profile && { profile: paths.profile }) }), { seed: options.seed, numRuns: options.count });
   return samples.map((params, index) => ({
     description: `an incoming fax by POST from a SIP address (example ${index + 1} of seed ${options.seed})`,
     state: FAX_PACT_STATES.accepts,

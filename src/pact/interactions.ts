@@ -1,8 +1,10 @@
-import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
-import { RECEIVE_VERB } from '../protocol/index.js';
+import { idFromHex, idPattern } from '../protocol/ids.js';
+import { mediaUrlFor } from '../protocol/media-url.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
+import { RECEIVE_VERB, verbWithEffect, type VerbSpec } from '../protocol/twiml-schema.js';
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { FormParams, HttpMethod } from '../model/exchange.js';
-import { PARAMETER_PATTERNS } from './patterns.js';
+import { oneOfPattern, PARAMETER_PATTERNS } from './patterns.js';
 import { FAX_PACT_STATES, type FaxPactState } from './states.js';
 
 /** What the consumer (Twilio's fax service) expects back. */
@@ -11,7 +13,7 @@ export type FaxReplyExpectation =
    * Any 2xx, a TwiML `Content-Type`, `<Response><Receive .../></Response>`: with `action` when given (any URL Twilio
    * could resolve) and the named attributes, each matched against its enumeration; other attributes may be there.
    */
-  | { readonly kind: 'receive'; readonly action?: string; readonly attributes: readonly string[] }
+  | { readonly kind: 'receive'; readonly action?: string; readonly attributes: readonly string[]; readonly verb?: VerbSpec }
   /** Any 2xx, a TwiML `Content-Type`, `<Response><Reject/></Response>`. */
   | { readonly kind: 'reject' }
   /** Any 2xx (the reply to an action callback). */
@@ -50,6 +52,8 @@ export interface FaxContractPaths {
   readonly methods?: readonly HttpMethod[];
   /** The provider states the contract covers, one interaction each. Default `accepts` only. */
   readonly states?: readonly FaxContractState[];
+  /** The fax service that is the consumer (default Twilio's): its ids, `ApiVersion`, `MediaUrl` and `<Receive>`. */
+  readonly profile?: FaxProfile;
 }
 
 /** A provider state by its short name, as `pact generate --states` takes it. */
@@ -58,48 +62,70 @@ export type FaxContractState = 'accepts' | 'rejects';
 /** Every state the contract can cover. */
 export const FAX_CONTRACT_STATES: readonly FaxContractState[] = ['accepts', 'rejects'];
 
-/** Every `<Receive>` attribute. */
-export const ALL_RECEIVE_ATTRIBUTES: readonly string[] = RECEIVE_VERB.attributes.map((attribute) => attribute.name);
+/** Every `<Receive>` attribute of Twilio's. */
+export const ALL_RECEIVE_ATTRIBUTES: readonly string[] = receiveAttributesOf(TWILIO_PROFILE);
 
-// Fixed, readable examples: the committed contract must be byte-for-byte reproducible.
-const FAX_SID = 'FXa1b2c3d4e5f60718293a4b5c6d7e8f90';
-const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+/** Every attribute of the profile's receive verb (SignalWire's has no `storeMedia`). */
+export function receiveAttributesOf(profile: FaxProfile): readonly string[] {
+  return (verbWithEffect(profile.twiml, 'receive') ?? RECEIVE_VERB).attributes.map((attribute) => attribute.name);
+}
 
-/** The parameters of an incoming fax, as the examples of the contract. */
-export const EXAMPLE_WEBHOOK_PARAMS: FormParams = [
-  ['FaxSid', FAX_SID],
-  ['AccountSid', ACCOUNT_SID],
-  ['From', '+14155550100'],
-  ['To', '+14155550199'],
-  ['ApiVersion', 'v1'],
-];
+// Fixed, readable examples: the committed contract must be byte-for-byte reproducible. Each profile writes them in
+// its own id shape (Twilio's: FXa1b2…, AC0123…; SignalWire's: UUIDs made from the same digits).
+const FAX_HEX = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
 
-const WEBHOOK_PATTERNS: Readonly<Record<string, string>> = {
-  FaxSid: PARAMETER_PATTERNS.FaxSid,
-  AccountSid: PARAMETER_PATTERNS.AccountSid,
-  From: PARAMETER_PATTERNS.from,
-  To: PARAMETER_PATTERNS.to,
-  ApiVersion: PARAMETER_PATTERNS.ApiVersion,
-};
+/** The parameters of an incoming fax from `profile`'s service, as the examples of the contract. */
+export function exampleWebhookParams(profile: FaxProfile = TWILIO_PROFILE): FormParams {
+  const { names, faxSid, accountSid, apiVersion } = profile.parameters;
+  return [
+    [names.faxSid, idFromHex(faxSid, FAX_HEX)],
+    [names.accountSid, idFromHex(accountSid, ACCOUNT_HEX)],
+    [names.from, '+14155550100'],
+    [names.to, '+14155550199'],
+    [names.apiVersion, apiVersion],
+  ];
+}
 
-const RECEIVED_CALLBACK_PARAMS: FormParams = [
-  ...EXAMPLE_WEBHOOK_PARAMS,
-  ['RemoteStationId', '+14155550100'],
-  ['FaxStatus', 'received'],
-  ['NumPages', '2'],
-  // Twilio's shape: a pre-signed, 2-hour URL on its media CDN, with no file extension (assumption fax-media-url).
-  ['MediaUrl', mediaUrlFor(TWILIO_MEDIA_ORIGIN, { accountSid: ACCOUNT_SID, faxSid: FAX_SID, format: 'application/pdf' })],
-];
+/** The parameters of an incoming fax, as the examples of Twilio's contract. */
+export const EXAMPLE_WEBHOOK_PARAMS: FormParams = exampleWebhookParams(TWILIO_PROFILE);
+
+function webhookPatterns(profile: FaxProfile): Readonly<Record<string, string>> {
+  const { names, faxSid, accountSid, apiVersion } = profile.parameters;
+  return {
+    [names.faxSid]: idPattern(faxSid).source,
+    [names.accountSid]: idPattern(accountSid).source,
+    [names.from]: PARAMETER_PATTERNS.from,
+    [names.to]: PARAMETER_PATTERNS.to,
+    [names.apiVersion]: oneOfPattern([apiVersion]),
+  };
+}
+
+function receivedCallbackParams(profile: FaxProfile): FormParams {
+  const { names, faxSid, accountSid } = profile.parameters;
+  const media = { accountSid: idFromHex(accountSid, ACCOUNT_HEX), faxSid: idFromHex(faxSid, FAX_HEX), format: 'application/pdf' as const };
+  return [
+    ...exampleWebhookParams(profile),
+    [names.remoteStationId, '+14155550100'],
+    [names.faxStatus, 'received'],
+    [names.numPages, '2'],
+    // The profile's shape: Twilio's is a pre-signed, 2-hour URL on its media CDN, with no file extension (assumption fax-media-url).
+    [names.mediaUrl, mediaUrlFor(profile.media.origin, media, profile.media)],
+  ];
+}
 
 // No RemoteStationId: a fax that fails before the machines exchange identities has none.
-const FAILED_CALLBACK_PARAMS: FormParams = [
-  ...EXAMPLE_WEBHOOK_PARAMS,
-  ['FaxStatus', 'failed'],
-  // Twilio's fax error code for a failed transmission, the likely one on receive (assumption failed-fax-error-codes);
-  // any digits match.
-  ['ErrorCode', '34004'],
-  ['ErrorMessage', twilioErrorTitle(34004)],
-];
+function failedCallbackParams(profile: FaxProfile): FormParams {
+  const { names } = profile.parameters;
+  return [
+    ...exampleWebhookParams(profile),
+    [names.faxStatus, 'failed'],
+    // Twilio's fax error code for a failed transmission, the likely one on receive (assumption failed-fax-error-codes);
+    // any digits match.
+    [names.errorCode, '34004'],
+    [names.errorMessage, twilioErrorTitle(34004)],
+  ];
+}
 
 /**
  * The interactions of the fax contract: an incoming fax per method and provider state (by POST to a number that
@@ -107,6 +133,9 @@ const FAILED_CALLBACK_PARAMS: FormParams = [
  * received and a failed fax.
  */
 export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
+  const profile = paths.profile ?? TWILIO_PROFILE;
+  const { names } = profile.parameters;
+  const patterns = webhookPatterns(profile);
   const methods = paths.methods ?? ['POST'];
   const states = paths.states ?? ['accepts'];
   const webhooks = states.flatMap((state) =>
@@ -115,8 +144,8 @@ export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
       state: state === 'accepts' ? FAX_PACT_STATES.accepts : FAX_PACT_STATES.rejects,
       method,
       path: paths.webhookPath,
-      params: EXAMPLE_WEBHOOK_PARAMS,
-      patterns: WEBHOOK_PATTERNS,
+      params: exampleWebhookParams(profile),
+      patterns,
       matchParams: true,
       reply: state === 'accepts' ? receiveExpectation(paths) : { kind: 'reject' },
     })),
@@ -128,8 +157,8 @@ export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
       description: 'the action callback for a received fax',
       method: 'POST',
       path: paths.callbackPath,
-      params: RECEIVED_CALLBACK_PARAMS,
-      patterns: { ...WEBHOOK_PATTERNS, RemoteStationId: PARAMETER_PATTERNS.text, NumPages: PARAMETER_PATTERNS.count, MediaUrl: PARAMETER_PATTERNS.httpsUrl },
+      params: receivedCallbackParams(profile),
+      patterns: { ...patterns, [names.remoteStationId]: PARAMETER_PATTERNS.text, [names.numPages]: PARAMETER_PATTERNS.count, [names.mediaUrl]: PARAMETER_PATTERNS.httpsUrl },
       matchParams: true,
       reply: { kind: 'success' },
     },
@@ -137,8 +166,8 @@ export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
       description: 'the action callback for a failed fax',
       method: 'POST',
       path: paths.callbackPath,
-      params: FAILED_CALLBACK_PARAMS,
-      patterns: { ...WEBHOOK_PATTERNS, ErrorCode: PARAMETER_PATTERNS.count, ErrorMessage: PARAMETER_PATTERNS.text },
+      params: failedCallbackParams(profile),
+      patterns: { ...patterns, [names.errorCode]: PARAMETER_PATTERNS.count, [names.errorMessage]: PARAMETER_PATTERNS.text },
       matchParams: true,
       reply: { kind: 'success' },
     },
@@ -156,5 +185,6 @@ export function receiveExpectation(paths: FaxContractPaths): FaxReplyExpectation
     kind: 'receive',
     ...(paths.callbackPath !== undefined && { action: paths.callbackPath }),
     attributes: (paths.receiveAttributes ?? []).filter((name) => name !== 'action'),
+    ...(paths.profile !== undefined && { verb: verbWithEffect(paths.profile.twiml, 'receive') ?? RECEIVE_VERB }),
   };
 }

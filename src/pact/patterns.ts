@@ -6,6 +6,7 @@ import {
   RECEIVE_VERB,
   SIP_URI_PATTERN,
   TWILIO_FAX_TWIML,
+  type VerbSpec,
 } from '../protocol/index.js';
 
 /**
@@ -57,8 +58,8 @@ export const TWIML_CONTENT_TYPE_PATTERN = `^(${[...TWILIO_FAX_TWIML.contentTypes
 export const ACTION_URL_PATTERN = '^(https?://\\S+|[^\\s:/?#]*([/?#]\\S*)?)$';
 
 /** The pattern of each `<Receive>` attribute: its enumeration, or the action URL pattern. */
-export function receiveAttributePatterns(): ReadonlyArray<readonly [name: string, pattern: string]> {
-  return RECEIVE_VERB.attributes.map((attribute) => [
+export function receiveAttributePatterns(verb: VerbSpec = RECEIVE_VERB): ReadonlyArray<readonly [name: string, pattern: string]> {
+  return verb.attributes.map((attribute) => [
     attribute.name,
     attribute.kind === 'enum' && attribute.values ? oneOfPattern(attribute.values) : ACTION_URL_PATTERN,
   ]);

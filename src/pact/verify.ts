@@ -3,7 +3,7 @@ import { startMediaServer } from '../media/media-server.js';
 import { DEFAULT_FAIL_ON, type FailOn } from '../model/diagnostic.js';
 import type { Reporter } from '../model/events.js';
 import type { Report } from '../model/report.js';
-import { TWILIO_PROFILE } from '../protocol/profile.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { hideCredentials, withoutCredentials } from '../secrets/hide-credentials.js';
 import { createRedactor } from '../secrets/redact.js';
 import { createSender } from '../sender/index.js';
@@ -69,6 +69,8 @@ export interface VerifyFaxPactOptions {
    * the fax on 127.0.0.1 for the verification, so a provider that downloads it works offline.
    */
   readonly mediaUrl?: string;
+  /** The fax service the pact plays (default Twilio's): its headers, signature, timeouts, ids and reply rules. */
+  readonly profile?: FaxProfile;
   /** Relative pact paths resolve against it; default `process.cwd()`. */
   readonly cwd?: string;
   /** The environment Pact's verifier runs with (broker credentials); default `process.env`. */
@@ -103,12 +105,12 @@ export async function verifyFaxPact(options: VerifyFaxPactOptions): Promise<FaxP
   if (!pacts.ok) return { status: 'could-not-run', message: pacts.message };
 
   const startedAt = performance.now();
-  const profile = TWILIO_PROFILE;
+  const profile = options.profile ?? TWILIO_PROFILE;
   const timeoutMs = options.timeoutMs ?? profile.sender.totalTimeoutMs;
-  const media = options.mediaUrl === undefined ? await startMediaServer() : undefined;
+  const media = options.mediaUrl === undefined ? await startMediaServer(profile) : undefined;
   const mediaBaseUrl = options.mediaUrl ?? media?.baseUrl;
   const sender = createSender({ profile, timeoutMs, target: options.baseUrl, ...(options.authToken !== undefined && { authToken: options.authToken }) });
-  const proxy = await startWebhookProxy({ target: options.baseUrl, sender, ...(mediaBaseUrl !== undefined && { mediaBaseUrl }) });
+  const proxy = await startWebhookProxy({ target: options.baseUrl, sender, profile, ...(mediaBaseUrl !== undefined && { mediaBaseUrl }) });
   const stateServer = options.stateHandlers ? await startStateServer(options.stateHandlers) : undefined;
   try {
     const outcome = await runPactVerifier(verifierOptions(options, pacts.sources, proxy.url, stateServer?.url, timeoutMs), options.env);

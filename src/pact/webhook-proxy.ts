@@ -1,8 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../loopback/loopback-server.js';
 import type { Exchange, Sender, WebhookRequest } from '../model/exchange.js';
-import { TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
-import { TWILIO_PROFILE } from '../protocol/profile.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import type { SenderBehaviour } from '../protocol/sender-behaviour.js';
 import { decodeParams, encodeParams } from '../sender/index.js';
 
@@ -37,6 +36,8 @@ export interface WebhookProxyOptions {
    * this origin instead, so a provider that downloads the fax gets it from the kit's loopback media server.
    */
   readonly mediaBaseUrl?: string;
+  /** The fax service the pact plays (default Twilio's): its headers, and the media origin `mediaBaseUrl` replaces. */
+  readonly profile?: FaxProfile;
 }
 
 /** The running proxy. */
@@ -67,7 +68,7 @@ export async function startWebhookProxy(options: WebhookProxyOptions): Promise<W
   });
 
   async function deliver(incoming: IncomingMessage, body: Buffer, outgoing: ServerResponse): Promise<void> {
-    const request = webhookRequestOf(incoming, body, `${target.origin}${basePath}`, options.mediaBaseUrl);
+    const request = webhookRequestOf(incoming, body, `${target.origin}${basePath}`, options.mediaBaseUrl, options.profile ?? TWILIO_PROFILE);
     const exchange = await options.sender.send(request);
     deliveries.push({ request, exchange });
     const response = exchange.response;
@@ -91,12 +92,12 @@ export async function startWebhookProxy(options: WebhookProxyOptions): Promise<W
  * The delivery the kit makes of a request from Pact's verifier: the same method and path under the provider's base
  * URL, the body (or, for a GET, the query) byte for byte as Pact sent it, and Pact's headers on top of Twilio's.
  */
-function webhookRequestOf(incoming: IncomingMessage, body: Buffer, base: string, mediaBaseUrl: string | undefined): WebhookRequest {
+function webhookRequestOf(incoming: IncomingMessage, body: Buffer, base: string, mediaBaseUrl: string | undefined, profile: FaxProfile): WebhookRequest {
   const raw = incoming.url ?? '/';
   const query = raw.indexOf('?');
   const method = incoming.method === 'GET' ? 'GET' : 'POST';
-  const withMedia = (encoded: string): string => (mediaBaseUrl === undefined ? encoded : onLoopbackMedia(encoded, mediaBaseUrl));
-  const headers = forwardedHeaders(incoming.headers, TWILIO_PROFILE.sender);
+  const withMedia = (encoded: string): string => (mediaBaseUrl === undefined ? encoded : onLoopbackMedia(encoded, mediaBaseUrl, profile.media.origin));
+  const headers = forwardedHeaders(incoming.headers, profile.sender);
   if (method === 'GET') {
     const path = query === -1 ? raw : raw.slice(0, query);
     const encodedParams = withMedia(query === -1 ? '' : raw.slice(query + 1));
@@ -123,12 +124,11 @@ function forwardedHeaders(headers: IncomingHttpHeaders, sender: SenderBehaviour)
 }
 
 // Both ways a MediaUrl can stand in a form body or query: form-encoded (as the kit and Pact write it), or as it is.
-const MEDIA_ORIGIN_FORMS = [encodeParams([['', TWILIO_MEDIA_ORIGIN]]).slice(1), TWILIO_MEDIA_ORIGIN];
 
 /** `encoded` with every `MediaUrl` on Twilio's media host moved to `mediaBaseUrl`, encoded the same way. */
-function onLoopbackMedia(encoded: string, mediaBaseUrl: string): string {
+function onLoopbackMedia(encoded: string, mediaBaseUrl: string, mediaOrigin: string): string {
   const base = mediaBaseUrl.replace(/\/+$/, '');
-  const [formEncoded = '', plain = ''] = MEDIA_ORIGIN_FORMS;
+  const [formEncoded = '', plain = ''] = [encodeParams([['', mediaOrigin]]).slice(1), mediaOrigin];
   return encoded.replace(new RegExp(escapeRegex(formEncoded), 'gi'), encodeParams([['', base]]).slice(1)).replaceAll(plain, base);
 }
 

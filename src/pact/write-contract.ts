@@ -8,6 +8,7 @@ import { faxInteractions, type FaxContractPaths, type FaxInteraction } from './i
 import { loadPact } from './load-pact.js';
 import { expectAccepted, sendToMockServer } from './send-to-mock-server.js';
 import { FAX_PACT_DEFAULTS } from './states.js';
+import type { FaxProfile } from '../protocol/profile.js';
 
 /** What `writeFaxPact` writes: one contract between Twilio's fax service and the user's provider. */
 export interface FaxPactOptions {
@@ -29,6 +30,8 @@ export interface FaxPactOptions {
   readonly outDir: string;
   /** Adds `count` interactions generated from the kit's fast-check generators, frozen by `seed`. */
   readonly examples?: GeneratedExamplesOptions;
+  /** The fax service that is the consumer (default Twilio's): its ids, `ApiVersion`, `MediaUrl` and `<Receive>`. */
+  readonly profile?: FaxProfile;
 }
 
 /** The pact file written and what it holds. */
@@ -61,6 +64,7 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
     ...(options.receiveAttributes !== undefined && { receiveAttributes: options.receiveAttributes }),
     ...(options.methods !== undefined && { methods: options.methods }),
     ...(options.states !== undefined && { states: options.states }),
+    ...(options.profile !== undefined && { profile: options.profile }),
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);

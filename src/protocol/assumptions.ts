@@ -151,4 +151,28 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'A reply whose status line and headers pass 300 KB, or that stacks more than 5 content codings, is an HTTP protocol violation (11206).',
     why: "Twilio published no such limits; these are curl's (CVE-2023-38039, CVE-2022-32206), far beyond any real reply. Unsure of Twilio's numbers, sure a reply past them is broken.",
   },
+  {
+    id: 'signalwire-as-twilio',
+    statement:
+      "Under `--profile signalwire`, whatever SignalWire did not publish is Twilio's: the reply's root, versions, 64 kB " +
+      'limit and content types, the request headers and idempotency token, redirects and their limit, cookies, the ' +
+      "signing of GET queries (raw `'`, `@`, `:`), the action callback's failure codes (34004), and the codes of the " +
+      'failures its error list leaves out (11201, 11202, 11205, 11206, 11216, TLS).',
+    why:
+      "SignalWire's Compatibility API is a Twilio-compatible service and documents only where it differs; its own " +
+      'SDK is a fork of twilio-node. Fairly sure for the reply rules, unsure for the sender (its headers, its GET ' +
+      'signing, its redirect limit).',
+  },
+  {
+    id: 'signalwire-media-url',
+    statement:
+      "SignalWire's `MediaUrl` of a received fax is `https://{space}.signalwire.com/api/laml/2010-04-01/Accounts/" +
+      '{AccountSid}/Faxes/{FaxSid}/Media/{key}`, with no query; the kit serves it on loopback as it serves Twilio\'s.',
+    why: "SignalWire documents `MediaUrl` only as \"the media URL to request to retrieve incoming media\"; its Fax resource links its media at `/api/laml/2010-04-01/Accounts/{AccountSid}/Faxes/{FaxSid}/Media`. Unsure of the shape.",
+  },
+  {
+    id: 'signalwire-total-timeout',
+    statement: 'SignalWire gives a webhook 9.5 s in all (4.5 s to connect, 5 s to read), and a timeout is 11200.',
+    why: "Its \"Common Webhook Errors\" guide gives the two timeouts and \"we retry twice once the connection times out\"; that the read timeout starts when the connection is made, so that the total is their sum, is inferred. Fairly sure.",
+  },
 ];

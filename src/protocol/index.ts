@@ -4,6 +4,8 @@ export * from './error-mapping.js';
 export { idFromHex, idPattern, type IdShape } from './ids.js';
 export * from './parameters.js';
 export * from './profile.js';
+export * from './profiles.js';
+export { SIGNALWIRE_PROFILE } from './signalwire-profile.js';
 export * from './sender-behaviour.js';
 export { TWILIO_SIGNATURE, type SignatureScheme } from './signature-scheme.js';
 export * from './twilio-errors.js';

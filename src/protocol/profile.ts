@@ -11,8 +11,11 @@ import { TWILIO_FAX_TWIML, type TwimlSchema } from './twiml-schema.js';
  * second implementation (SignalWire's compatible API) is another value of this type, not more code.
  */
 export interface FaxProfile {
+  /** What `--profile` and the config file's `profile` call it (`twilio`, `signalwire`). */
   readonly id: string;
   readonly name: string;
+  /** The service's short name, as hints say it ("Twilio's FX… ids"). */
+  readonly service: string;
   /** What a reply may contain: root, verbs and what each does (`effect`), attributes, size and content types. */
   readonly twiml: TwimlSchema;
   /** How its HTTP client behaves: timeouts, limits, redirects, cookie expiry, the headers of every request. */
@@ -31,6 +34,7 @@ export interface FaxProfile {
 export const TWILIO_PROFILE: FaxProfile = {
   id: 'twilio',
   name: 'Twilio Programmable Fax',
+  service: 'Twilio',
   twiml: TWILIO_FAX_TWIML,
   sender: TWILIO_SENDER,
   signature: TWILIO_SIGNATURE,

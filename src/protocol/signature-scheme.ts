@@ -14,6 +14,10 @@ export interface SignatureScheme {
   readonly hmac: 'sha1' | 'sha256';
   /** The validators a server should use, as hints name them ("Twilio's request validator for your language (…)"). */
   readonly validators: string;
+  /** What the service calls the key of the HMAC, as help and messages name it ("auth token", "signing key"). */
+  readonly keyName: string;
+  /** The environment variables the CLI reads the key from when `--auth-token` is not given, the first one set wins. */
+  readonly keyVariables: readonly string[];
 }
 
 /** `X-Twilio-Signature`: base64 HMAC-SHA1 with the auth token as key (twilio.com/docs/usage/security; twilio-node). */
@@ -23,6 +27,8 @@ export const TWILIO_SIGNATURE: SignatureScheme = {
   hmac: 'sha1',
   validators:
     "Twilio's request validator for your language (twilio-node's webhook() or validateRequest, twilio-python's or twilio-php's RequestValidator)",
+  keyName: 'auth token',
+  keyVariables: ['TWILIO_AUTH_TOKEN'],
 };
 
 /** Every header a scheme sends its signature in: the primary one first, then its aliases. */

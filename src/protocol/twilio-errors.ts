@@ -12,6 +12,8 @@ export const TWILIO_ERRORS = {
   11210: { title: 'HTTP bad host name', level: 'error' },
   11215: { title: 'HTTP too many redirects', level: 'error' },
   11216: { title: 'HTTP invalid redirect', level: 'error' },
+  // Not Twilio's fax (it postdates it): SignalWire logs a 4xx or 5xx reply as 11217 (SIGNALWIRE_ERROR_MAPPING).
+  11217: { title: 'HTTP error response code', level: 'error' },
   11220: { title: 'SSL/TLS Handshake Error', level: 'error' },
   11235: { title: 'Certificate Invalid - Domain Mismatch', level: 'error' },
   11236: { title: 'Certificate Invalid - Certificate Expired', level: 'error' },

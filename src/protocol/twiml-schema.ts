@@ -40,6 +40,11 @@ export interface TwimlSchema {
   readonly contentTypes: readonly string[];
   /** Content types Twilio reads as TwiML for voice and messaging but never named for fax: a notice. */
   readonly undocumentedContentTypes: readonly string[];
+  /**
+   * What a fax verb's name in another case (`<receive>`) does: `skipped`, as any element the service does not know
+   * (Twilio: a 12200 warning while another fax verb runs), or `error`: the reply fails (SignalWire).
+   */
+  readonly miscasedVerb: 'skipped' | 'error';
 }
 
 /** `<Receive>`: take the fax. */
@@ -72,6 +77,7 @@ export const TWILIO_FAX_TWIML: TwimlSchema = {
   maxBodyBytes: 64 * 1024,
   contentTypes: ['text/xml', 'application/xml'],
   undocumentedContentTypes: ['text/html'],
+  miscasedVerb: 'skipped',
 };
 
 /** The verb of `schema` that has `effect` (`<Receive>` for `receive` in Twilio's), or undefined when it has none. */

@@ -43,6 +43,14 @@ function unknownElement(name: string, schema: TwimlSchema, severity: Severity, s
   const shown = `<${clipName(name)}>`;
   const effect = verbRuns ? { effect: { kind: 'ignores', what: shown } as const } : {};
   const meant = verbSpecIgnoringCase(schema, name);
+  // A service that fails the reply on a miscased verb (schema.miscasedVerb, SignalWire's) makes it an error wherever it is.
+  if (meant && schema.miscasedVerb === 'error') {
+    return {
+      check: 'verb-case', code: 'verb_case_mismatch', severity: 'error', twilioError: 12200,
+      message: `${shown} is not a fax verb: verb names are case-sensitive, and a verb in the wrong case is an error`,
+      hint: `rename ${shown} to <${meant.name}>`, path,
+    };
+  }
   if (meant) {
     return {
       check: 'verb-case', code: 'verb_case_mismatch', severity, twilioError: 12200,

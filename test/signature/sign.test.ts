@@ -61,7 +61,7 @@ describe('twilioSignaturePayload', () => {
 });
 
 describe('signRequest', () => {
-  const SHA256 = { header: 'X-Other-Signature', aliases: [], hmac: 'sha256', validators: 'its validator' } as const;
+  const SHA256 = { header: 'X-Other-Signature', aliases: [], hmac: 'sha256', validators: 'its validator', keyName: 'key', keyVariables: [] } as const;
 
   it("signs as twilio-node does with Twilio's scheme", () => {
     expect(signRequest(TWILIO_SIGNATURE, { authToken: TOKEN, url: URL, params: PARAMS })).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');

@@ -1,5 +1,6 @@
 import type { Exchange } from '../../model/exchange.js';
 import type { CheckConfig } from '../check-api/types.js';
+import { withOtherProfileHint } from './other-profile-hint.js';
 
 /** What a signature check answers when it refuses a request (400 is twilio-node's webhook() without the header). */
 const REFUSALS = new Set([401, 403]);
@@ -37,8 +38,16 @@ export function refusalHint(exchange: Exchange, config: CheckConfig): string | u
       : 'the server asks for HTTP authentication: put the credentials in the webhook URL (https://user:password@host/path), which Twilio sends after this challenge';
   }
   if (refusal !== 'signature') return undefined;
+  const { signature } = config.profile;
+  // An app written for another service refuses this one's requests the same way: the hint names that cause too.
   if (config.hasAuthToken) {
-    return 'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell)';
+    return withOtherProfileHint(
+      'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell)',
+      config.profile,
+    );
   }
-  return `the server refused an unsigned request: if it validates ${config.profile.signature.header}, give the kit the server's auth token (--auth-token or TWILIO_AUTH_TOKEN)`;
+  return withOtherProfileHint(
+    `the server refused an unsigned request: if it validates ${signature.header}, give the kit the server's ${signature.keyName} (${['--auth-token', ...signature.keyVariables].join(' or ')})`,
+    config.profile,
+  );
 }

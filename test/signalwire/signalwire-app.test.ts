@@ -1,0 +1,41 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkServer } from '../../src/harness/check-server.js';
+import { SIGNALWIRE_PROFILE } from '../../src/protocol/signalwire-profile.js';
+import { serve, type RunningServer } from '../zoo/serve.js';
+import { signalWireApp } from './signalwire-app.js';
+
+const SIGNING_KEY = 'PSKtest0123456789abcdef';
+const running: RunningServer[] = [];
+afterAll(() => Promise.all(running.map((server) => server.close())));
+
+async function started(): Promise<RunningServer> {
+  const server = await serve(signalWireApp(SIGNING_KEY));
+  running.push(server);
+  return server;
+}
+
+describe('a SignalWire app, which validates X-SignalWire-Signature and wants UUID ids', () => {
+  it('passes every check under the SignalWire profile, each judging something', async () => {
+    const server = await started();
+    const report = await checkServer({ url: server.url() }, { profile: SIGNALWIRE_PROFILE, authToken: SIGNING_KEY, runs: 5, seed: 13 });
+    expect(report.findings.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.checks.filter((c) => c.status === 'passed').map((c) => c.id)).toEqual(expect.arrayContaining(['status-code', 'signature-accepted', 'signature-enforced', 'action-callback', 'verb-case', 'known-attributes', 'sip-addresses']));
+  });
+
+  it('fails under the Twilio profile, with a hint that names the cause and the flag', async () => {
+    const server = await started();
+    const report = await checkServer({ url: server.url() }, { authToken: SIGNING_KEY, runs: 0, seed: 13, checks: ['status-code', 'signature-accepted'] });
+    expect(report.ok).toBe(false);
+    const finding = report.findings.find((f) => f.check === 'signature-accepted');
+    expect(finding?.hint).toContain("the server may have refused Twilio's FX… ids or its X-Twilio-Signature: if this is a SignalWire app (UUID ids, X-SignalWire-Signature), run with --profile signalwire");
+  });
+
+  it('names the flag when the app refuses the ids alone, whatever signature header it reads', async () => {
+    // Under the Twilio profile but with SignalWire's signature headers: only the FX… ids are left to refuse.
+    const server = await started();
+    const report = await checkServer({ url: server.url() }, { profile: { ...SIGNALWIRE_PROFILE, parameters: { ...SIGNALWIRE_PROFILE.parameters, faxSid: { kind: 'sid', prefix: 'FX' }, accountSid: { kind: 'sid', prefix: 'AC' } } }, authToken: SIGNING_KEY, runs: 0, seed: 13, checks: ['status-code'] });
+    expect(report.findings.map((f) => [f.check, f.twilioError])).toEqual([['status-code', 11217]]);
+    expect(report.findings[0]?.hint).toContain('if this is a SignalWire app');
+  });
+});
