@@ -34,6 +34,8 @@ interface Forgery {
 export const signatureEnforcedCheck: Check = {
   id: 'signature-enforced',
   title: 'forged or unsigned requests are refused',
+  // Status callbacks were signed as the fax URL's requests were: the same logic judges them.
+  endpoints: ['webhook', 'fallback', 'status-callback'],
   scope: 'run',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
