@@ -20,7 +20,7 @@ describe('check --endpoint', () => {
     expect(await runCli(['check', url, '--endpoint', 'status-callback', ...FAST, '--reporter', 'json'], io)).toBe(1);
     const report = JSON.parse(stdout()) as Report;
     expect(report.findings.map((f) => f.check)).toEqual(['status-callback-failed-fax']);
-    expect(report.findings[0]?.replay.command).toContain(`--endpoint status-callback`);
+    expect(report.findings[0]?.replay?.command).toContain(`--endpoint status-callback`);
   });
 
   it('refuses an endpoint it does not know, with exit 2 and the ones it knows', async () => {
