@@ -5,6 +5,7 @@ export { idFromHex, idPattern, type IdShape } from './ids.js';
 export * from './parameters.js';
 export * from './profile.js';
 export * from './sender-behaviour.js';
+export * from './status-callback.js';
 export { TWILIO_SIGNATURE, type SignatureScheme } from './signature-scheme.js';
 export * from './twilio-errors.js';
 export * from './twiml-schema.js';
