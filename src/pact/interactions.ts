@@ -4,6 +4,9 @@ import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { FormParams, HttpMethod } from '../model/exchange.js';
 import { PARAMETER_PATTERNS } from './patterns.js';
 import { FAX_PACT_STATES, type FaxPactState } from './states.js';
+import type { Endpoint } from '../checks/check-api/endpoint.js';
+import { TWILIO_PROFILE } from '../protocol/profile.js';
+import { statusCallbackExamples } from '../runner/status-callback-cases.js';
 
 /** What the consumer (Twilio's fax service) expects back. */
 export type FaxReplyExpectation =
@@ -50,7 +53,17 @@ export interface FaxContractPaths {
   readonly methods?: readonly HttpMethod[];
   /** The provider states the contract covers, one interaction each. Default `accepts` only. */
   readonly states?: readonly FaxContractState[];
+  /**
+   * The endpoint the contract is for: `webhook` (the default; `fallback` is requested alike) or `status-callback`,
+   * whose contract holds only the status callbacks, at `statusCallbackPath`.
+   */
+  readonly endpoint?: Endpoint;
+  /** Where the `StatusCallback` of faxes the app sends points: its interactions are added (default none). */
+  readonly statusCallbackPath?: string;
 }
+
+/** Where a status-callback contract's callbacks go when no path is given. */
+export const DEFAULT_STATUS_CALLBACK_PATH = '/fax/status';
 
 /** A provider state by its short name, as `pact generate --states` takes it. */
 export type FaxContractState = 'accepts' | 'rejects';
@@ -107,6 +120,45 @@ const FAILED_CALLBACK_PARAMS: FormParams = [
  * received and a failed fax.
  */
 export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
+  if (paths.endpoint === 'status-callback') return statusCallbackInteractions(paths.statusCallbackPath ?? DEFAULT_STATUS_CALLBACK_PATH);
+  const statusCallbacks = paths.statusCallbackPath === undefined ? [] : statusCallbackInteractions(paths.statusCallbackPath);
+  return [...webhookInteractions(paths), ...statusCallbacks];
+}
+
+const STATUS_CALLBACK_PATTERNS: Readonly<Record<string, string>> = {
+  ...WEBHOOK_PATTERNS,
+  OriginalMediaUrl: PARAMETER_PATTERNS.httpsUrl,
+  NumPages: PARAMETER_PATTERNS.count,
+  MediaUrl: PARAMETER_PATTERNS.httpsUrl,
+  RemoteStationId: PARAMETER_PATTERNS.text,
+  ErrorCode: PARAMETER_PATTERNS.count,
+  ErrorMessage: PARAMETER_PATTERNS.text,
+};
+
+/**
+ * The status callbacks of faxes the app sent, as the `check --endpoint status-callback` examples send them, each
+ * answered with any 2xx: a fax queued, one delivered, and one that failed (34004), with no `NumPages` or `MediaUrl`.
+ * `FaxStatus` must equal the example's: a provider state per status would add nothing.
+ */
+export function statusCallbackInteractions(path: string): FaxInteraction[] {
+  const [delivered, failed] = statusCallbackExamples(TWILIO_PROFILE).map((example) => example.input.callbacks ?? []);
+  const interaction = (description: string, params: FormParams | undefined): FaxInteraction => ({
+    description,
+    method: 'POST',
+    path,
+    params: params ?? [],
+    patterns: Object.fromEntries(Object.entries(STATUS_CALLBACK_PATTERNS).filter(([name]) => params?.some(([n]) => n === name))),
+    matchParams: true,
+    reply: { kind: 'success' },
+  });
+  return [
+    interaction('a status callback: a fax sent is queued', delivered?.[0]),
+    interaction('a status callback: a fax sent was delivered', delivered?.at(-1)),
+    interaction('a status callback: a fax sent failed, with no NumPages or MediaUrl', failed?.at(-1)),
+  ];
+}
+
+function webhookInteractions(paths: FaxContractPaths): FaxInteraction[] {
   const methods = paths.methods ?? ['POST'];
   const states = paths.states ?? ['accepts'];
   const webhooks = states.flatMap((state) =>

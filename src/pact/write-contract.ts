@@ -27,6 +27,10 @@ export interface FaxPactOptions {
   readonly states?: FaxContractPaths['states'];
   /** Directory the pact file is written to (created if needed). */
   readonly outDir: string;
+  /** `status-callback`: a contract of the status callbacks alone (at `statusCallbackPath`). Default `webhook`. */
+  readonly endpoint?: FaxContractPaths['endpoint'];
+  /** Where the app's `StatusCallback` points: the status callbacks are added (default none; `/fax/status` for that endpoint). */
+  readonly statusCallbackPath?: string;
   /** Adds `count` interactions generated from the kit's fast-check generators, frozen by `seed`. */
   readonly examples?: GeneratedExamplesOptions;
 }
@@ -61,6 +65,8 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
     ...(options.receiveAttributes !== undefined && { receiveAttributes: options.receiveAttributes }),
     ...(options.methods !== undefined && { methods: options.methods }),
     ...(options.states !== undefined && { states: options.states }),
+    ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
+    ...(options.statusCallbackPath !== undefined && { statusCallbackPath: options.statusCallbackPath }),
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);
