@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { Report } from '../../src/model/report.js';
@@ -52,5 +55,19 @@ describe('check --endpoint', () => {
     const { io, stdout } = bufferIo();
     expect(await runCli(['check', '--help'], io)).toBe(0);
     expect(stdout()).toMatch(/ {2}status-callback:\n {4}signature-accepted, signature-enforced, status-callback-accepted, status-callback-failed-fax, status-callback-order\n/);
+  });
+});
+
+describe('the config file', () => {
+  it('takes "endpoint" as the flag', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'status-config-'));
+    try {
+      await writeFile(join(cwd, 'twiml-fax-kit.config.json'), JSON.stringify({ endpoint: 'status-callback', checks: ['status-callback-failed-fax'] }));
+      const { io, stdout } = bufferIo({ cwd });
+      expect(await runCli(['check', crashing.url('/fax/status'), ...FAST, '--reporter', 'json'], io)).toBe(1);
+      expect((JSON.parse(stdout()) as Report).findings.map((f) => f.code)).toEqual(['failed_fax_callback_error_status']);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });
