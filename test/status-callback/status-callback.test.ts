@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import twilio from 'twilio';
 import { checkServer } from '../../src/harness/check-server.js';
+import { defineCheck, judged } from '../../src/harness/index.js';
 import type { Report } from '../../src/model/report.js';
 import { serve } from '../zoo/serve.js';
 import { acceptsAll, callbackApp, crashesOnFailedFax, readsNumPagesAsOptional, STATUS_AUTH_TOKEN, strictStateMachine, type SeenCallback } from './callback-servers.js';
@@ -116,5 +117,29 @@ describe('check --endpoint status-callback', () => {
     }
     const [first, second] = seen.map((each) => each.map((s) => JSON.stringify([s.params, s.headers['i-twilio-idempotency-token']])));
     expect(second).toEqual(first);
+  });
+});
+
+describe('checks of your own for status callbacks', () => {
+  it('run in a status-callback run when they name the endpoint, and only then', async () => {
+    const seenStatuses: string[] = [];
+    const mine = defineCheck({
+      id: 'records-status',
+      title: 'reads FaxStatus',
+      endpoints: ['status-callback'],
+      run({ request }) {
+        seenStatuses.push(request.params.find(([name]) => name === 'FaxStatus')?.[1] ?? '');
+        return judged();
+      },
+    });
+    const url = await started(callbackApp(acceptsAll));
+    const report = await checkServer({ url }, { ...RUN, runs: 0, customChecks: [mine] });
+    expect(statusesOf(report)['records-status']).toBe('passed');
+    expect(seenStatuses).toEqual(['queued', 'queued']);
+    await expect(checkServer({ url }, { runs: 0, seed: 1, customChecks: [mine], checks: ['records-status'] })).rejects.toThrow("check 'records-status' belongs to the status-callback endpoint, not to webhook");
+  });
+
+  it('are refused with an endpoint the kit does not know', async () => {
+    expect(() => defineCheck({ id: 'x', title: 't', endpoints: ['status'] as never, run: () => judged() })).toThrow("endpoints must be a non-empty list of 'webhook', 'status-callback', 'fallback'");
   });
 });
