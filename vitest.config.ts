@@ -37,6 +37,7 @@ export const TEST_PLACES = {
     'test/runner/redact.test.ts',
     'test/runner/retention.test.ts',
     'test/sender/urls.test.ts',
+    'test/status-callback/generators.test.ts',
     'test/vitest/check-failure.test.ts',
   ],
   integration: [
@@ -48,6 +49,7 @@ export const TEST_PLACES = {
     'test/pact/',
     'test/runner/',
     'test/sender/',
+    'test/status-callback/',
     'test/vitest/',
     'test/zoo/',
     'test/lifecycle/wait-for-http.test.ts',

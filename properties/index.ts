@@ -1,4 +1,4 @@
-/** twiml-fax-kit/properties: fast-check arbitraries of Twilio fax webhook requests, replies and broken replies. */
+/** twiml-fax-kit/properties: fast-check arbitraries of Twilio fax webhook requests, status callbacks, replies and broken replies. */
 export { accountSid } from './account-sid.js';
 export {
   actionCallbackParams,
@@ -10,6 +10,8 @@ export {
 export { e164Number } from './e164-number.js';
 export { faxAddress } from './fax-address.js';
 export { faxSid, type IdOptions } from './fax-sid.js';
+export { faxStatusCallbackParams, faxStatusCallbacks, type FaxStatusCallbackOptions, type FaxStatusCallbackParams } from './fax-status-callback-params.js';
+export { faxStatusSequence, type FaxStatusSequenceOptions } from './fax-status-sequence.js';
 export { faxTwimlReply, type FaxTwimlReply, type FaxTwimlReplyOptions } from './fax-twiml-reply.js';
 export { faxWebhookParams, type FaxWebhookParams, type FaxWebhookParamsOptions } from './fax-webhook-params.js';
 export { replyMutations, replyMutationsFor, type ReplyMutation } from './reply-mutations.js';

@@ -90,6 +90,7 @@ const ACME: FaxProfile = {
   },
   errors: { failures: { ...TWILIO_PROFILE.errors.failures, 'too-many-redirects': 11216 }, errorStatus: 11205 },
   media: { origin: 'https://files.acme.example', path: '/v1/Projects/{AccountSid}/Faxes/{FaxSid}/Media/{key}', query: 'none' },
+  statusCallback: TWILIO_PROFILE.statusCallback,
 };
 
 const SECRET = 'acme-signing-key-0123456789';

@@ -132,6 +132,26 @@ export const HARNESS_CHECK_DESCRIPTIONS: Readonly<Record<string, HarnessCheckDes
     twilioErrors: [],
     failureCodes: true,
     severities: ['warning'],
+  },  'status-callback-accepted': {
+    sends: '(`--endpoint status-callback`) every status callback of an outbound fax in order, POSTed: `queued`, maybe `processing` and `sending`, then its ending',
+    failsWhen: 'a callback gets no 2xx within the timeout (warnings: the fax is unaffected, Twilio logged 11200 and the app never learnt the status; the body is ignored)',
+    twilioErrors: [11200],
+    failureCodes: true,
+    severities: ['warning'],
+  },
+  'status-callback-failed-fax': {
+    sends: '(`--endpoint status-callback`) the last callback of a fax that was not delivered (`failed` with 34004, `busy`, `no-answer`, `canceled`): `ErrorCode` and `ErrorMessage`, no `NumPages`, no `MediaUrl`',
+    failsWhen: 'it gets no 2xx while the `queued` callback of the same fax did (a warning)',
+    twilioErrors: [11200],
+    failureCodes: true,
+    severities: ['warning'],
+  },
+  'status-callback-order': {
+    sends: "(`--endpoint status-callback`) a new fax's callbacks in order (the control), then another new fax's ending before its `queued` callback, and its ending again",
+    failsWhen: 'a callback out of order or repeated gets no 2xx while the same callbacks in order do (warnings)',
+    twilioErrors: [11200],
+    failureCodes: true,
+    severities: ['warning'],
   },
 };
 

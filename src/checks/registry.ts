@@ -13,8 +13,12 @@ import { sipAddressesCheck } from './sip-addresses.js';
 import { statusCodeCheck } from './status-code.js';
 import { twimlReplyChecks } from './twiml-reply.js';
 import type { Check } from './check-api/types.js';
+import { ENDPOINTS, type Endpoint } from './check-api/endpoint.js';
 import { describeCheckProblem } from './check-api/define-check.js';
 import { unknownParamsCheck } from './unknown-params.js';
+import { statusCallbackAcceptedCheck } from './status-callback-accepted.js';
+import { statusCallbackFailedFaxCheck } from './status-callback-failed-fax.js';
+import { statusCallbackOrderCheck } from './status-callback-order.js';
 
 /**
  * Every check the harness runs, in report order: transport first, then the reply, then the variants, then the
@@ -36,7 +40,29 @@ export const CHECKS: readonly Check[] = [
   cachingCheck,
   actionCallbackCheck,
   idempotencyCheck,
+  statusCallbackAcceptedCheck,
+  statusCallbackFailedFaxCheck,
+  statusCallbackOrderCheck,
 ];
+
+/** The endpoints a check belongs to when it does not say: those that are requested like the fax URL. */
+export const DEFAULT_CHECK_ENDPOINTS: readonly Endpoint[] = ['webhook', 'fallback'];
+
+/** The endpoints whose runs `check` belongs to (`Check.endpoints`, or `webhook` and `fallback`). */
+export function endpointsOf(check: Pick<Check, 'endpoints'>): readonly Endpoint[] {
+  return check.endpoints ?? DEFAULT_CHECK_ENDPOINTS;
+}
+
+/** The ids of the built-in checks of each endpoint, in report order, as `--help` lists them. */
+export function checkIdsByEndpoint(checks: readonly Check[] = CHECKS): ReadonlyMap<Endpoint, readonly string[]> {
+  return new Map(ENDPOINTS.map((endpoint) => [endpoint, checks.filter((c) => endpointsOf(c).includes(endpoint)).map((c) => c.id)] as const));
+}
+
+/** `endpoint` and the others named as a reader says them ("the webhook and fallback endpoints"). */
+function endpointList(endpoints: readonly Endpoint[]): string {
+  const names = endpoints.length <= 1 ? endpoints.join('') : `${endpoints.slice(0, -1).join(', ')} and ${endpoints.at(-1) ?? ''}`;
+  return `the ${names} endpoint${endpoints.length === 1 ? '' : 's'}`;
+}
 
 /** The ids of the built-in checks, which `--checks` and `--skip-checks` accept (besides those of custom checks). */
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
@@ -90,12 +116,26 @@ export function withCustomChecks(custom: readonly unknown[] = []): RunChecks {
 }
 
 /**
- * The checks of a run: the built-in ones and `custom`, narrowed by `only` and `skip` (`--checks`, `--skip-checks`,
- * which name custom checks as they name built-in ones).
+ * The checks of a run: the built-in ones and `custom` that belong to `endpoint` (default `webhook`), narrowed by
+ * `only` and `skip` (`--checks`, `--skip-checks`, which name custom checks as they name built-in ones). A check of
+ * another endpoint in `only` is refused with one line naming the endpoints it belongs to.
  * @example selectRunChecks({ custom: [repliesQuickly], only: ['status-code', 'replies-quickly'] })
  */
-export function selectRunChecks(options: { custom?: readonly unknown[]; only?: readonly string[]; skip?: readonly string[] }): CheckSelection {
+export function selectRunChecks(options: { endpoint?: Endpoint; custom?: readonly unknown[]; only?: readonly string[]; skip?: readonly string[] }): CheckSelection {
   const all = withCustomChecks(options.custom);
   if (!all.ok) return all;
-  return selectChecks(all.checks, { ...(options.only && { only: options.only }), ...(options.skip && { skip: options.skip }) });
+  const endpoint = options.endpoint ?? 'webhook';
+  const known = new Map(all.checks.map((c) => [c.id, c] as const));
+  // A check of another endpoint named in --checks is a mistake worth one line; one in --skip-checks is left out anyway.
+  const elsewhere = (options.only ?? []).map((id) => known.get(id)).find((c) => c !== undefined && !endpointsOf(c).includes(endpoint));
+  if (elsewhere) {
+    const own = all.checks.filter((c) => endpointsOf(c).includes(endpoint)).map((c) => c.id);
+    return { ok: false, message: `check '${elsewhere.id}' belongs to ${endpointList(endpointsOf(elsewhere))}, not to ${endpoint} (--endpoint); checks of ${endpoint}: ${own.join(', ')}` };
+  }
+  const ofEndpoint = all.checks.filter((c) => endpointsOf(c).includes(endpoint));
+  const skip = (options.skip ?? []).filter((id) => !known.has(id) || ofEndpoint.some((c) => c.id === id));
+  const selected = selectChecks(all.checks, { ...(options.only && { only: options.only }), skip });
+  if (!selected.ok) return selected;
+  const checks = selected.checks.filter((c) => endpointsOf(c).includes(endpoint));
+  return checks.length === 0 ? { ok: false, message: 'no check left to run; loosen --checks / --skip-checks' } : { ok: true, checks };
 }

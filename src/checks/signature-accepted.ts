@@ -37,6 +37,8 @@ interface ProbeResult {
 export const signatureAcceptedCheck: Check = {
   id: 'signature-accepted',
   title: 'correctly signed requests are accepted',
+  // Status callbacks were signed as the fax URL's requests were: the same logic judges them.
+  endpoints: ['webhook', 'fallback', 'status-callback'],
   // Every case: each base request is a correctly signed request, and one refused over its signature is this check's
   // finding, never status-code's. The probes go out once per run, on the first example case.
   scope: 'case',

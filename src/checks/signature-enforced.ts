@@ -34,6 +34,8 @@ interface Forgery {
 export const signatureEnforcedCheck: Check = {
   id: 'signature-enforced',
   title: 'forged or unsigned requests are refused',
+  // Status callbacks were signed as the fax URL's requests were: the same logic judges them.
+  endpoints: ['webhook', 'fallback', 'status-callback'],
   scope: 'run',
   skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
   async run(context) {
@@ -88,7 +90,7 @@ function forgeriesFor(context: CheckContext): { control: WebhookRequest; forgeri
     {
       code: 'unsigned_request_accepted',
       accepted: `a request with no ${header}`,
-      meaning: 'it does not check the signature at all, so anyone who finds the URL can send it faxes',
+      meaning: `it does not check the signature at all, so anyone who finds the URL can ${context.config.endpoint === 'status-callback' ? 'tell it that any fax was delivered or failed' : 'send it faxes'}`,
       request: { ...unsigned, signature: false },
     },
     {

@@ -17,6 +17,7 @@ import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
 import { parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
+import { checksHelp, ENDPOINT_HELP, ENDPOINT_OPTIONS, parseEndpoint } from './endpoint-option.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
 
 const OPTIONS = {
@@ -38,6 +39,7 @@ const OPTIONS = {
   reporter: { type: 'string', multiple: true },
   color: { type: 'boolean' },
   ...PROFILE_OPTION,
+  ...ENDPOINT_OPTIONS,
   ...SERVER_START_OPTIONS,
 } as const;
 
@@ -50,6 +52,7 @@ fail is reported with Twilio's error code, a hint, and a curl line that reproduc
 A failing generated case is shrunk to the smallest request that still fails.
 
 Options:
+${ENDPOINT_HELP}
   --method POST|GET|both   how the number requests the webhook (default POST); both also runs get-post
   --auth-token TOKEN       sign requests with the profile's signature (Twilio's: X-Twilio-Signature; default: env
                            TWILIO_AUTH_TOKEN, see --profile); never printed; also runs signature-accepted and
@@ -91,13 +94,14 @@ Settings may also live in twiml-fax-kit.config.json, or under "twiml-fax-kit" in
 directory: long flag names as keys ({ "fail-on": "error", "reporter": ["junit:reports/fax.xml"] }); a flag on the
 command line replaces the file's value; the auth token is never read from a file (see docs/ci.md).
 
-Checks (besides those of --custom-checks):
-  ${CHECK_IDS.join(', ')}
+Checks of each endpoint (besides those of --custom-checks):
+${checksHelp()}
 
 Examples:
   twiml-fax-kit check http://localhost:3000/fax
   TWILIO_AUTH_TOKEN=... twiml-fax-kit check https://fax.example.com/fax --method both --expect receive
   twiml-fax-kit check http://localhost:3000/fax --seed 1234 --runs 20 --checks status-code,content-type
+  twiml-fax-kit check http://localhost:3000/fax/status --endpoint status-callback
   twiml-fax-kit check http://localhost:3000/fax --seed 1234 --replay 16:0:3 --checks status-code
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter junit:reports/fax.xml
   twiml-fax-kit check http://localhost:3000/fax --reporter github   (annotations in GitHub Actions)
@@ -162,6 +166,8 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if (urlProblem) return { ok: false, message: urlProblem };
   const method = oneOf('method', values.method, ['POST', 'GET', 'both'] as const, 'POST');
   if ('error' in method) return { ok: false, message: method.error };
+  const endpoint = parseEndpoint(values.endpoint, values.method);
+  if (!endpoint.ok) return endpoint;
   const expect = oneOf('expect', values.expect, ['receive', 'reject', 'any'] as const, 'any');
   if ('error' in expect) return { ok: false, message: expect.error };
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON_LEVELS, DEFAULT_FAIL_ON);
@@ -194,6 +200,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
     ok: true,
     options: {
       url,
+      ...(endpoint.endpoint !== 'webhook' && { endpoint: endpoint.endpoint }),
       method: method.value,
       expect: expect.value,
       failOn: failOn.value,
@@ -240,7 +247,7 @@ export const checkCommand: Command = {
     const custom = await loadCustomChecks(parsed.customCheckFiles ?? [], io.cwd);
     if (!custom.ok) return usageError(io, custom.message);
     const { checks, skipChecks } = parsed.options;
-    const selection = selectRunChecks({ custom: custom.checks, ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
+    const selection = selectRunChecks({ endpoint: parsed.options.endpoint ?? 'webhook', custom: custom.checks, ...(checks && { only: checks }), ...(skipChecks && { skip: skipChecks }) });
     if (!selection.ok) return usageError(io, withCheckSuggestions(selection.message, [...(checks ?? []), ...(skipChecks ?? [])], [...CHECK_IDS, ...custom.checks.map((c) => c.id)]));
     const reporters = createReporters(parsed.reporterSpecs ?? [], io, {
       ...(parsed.color !== undefined && { color: parsed.color }),

@@ -2,8 +2,9 @@ import { relative, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
-import { ALL_RECEIVE_ATTRIBUTES, FAX_CONTRACT_STATES, receiveAttributesOf, type FaxContractState } from '../pact/interactions.js';
+import { ALL_RECEIVE_ATTRIBUTES, DEFAULT_STATUS_CALLBACK_PATH, FAX_CONTRACT_STATES, receiveAttributesOf, type FaxContractState } from '../pact/interactions.js';
 import { parseProfile, profileHelp, PROFILE_OPTION } from './profile-option.js';
+import { parseEndpoint } from './endpoint-option.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import type { HttpMethod } from '../model/exchange.js';
 import { FAX_PACT_DEFAULTS, FAX_PACT_STATES } from '../pact/states.js';
@@ -14,6 +15,8 @@ const OPTIONS = {
   consumer: { type: 'string' },
   'webhook-path': { type: 'string' },
   'callback-path': { type: 'string' },
+  endpoint: { type: 'string' },
+  'status-callback-path': { type: 'string' },
   'receive-attributes': { type: 'string' },
   method: { type: 'string' },
   states: { type: 'string' },
@@ -38,6 +41,12 @@ Options:
   --webhook-path PATH        where the number's fax webhook points (default ${FAX_PACT_DEFAULTS.webhookPath})
   --callback-path PATH       your <Receive action>: action becomes required, and the action callbacks for a received
                              fax (its MediaUrl served on loopback by pact verify) and a failed one are added (any 2xx)
+  --endpoint ENDPOINT        webhook (default; fallback alike) or status-callback: a contract of the status
+                             callbacks of faxes your app sends alone (queued, delivered, failed with no NumPages or
+                             MediaUrl; any 2xx), at --status-callback-path
+  --status-callback-path PATH
+                             where your StatusCallback points (default ${DEFAULT_STATUS_CALLBACK_PATH} with --endpoint
+                             status-callback); with the webhook, adds the status callbacks to its contract
   --receive-attributes LIST  other <Receive> attributes your reply must carry, matched against their values
                              (${ALL_RECEIVE_ATTRIBUTES.filter((name) => name !== 'action').join(', ')}, as the profile has them); default none
   --method POST|GET|both     how your number requests the webhook (default POST, Twilio's default)
@@ -51,6 +60,7 @@ Examples:
   twiml-fax-kit pact generate --provider fax-app
   twiml-fax-kit pact generate --provider fax-app --webhook-path /fax --callback-path /fax/received
   twiml-fax-kit pact generate --provider fax-app --states accepts,rejects --method both --examples 5 --seed 7
+  twiml-fax-kit pact generate --provider fax-app --endpoint status-callback --status-callback-path /fax/status
 
 Exit codes: 0 written, 2 usage error or the contract could not be written.
 `;
@@ -94,6 +104,15 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   if (typeof webhookPath === 'object') return { ok: false, message: webhookPath.error };
   const callbackPath = parsePath('callback-path', values['callback-path'], undefined);
   if (typeof callbackPath === 'object') return { ok: false, message: callbackPath.error };
+  const statusCallbackPath = parsePath('status-callback-path', values['status-callback-path'], undefined);
+  if (typeof statusCallbackPath === 'object') return { ok: false, message: statusCallbackPath.error };
+  const endpoint = parseEndpoint(values.endpoint, undefined);
+  if (!endpoint.ok) return endpoint;
+  if (endpoint.endpoint === 'status-callback') {
+    // The webhook's flags shape interactions a status-callback contract does not have: say so rather than ignore them.
+    const webhookOnly = (['webhook-path', 'callback-path', 'receive-attributes', 'method', 'states', 'examples'] as const).find((flag) => values[flag] !== undefined);
+    if (webhookOnly) return { ok: false, message: `--${webhookOnly} applies to the webhook's contract, not to --endpoint status-callback (whose path is --status-callback-path)` };
+  }
   const receiveAttributes = listOf(values['receive-attributes']);
   const known = receiveAttributesOf(profile.profile);
   const unknown = receiveAttributes?.filter((name) => !known.includes(name)) ?? [];
@@ -125,6 +144,8 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
       consumer,
       webhookPath,
       ...(callbackPath !== undefined && { callbackPath }),
+      ...(endpoint.endpoint !== 'webhook' && { endpoint: endpoint.endpoint }),
+      ...(statusCallbackPath !== undefined && { statusCallbackPath }),
       methods,
       ...(states !== undefined && { states: [...new Set(states as FaxContractState[])] }),
       outDir: resolve(io.cwd, values.out ?? FAX_PACT_DEFAULTS.outDir),

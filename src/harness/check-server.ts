@@ -17,6 +17,7 @@ import { describeUrlProblem } from '../runner/target-url.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { urlWord, type CommandWord } from '../runner/replay.js';
 import type { ShrinkBudget } from '../runner/shrink.js';
+import type { Endpoint } from '../checks/check-api/endpoint.js';
 
 /**
  * What to check: a live URL; an in-process fetch handler such as Hono's `app.fetch`; or an in-process Node request
@@ -30,6 +31,12 @@ export type CheckTarget =
 
 /** How to play Twilio against the target; every option has the CLI's default. */
 export interface CheckServerOptions {
+  /**
+   * Which endpoint of the fax app the target is: `webhook` (the fax URL, the default), `status-callback` (the
+   * `StatusCallback` of faxes the app sends: always POSTed, so `method` must be left out or `POST`) or `fallback`. Only
+   * the checks of that endpoint run.
+   */
+  readonly endpoint?: Endpoint;
   /** How the number requests the webhook; `both` also runs `get-post`. Default `POST`. */
   readonly method?: 'POST' | 'GET' | 'both';
   /** Signs every request (`X-Twilio-Signature`, or the profile's signature headers); never appears in the report. */
@@ -129,7 +136,12 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
   if (urlProblem) throw new TypeError(urlProblem);
   const optionsProblem = describeCheckOptionsProblem(options);
   if (optionsProblem) throw new TypeError(`checkServer: ${optionsProblem}`);
+  const endpoint = options.endpoint ?? 'webhook';
+  if (endpoint === 'status-callback' && options.method !== undefined && options.method !== 'POST') {
+    throw new TypeError(`checkServer: method must be 'POST' (or left out) for the status-callback endpoint, not '${options.method}': Twilio always POSTed status callbacks`);
+  }
   const selection = selectRunChecks({
+    endpoint,
     ...(options.customChecks && { custom: options.customChecks }),
     ...(options.checks && { only: options.checks }),
     ...(options.skipChecks && { skip: options.skipChecks }),
@@ -143,6 +155,7 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
   const { authToken } = options;
   const config: CheckConfig = {
     profile,
+    endpoint,
     method: options.method ?? 'POST',
     expect: options.expect ?? 'any',
     hasAuthToken: options.authToken !== undefined,
@@ -206,6 +219,7 @@ function targetLabel(target: CheckTarget, url: string): string {
  */
 function commandLineOf(url: string, options: CheckServerOptions, profile: FaxProfile, customCheckFiles: readonly string[]): CommandWord[] {
   const line: CommandWord[] = ['twiml-fax-kit', 'check', urlWord(url)];
+  if (options.endpoint !== undefined && options.endpoint !== 'webhook') line.push('--endpoint', options.endpoint);
   for (const file of customCheckFiles) line.push('--custom-checks', file);
   if (options.method !== undefined && options.method !== 'POST') line.push('--method', options.method);
   if (options.expect !== undefined && options.expect !== 'any') line.push('--expect', options.expect);

@@ -13,6 +13,7 @@ export { issuesOf, judged, notJudged } from '../checks/check-api/types.js';
 export type { CaseInput, Check, CheckConfig, CheckContext, CheckDiagnostic, CheckIssue, CheckOutcome, PlannedCase } from '../checks/check-api/types.js';
 export { BrokenCheckError } from '../runner/broken-check-error.js';
 export type { CaseRandom } from '../checks/check-api/case-random.js';
+export { ENDPOINTS, type Endpoint } from '../checks/check-api/endpoint.js';
 export { createSender, type SenderOptions } from '../sender/create-sender.js';
 export { networkTransport, type NetworkTransportOptions } from '../sender/network-transport.js';
 export { inProcessTransport, type FetchHandler, type InProcessTransportOptions } from '../sender/in-process-transport.js';

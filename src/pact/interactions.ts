@@ -6,6 +6,8 @@ import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { FormParams, HttpMethod } from '../model/exchange.js';
 import { oneOfPattern, PARAMETER_PATTERNS } from './patterns.js';
 import { FAX_PACT_STATES, type FaxPactState } from './states.js';
+import type { Endpoint } from '../checks/check-api/endpoint.js';
+import { statusCallbackExamples } from '../runner/status-callback-cases.js';
 
 /** What the consumer (Twilio's fax service) expects back. */
 export type FaxReplyExpectation =
@@ -54,7 +56,17 @@ export interface FaxContractPaths {
   readonly states?: readonly FaxContractState[];
   /** The fax service that is the consumer (default Twilio's): its ids, `ApiVersion`, `MediaUrl` and `<Receive>`. */
   readonly profile?: FaxProfile;
+  /**
+   * The endpoint the contract is for: `webhook` (the default; `fallback` is requested alike) or `status-callback`,
+   * whose contract holds only the status callbacks, at `statusCallbackPath`.
+   */
+  readonly endpoint?: Endpoint;
+  /** Where the `StatusCallback` of faxes the app sends points: its interactions are added (default none). */
+  readonly statusCallbackPath?: string;
 }
+
+/** Where a status-callback contract's callbacks go when no path is given. */
+export const DEFAULT_STATUS_CALLBACK_PATH = '/fax/status';
 
 /** A provider state by its short name, as `pact generate --states` takes it. */
 export type FaxContractState = 'accepts' | 'rejects';
@@ -133,6 +145,50 @@ function failedCallbackParams(profile: FaxProfile): FormParams {
  * received and a failed fax.
  */
 export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
+  if (paths.endpoint === 'status-callback') return statusCallbackInteractions(paths.statusCallbackPath ?? DEFAULT_STATUS_CALLBACK_PATH, paths.profile);
+  const statusCallbacks = paths.statusCallbackPath === undefined ? [] : statusCallbackInteractions(paths.statusCallbackPath, paths.profile);
+  return [...webhookInteractions(paths), ...statusCallbacks];
+}
+
+/** The patterns of a status callback's parameters: the webhook's, and the fax-specific ones it may carry. */
+function statusCallbackPatterns(profile: FaxProfile): Readonly<Record<string, string>> {
+  return {
+    ...webhookPatterns(profile),
+    OriginalMediaUrl: PARAMETER_PATTERNS.httpsUrl,
+    NumPages: PARAMETER_PATTERNS.count,
+    MediaUrl: PARAMETER_PATTERNS.httpsUrl,
+    MediaSid: PARAMETER_PATTERNS.text,
+    RemoteStationId: PARAMETER_PATTERNS.text,
+    ErrorCode: PARAMETER_PATTERNS.count,
+    ErrorMessage: PARAMETER_PATTERNS.text,
+  };
+}
+
+/**
+ * The status callbacks of faxes the app sent, as the `check --endpoint status-callback` examples send them, each
+ * answered with any 2xx: a fax queued, one delivered, and one that failed (34004), with no `NumPages` or `MediaUrl`.
+ * `FaxStatus` must equal the example's: a provider state per status would add nothing.
+ */
+export function statusCallbackInteractions(path: string, profile: FaxProfile = TWILIO_PROFILE): FaxInteraction[] {
+  const [delivered, failed] = statusCallbackExamples(profile).map((example) => example.input.callbacks ?? []);
+  const patterns = statusCallbackPatterns(profile);
+  const interaction = (description: string, params: FormParams | undefined): FaxInteraction => ({
+    description,
+    method: 'POST',
+    path,
+    params: params ?? [],
+    patterns: Object.fromEntries(Object.entries(patterns).filter(([name]) => params?.some(([n]) => n === name))),
+    matchParams: true,
+    reply: { kind: 'success' },
+  });
+  return [
+    interaction('a status callback: a fax sent is queued', delivered?.[0]),
+    interaction('a status callback: a fax sent was delivered', delivered?.at(-1)),
+    interaction('a status callback: a fax sent failed, with no NumPages or MediaUrl', failed?.at(-1)),
+  ];
+}
+
+function webhookInteractions(paths: FaxContractPaths): FaxInteraction[] {
   const profile = paths.profile ?? TWILIO_PROFILE;
   const { names } = profile.parameters;
   const patterns = webhookPatterns(profile);

@@ -3,6 +3,7 @@ import type { Check, CheckConfig, PlannedCase } from '../checks/check-api/types.
 import { reachableCheck } from '../checks/reachable.js';
 import { responseTimeCheck } from '../checks/response-time.js';
 import { statusCodeCheck } from '../checks/status-code.js';
+import { statusCallbackAcceptedCheck } from '../checks/status-callback-accepted.js';
 import { twimlReplyChecks } from '../checks/twiml-reply.js';
 import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { runCheck, type StampedIssue } from '../runner/run-check.js';
@@ -21,12 +22,19 @@ export function isCallback(request: WebhookRequest): boolean {
   return request.params.some(([name]) => name === 'FaxStatus');
 }
 
+/** True when a delivery is a status callback of a fax the app sent: only those carry `OriginalMediaUrl`. */
+export function isStatusCallback(request: WebhookRequest, config: Pick<CheckConfig, 'profile'>): boolean {
+  return request.params.some(([name]) => name === config.profile.statusCallback.originalMediaUrlName);
+}
+
 /**
  * What `check` makes of one delivery Pact's verifier caused: the issues of the exchange checks (and the reply checks
  * for a webhook), each with the exchange that shows it, as the runner collects them.
  */
 export async function judgeDelivery(delivery: ProxiedDelivery, config: CheckConfig, label: string): Promise<StampedIssue[]> {
-  const checks = isCallback(delivery.request) ? EXCHANGE_CHECKS : [...EXCHANGE_CHECKS, ...REPLY_CHECKS];
+  // A status callback of a fax the app sent is judged as `check --endpoint status-callback` judges it (a warning).
+  const statusCallback = isStatusCallback(delivery.request, config);
+  const checks = statusCallback ? [statusCallbackAcceptedCheck] : isCallback(delivery.request) ? EXCHANGE_CHECKS : [...EXCHANGE_CHECKS, ...REPLY_CHECKS];
   const plannedCase = caseOf(delivery.request, label);
   const issues: StampedIssue[] = [];
   for (const check of checks) {

@@ -28,6 +28,10 @@ export interface FaxPactOptions {
   readonly states?: FaxContractPaths['states'];
   /** Directory the pact file is written to (created if needed). */
   readonly outDir: string;
+  /** `status-callback`: a contract of the status callbacks alone (at `statusCallbackPath`). Default `webhook`. */
+  readonly endpoint?: FaxContractPaths['endpoint'];
+  /** Where the app's `StatusCallback` points: the status callbacks are added (default none; `/fax/status` for that endpoint). */
+  readonly statusCallbackPath?: string;
   /** Adds `count` interactions generated from the kit's fast-check generators, frozen by `seed`. */
   readonly examples?: GeneratedExamplesOptions;
   /** The fax service that is the consumer (default Twilio's): its ids, `ApiVersion`, `MediaUrl` and `<Receive>`. */
@@ -65,6 +69,8 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
     ...(options.methods !== undefined && { methods: options.methods }),
     ...(options.states !== undefined && { states: options.states }),
     ...(options.profile !== undefined && { profile: options.profile }),
+    ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
+    ...(options.statusCallbackPath !== undefined && { statusCallbackPath: options.statusCallbackPath }),
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);

@@ -175,4 +175,46 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'SignalWire gives a webhook 9.5 s in all (4.5 s to connect, 5 s to read), and a timeout is 11200.',
     why: "Its \"Common Webhook Errors\" guide gives the two timeouts and \"we retry twice once the connection times out\"; that the read timeout starts when the connection is made, so that the total is their sum, is inferred. Fairly sure.",
   },
+  {
+    id: 'status-callback-base-params',
+    statement: 'Status callbacks carry `FaxSid`, `AccountSid`, `From`, `To` and `ApiVersion`, as every fax request did, besides the fax-specific parameters.',
+    why:
+      "Twilio's page of status-callback parameters is gone; SignalWire's callbacks page lists only the fax-specific ones, and every other Twilio " +
+      'status callback (voice, messaging) carries the resource sid, the account, the numbers and the API version. Fairly sure.',
+  },
+  {
+    id: 'status-callback-failed-omits',
+    statement: 'The callbacks of a fax that was not delivered have no `NumPages` and no `MediaUrl`; its last one carries `ErrorCode` and `ErrorMessage` (none for `canceled`).',
+    why:
+      "SignalWire documents NumPages as the pages \"from a successful fax\" and ErrorCode, ErrorMessage for a failed one; Twilio's <Receive action> " +
+      'callback sent neither on failure, and the Fax resource has `num_pages` null until pages were sent. Fairly sure.',
+  },
+  {
+    id: 'status-callback-progress',
+    statement: 'Between `queued` and the ending, a fax may also get `processing` and `sending` callbacks; the kit sends them in some generated cases.',
+    why:
+      'Support article 360007630493 said first that Twilio sends 2 callbacks (queued, then delivered or failed), later that it calls the URL ' +
+      '"for every status change" and listed queued, processing, sending, delivered. Unsure which held when; a server must take both.',
+  },
+  {
+    id: 'status-callback-failure-logged',
+    statement:
+      'A status callback that got no 2xx within the timeout was logged in the debugger (11200 for a status that is not 2xx) and not retried; ' +
+      'the fax was not affected: a warning.',
+    why:
+      "Twilio documents no retry of fax status callbacks, and 11200 is its error for any webhook answered 4xx or 5xx; the fax was sent or " +
+      'failed before the callback. Sure the fax was unaffected; unsure there was no retry.',
+  },
+  {
+    id: 'status-callback-reply-ignored',
+    statement: 'Twilio ignored the body of the reply to a status callback: only its status counts.',
+    why: 'A status callback is a notification; no fax page describes any use of its reply, and no verb applies after the fax. Sure.',
+  },
+  {
+    id: 'status-callback-order-not-guaranteed',
+    statement: 'Status callbacks may arrive out of order (the ending before `queued`) or twice.',
+    why:
+      'Never published for fax. Each callback was a separate asynchronous request (support article 360007630493), so nothing orders them, ' +
+      'and a webhook delivery may be repeated (the idempotency token exists for that). Fairly sure a server meets it.',
+  },
 ];

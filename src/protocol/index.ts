@@ -7,6 +7,7 @@ export * from './profile.js';
 export * from './profiles.js';
 export { SIGNALWIRE_PROFILE } from './signalwire-profile.js';
 export * from './sender-behaviour.js';
+export * from './status-callback.js';
 export { TWILIO_SIGNATURE, type SignatureScheme } from './signature-scheme.js';
 export * from './twilio-errors.js';
 export * from './twiml-schema.js';

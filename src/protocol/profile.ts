@@ -3,6 +3,7 @@ import { TWILIO_MEDIA_URL, type MediaUrlTemplate } from './media-url.js';
 import { TWILIO_PARAMETERS, type FaxParameters } from './parameters.js';
 import { TWILIO_SENDER, type SenderBehaviour } from './sender-behaviour.js';
 import { TWILIO_SIGNATURE, type SignatureScheme } from './signature-scheme.js';
+import { twilioStatusCallback, type StatusCallbackProtocol } from './status-callback.js';
 import { TWILIO_FAX_TWIML, type TwimlSchema } from './twiml-schema.js';
 
 /**
@@ -28,6 +29,8 @@ export interface FaxProfile {
   readonly errors: ErrorMapping;
   /** The shape of the `MediaUrl` of a received fax. */
   readonly media: MediaUrlTemplate;
+  /** The status callbacks of a fax the app sent: method, parameters, the order of statuses, what a failure comes to. */
+  readonly statusCallback: StatusCallbackProtocol;
 }
 
 /** Twilio Programmable Fax as it behaved until 2021: the profile every run uses unless told otherwise. */
@@ -41,4 +44,5 @@ export const TWILIO_PROFILE: FaxProfile = {
   parameters: TWILIO_PARAMETERS,
   errors: TWILIO_ERROR_MAPPING,
   media: TWILIO_MEDIA_URL,
+  statusCallback: twilioStatusCallback(TWILIO_PARAMETERS),
 };

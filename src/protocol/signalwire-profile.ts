@@ -4,6 +4,7 @@ import { SIGNALWIRE_MEDIA_URL } from './signalwire-media-url.js';
 import { SIGNALWIRE_PARAMETERS } from './signalwire-parameters.js';
 import { SIGNALWIRE_SENDER } from './signalwire-sender.js';
 import { SIGNALWIRE_SIGNATURE } from './signalwire-signature.js';
+import { SIGNALWIRE_STATUS_CALLBACK } from './signalwire-status-callback.js';
 import { SIGNALWIRE_FAX_CXML } from './signalwire-twiml.js';
 
 /**
@@ -22,4 +23,5 @@ export const SIGNALWIRE_PROFILE: FaxProfile = {
   parameters: SIGNALWIRE_PARAMETERS,
   errors: SIGNALWIRE_ERROR_MAPPING,
   media: SIGNALWIRE_MEDIA_URL,
+  statusCallback: SIGNALWIRE_STATUS_CALLBACK,
 };

@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../checks/check-api/endpoint.js';
 import { FAIL_ON_LEVELS } from '../model/diagnostic.js';
 import { MAX_SEED, MIN_SEED } from '../model/seed.js';
 import { describeReplayProblem } from './replay.js';
@@ -8,6 +9,7 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** The options `describeCheckOptionsProblem` judges: those of `checkServer` a caller can get wrong at run time. */
 export interface CheckOptionValues {
+  readonly endpoint?: unknown;
   readonly method?: unknown;
   readonly expect?: unknown;
   readonly failOn?: unknown;
@@ -30,6 +32,7 @@ export interface CheckOptionValues {
  */
 export function describeCheckOptionsProblem(options: CheckOptionValues): string | undefined {
   return (
+    oneOf('endpoint', options.endpoint, ENDPOINTS) ??
     oneOf('method', options.method, ['POST', 'GET', 'both']) ??
     oneOf('expect', options.expect, ['receive', 'reject', 'any']) ??
     oneOf('failOn', options.failOn, FAIL_ON_LEVELS) ??

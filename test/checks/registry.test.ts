@@ -8,7 +8,8 @@ describe('the check registry', () => {
   it('holds every harness check and every validator check, once each, with kebab-case ids', () => {
     const harness = ['reachable', 'response-time', 'status-code', 'expect-verb', 'form-encoding', 'unknown-params', 'get-post', 'sip-addresses'];
     const stateful = ['signature-accepted', 'signature-enforced', 'cookies', 'caching', 'action-callback', 'idempotency'];
-    expect([...CHECK_IDS].sort()).toEqual([...harness, ...stateful, ...VALIDATOR_CHECKS.map((c) => c.id)].sort());
+    const statusCallback = ['status-callback-accepted', 'status-callback-failed-fax', 'status-callback-order'];
+    expect([...CHECK_IDS].sort()).toEqual([...harness, ...stateful, ...statusCallback, ...VALIDATOR_CHECKS.map((c) => c.id)].sort());
     for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 

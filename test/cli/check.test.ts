@@ -102,7 +102,7 @@ describe('twiml-fax-kit check', () => {
     for (const flag of ['--method', '--auth-token', '--runs', '--seed', '--concurrency', '--timeout', '--insecure', '--allow-private-addresses', '--expect', '--checks', '--skip-checks', '--custom-checks', '--reporter']) {
       expect(stdout()).toContain(flag);
     }
-    expect(stdout()).toContain(CHECK_IDS.join(', '));
+    for (const id of CHECK_IDS) expect(stdout()).toContain(id);
     expect(stdout().split('Examples:')[1]?.match(/twiml-fax-kit check /g)?.length).toBeGreaterThanOrEqual(3);
   });
 });

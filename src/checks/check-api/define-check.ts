@@ -1,3 +1,4 @@
+import { ENDPOINTS, type Endpoint } from './endpoint.js';
 import type { Check, CheckConfig, CheckContext, CheckOutcome } from './types.js';
 
 /** What `defineCheck` takes: a `Check` whose `scope` may be left out (`case`). */
@@ -8,6 +9,8 @@ export interface CheckDefinition {
   readonly title: string;
   /** `case` (the default): runs on every case; `run`: once per run, on the first example case. */
   readonly scope?: 'case' | 'run';
+  /** The endpoints whose runs it belongs to (`--endpoint`); absent: `['webhook', 'fallback']`. */
+  readonly endpoints?: readonly Endpoint[];
   /** Why the check cannot run in this configuration (e.g. "needs --auth-token"), or undefined when it can. */
   skipReason?(config: CheckConfig): string | undefined;
   /**
@@ -43,8 +46,8 @@ export const CHECK_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export function defineCheck(definition: CheckDefinition): Check {
   const problem = describeCheckProblem(definition);
   if (problem) throw new TypeError(`defineCheck: ${problem}`);
-  const { id, title, scope = 'case', skipReason, run } = definition;
-  return Object.freeze({ id, title, scope, ...(skipReason && { skipReason }), run });
+  const { id, title, scope = 'case', endpoints, skipReason, run } = definition;
+  return Object.freeze({ id, title, scope, ...(endpoints && { endpoints: Object.freeze([...endpoints]) }), ...(skipReason && { skipReason }), run });
 }
 
 /**
@@ -53,12 +56,15 @@ export function defineCheck(definition: CheckDefinition): Check {
  */
 export function describeCheckProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return `a check must be an object with id, title and run, not ${value === null ? 'null' : typeof value}`;
-  const { id, title, scope, skipReason, run } = value as Record<string, unknown>;
+  const { id, title, scope, endpoints, skipReason, run } = value as Record<string, unknown>;
   if (typeof id !== 'string' || !CHECK_ID_PATTERN.test(id)) {
     return `a check's id must be kebab-case (letters and digits, words joined by '-', e.g. 'rejects-unknown-numbers'), not ${typeof id === 'string' ? `'${id}'` : typeof id}`;
   }
   if (typeof title !== 'string' || title.trim() === '') return `check '${id}' needs a title (one line for reports)`;
   if (scope !== undefined && scope !== 'case' && scope !== 'run') return `check '${id}': scope must be 'case' or 'run', not ${String(scope)}`;
+  if (endpoints !== undefined && (!Array.isArray(endpoints) || endpoints.length === 0 || !endpoints.every((e) => ENDPOINTS.includes(e as Endpoint)))) {
+    return `check '${id}': endpoints must be a non-empty list of ${ENDPOINTS.map((e) => `'${e}'`).join(', ')}`;
+  }
   if (skipReason !== undefined && typeof skipReason !== 'function') return `check '${id}': skipReason must be a function`;
   if (typeof run !== 'function') return `check '${id}' needs a run(context) function`;
   return undefined;

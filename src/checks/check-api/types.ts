@@ -2,10 +2,13 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { FaxProfile } from '../../protocol/profile.js';
 import type { Exchange, FormParams, HttpMethod, WebhookRequest } from '../../model/exchange.js';
 import type { CaseRandom } from './case-random.js';
+import type { Endpoint } from './endpoint.js';
 
 /** How the run was configured, as far as checks care. The auth token itself never reaches a check. */
 export interface CheckConfig {
   readonly profile: FaxProfile;
+  /** The endpoint the run plays (`--endpoint`); absent: `webhook`. */
+  readonly endpoint?: Endpoint;
   /** `both`: the base request is a POST and `get-post` repeats it as a GET. */
   readonly method: HttpMethod | 'both';
   /** The verb the server must answer with (`--expect`). */
@@ -34,6 +37,11 @@ export interface CaseInput {
   readonly sip: { readonly From: string; readonly To: string };
   /** Parameters Twilio might add one day, for `unknown-params`. */
   readonly extras: FormParams;
+  /**
+   * `status-callback` runs: every status callback of the case's fax, in the order the service sends them; `params`
+   * is the first (`queued`), the base request.
+   */
+  readonly callbacks?: readonly FormParams[];
 }
 
 /** One case of a run: a fixed, readable example or one generated from the seed. */
@@ -131,6 +139,8 @@ export interface Check {
   readonly title: string;
   /** `case`: runs on every case; `run`: once per run, on the first example case. */
   readonly scope: 'case' | 'run';
+  /** The endpoints whose runs it belongs to (`--endpoint`); absent: `['webhook', 'fallback']`. */
+  readonly endpoints?: readonly Endpoint[];
   /** Why this check cannot run in this configuration (e.g. "needs --auth-token"), or undefined when it can. */
   skipReason?(config: CheckConfig): string | undefined;
   /** Looks at one case and says what is wrong, or that it had nothing to judge; never throws for a defect of the server. */
