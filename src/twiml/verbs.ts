@@ -24,17 +24,16 @@ export function checkVerbs(context: TwimlContext): Problem[] {
   // Built at the first element that needs it: naming the verb's place costs a position lookup, which a reply with
   // nothing to report should not pay.
   let skipped: string | undefined;
-  const skippedText = (): string =>
-    (skipped ??= runningVerb ? `; Twilio skips it (the fax verb that runs is <${runningVerb.name}> at ${context.where(runningVerb.offset)})` : '; Twilio skips it, leaving no fax verb');
   const problems: Problem[] = [];
   // 15 000 `<a/>` say the same 15 000 times: what a name says is built once, and each place only adds its offset.
-  const said = new Map<string, Omit<Problem, 'offset'>>();
+  let said: Map<string, Omit<Problem, 'offset'>> | undefined;
   for (const child of document.children) {
-    let problem = said.get(child.name);
+    let problem = said?.get(child.name);
     if (problem === undefined) {
       if (verbSpec(schema, child.name)) continue;
-      problem = unknownElement(child.name, schema, severity, skippedText(), runningVerb !== undefined);
-      said.set(child.name, problem);
+      skipped ??= runningVerb ? `; Twilio skips it (the fax verb that runs is <${runningVerb.name}> at ${context.where(runningVerb.offset)})` : '; Twilio skips it, leaving no fax verb';
+      problem = unknownElement(child.name, schema, severity, skipped, runningVerb !== undefined);
+      (said ??= new Map()).set(child.name, problem);
     }
     problems.push(problemAt(problem, child.offset));
   }

@@ -26,8 +26,23 @@ const REFERENCE = new RegExp(`&(?:#([0-9]{1,8})|#x([0-9a-fA-F]{1,8})|(${NAME_SOU
 // (4x slower on a reply with a single non-Latin-1 character). Lone surrogates are found apart, and rarely.
 const ILLEGAL_BMP_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
+// ASCII name characters, 1 where a name may start and 2 where it may only go on: almost every name in a reply is
+// ASCII, and a loop over this table reads it without the regex's match array.
+const ASCII_NAME = new Uint8Array(128);
+for (const c of ':ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz') ASCII_NAME[c.charCodeAt(0)] = 1;
+for (const c of '-.0123456789') ASCII_NAME[c.charCodeAt(0)] = 2;
+
 /** The XML name starting at `offset`, or undefined when none starts there. */
 export function readName(text: string, offset: number): string | undefined {
+  const first = text.charCodeAt(offset);
+  if (first < 0x80) {
+    if (ASCII_NAME[first] !== 1) return undefined;
+    let end = offset + 1;
+    let c = text.charCodeAt(end);
+    while (c < 0x80 && ASCII_NAME[c] !== 0) c = text.charCodeAt(++end);
+    // NaN past the end; a character from 0x80 up may go on the name: the regex reads all of it.
+    if (!(c >= 0x80)) return text.slice(offset, end);
+  }
   NAME.lastIndex = offset;
   return NAME.exec(text)?.[0];
 }
@@ -98,11 +113,15 @@ export function findBadReference(segment: string, base: number): ReferenceProble
   return undefined;
 }
 
+const NORMALISED = /[&\t\n\r]/;
+
 /**
  * The value of an attribute as an XML processor reports it: whitespace characters become spaces (attribute-value
  * normalisation) and references are replaced. Call only on a value `findBadReference` accepted.
  */
 export function attributeValue(raw: string): string {
+  // Most values hold nothing to normalise or replace: one scan, and no copy.
+  if (!NORMALISED.test(raw)) return raw;
   return raw
     .replace(/\r\n|[\t\n\r]/g, ' ')
     .replace(/&(?:#([0-9]+)|#x([0-9a-fA-F]+)|([^;]+));/g, (_whole, decimal?: string, hex?: string, name?: string) =>
