@@ -19,9 +19,7 @@ import type { XmlAttribute, XmlElement } from './xml/parse.js';
 export function checkAttributes(context: TwimlContext): Problem[] {
   const { schema, document } = context;
   const problems: Problem[] = [];
-  // `version` is judged by twiml-root; here it only needs to be a known name.
-  const rootAttributes: AttributeSpec[] = [{ name: 'version', kind: 'enum', description: 'TwiML version' }];
-  checkNames(document.root, schema.root, rootAttributes, true, problems);
+  checkNames(document.root, schema.root, ROOT_ATTRIBUTES, true, problems);
   for (const child of document.children) {
     const verb = verbSpec(schema, child.name);
     if (!verb) continue;
@@ -37,6 +35,9 @@ export function checkAttributes(context: TwimlContext): Problem[] {
   return problems;
 }
 
+// `version` is judged by twiml-root; here it only needs to be a known name.
+const ROOT_ATTRIBUTES: readonly AttributeSpec[] = [{ name: 'version', kind: 'enum', description: 'TwiML version' }];
+
 /** An element's attribute specs, indexed once so that judging each of 7 000 attributes costs a few lookups. */
 interface SpecIndex {
   readonly byName: ReadonlyMap<string, AttributeSpec>;
@@ -44,6 +45,15 @@ interface SpecIndex {
   readonly bySpelling: ReadonlyMap<string, AttributeSpec>;
   /** The hint's list of what the element takes. */
   readonly known: string;
+}
+
+// A schema's spec lists live as long as the schema: each is indexed once, not once per element of every reply.
+const indexes = new WeakMap<readonly AttributeSpec[], SpecIndex>();
+
+function specIndexOf(specs: readonly AttributeSpec[]): SpecIndex {
+  let index = indexes.get(specs);
+  if (!index) indexes.set(specs, (index = indexSpecs(specs)));
+  return index;
 }
 
 function indexSpecs(specs: readonly AttributeSpec[]): SpecIndex {
@@ -63,11 +73,14 @@ function indexSpecs(specs: readonly AttributeSpec[]): SpecIndex {
 
 // Appends to `problems` rather than returning an array: spreading thousands of findings into push() overflows the stack.
 function checkNames(element: XmlElement, elementPath: string, specs: readonly AttributeSpec[], runs: boolean, problems: Problem[]): void {
-  const index = indexSpecs(specs);
-  const written = new Set(element.attributes.map((a) => a.name));
-  const shownElement = clipName(element.name);
+  const index = specIndexOf(specs);
+  // Both only for an element with an attribute to report: most have none.
+  let written: ReadonlySet<string> | undefined;
+  let shownElement: string | undefined;
   for (const attribute of element.attributes) {
     if (index.byName.has(attribute.name)) continue;
+    written ??= new Set(element.attributes.map((a) => a.name));
+    shownElement ??= clipName(element.name);
     const meant = index.byLowerName.get(attribute.name.toLowerCase());
     const path = `${elementPath}/@${attribute.name}`;
     const shown = clipName(attribute.name);

@@ -15,17 +15,17 @@ export interface TwimlContext {
 /** Builds the context for the TwiML checks. */
 export function createTwimlContext(schema: TwimlSchema, document: XmlDocument, positions: PositionIndex): TwimlContext {
   // Messages name the running verb's place again and again; remembering it keeps lookups in document order.
-  const seen = new Map<number, string>();
+  let seen: Map<number, string> | undefined;
   return {
     schema,
     document,
     runningVerb: document.children.find((child) => verbSpec(schema, child.name) !== undefined),
     where(offset) {
-      let place = seen.get(offset);
+      let place = seen?.get(offset);
       if (place === undefined) {
         const p = positions.at(offset);
         place = `${p.line}:${p.column}`;
-        seen.set(offset, place);
+        (seen ??= new Map()).set(offset, place);
       }
       return place;
     },

@@ -11,7 +11,6 @@ import { clipName, quote } from './quote.js';
 export function checkFaxAction(context: TwimlContext): Problem[] {
   const { schema, document, runningVerb } = context;
   const problems: Problem[] = [];
-  const verbs = schema.verbs.map((verb) => `<${verb.name}/>`).join(' or ');
   if (!runningVerb) {
     problems.push({
       check: 'fax-action', code: 'no_fax_action', severity: 'error', twilioError: 34106,
@@ -27,7 +26,7 @@ export function checkFaxAction(context: TwimlContext): Problem[] {
       problems.push({
         check: 'fax-action', code: 'extra_verb', severity: 'warning', twilioError: 12200,
         message: `<${child.name}> never runs: only the first fax verb, <${runningVerb.name}> at ${context.where(runningVerb.offset)}, does`,
-        hint: `remove <${child.name}>; a fax reply holds one of ${verbs}`, offset: child.offset, path,
+        hint: `remove <${child.name}>; a fax reply holds one of ${schema.verbs.map((verb) => `<${verb.name}/>`).join(' or ')}`, offset: child.offset, path,
         effect: { kind: 'ignores', what: `<${child.name}> after <${runningVerb.name}>` },
       });
     }

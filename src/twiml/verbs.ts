@@ -21,16 +21,19 @@ export function checkVerbs(context: TwimlContext): Problem[] {
   const severity = runningVerb ? 'warning' : 'error';
   // Said the same way whether the element comes before the fax verb or after it ("runs <Receive> instead" would be
   // odd after it), so that repeats of one element stay one finding.
-  const skipped = runningVerb ? `; Twilio skips it (the fax verb that runs is <${runningVerb.name}> at ${context.where(runningVerb.offset)})` : '; Twilio skips it, leaving no fax verb';
+  // Built at the first element that needs it: naming the verb's place costs a position lookup, which a reply with
+  // nothing to report should not pay.
+  let skipped: string | undefined;
   const problems: Problem[] = [];
   // 15 000 `<a/>` say the same 15 000 times: what a name says is built once, and each place only adds its offset.
-  const said = new Map<string, Omit<Problem, 'offset'>>();
+  let said: Map<string, Omit<Problem, 'offset'>> | undefined;
   for (const child of document.children) {
-    let problem = said.get(child.name);
+    let problem = said?.get(child.name);
     if (problem === undefined) {
       if (verbSpec(schema, child.name)) continue;
+      skipped ??= runningVerb ? `; Twilio skips it (the fax verb that runs is <${runningVerb.name}> at ${context.where(runningVerb.offset)})` : '; Twilio skips it, leaving no fax verb';
       problem = unknownElement(child.name, schema, severity, skipped, runningVerb !== undefined);
-      said.set(child.name, problem);
+      (said ??= new Map()).set(child.name, problem);
     }
     problems.push(problemAt(problem, child.offset));
   }
