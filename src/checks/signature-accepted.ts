@@ -7,7 +7,7 @@ import { exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
 import { refusedOverSignature, whyNotJudged } from './hints/failure-owner.js';
 import { refusalOf } from './hints/refusal-hint.js';
 import { frameworkOf } from './hints/server-framework.js';
-import { withOtherProfileHint } from './hints/other-profile-hint.js';
+import { otherProfileHint, profileTheServerFits } from './hints/other-profile-hint.js';
 import { judged, notJudged, RUN_SCOPE_CASE_ID, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
 export const NEEDS_AUTH_TOKEN = 'needs --auth-token or TWILIO_AUTH_TOKEN';
@@ -146,8 +146,8 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
       code: 'signed_request_refused',
       severity: 'error',
       ...twilioErrorOf(outcome),
-      message: `${opening}; Twilio's real faxes would be refused the same way`,
-      hint: withOtherProfileHint(GENERIC_HINT, context.config.profile),
+      message: `${opening}; ${context.config.profile.service}'s real faxes would be refused the same way`,
+      hint: GENERIC_HINT,
     },
   };
 }
@@ -159,8 +159,14 @@ async function baseIssue(context: CheckContext): Promise<CheckIssue> {
   const opening = `the server refused a correctly signed request (the base request of this case; ${outcome.description})`;
   // Twilio logs a refusal like any other error status (11200): the real fax fails the same way.
   const mistake = await findSignatureMistake(context, request);
-  const diagnostic = mistake
-    ? { code: mistake.code, severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) }
-    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; Twilio's real faxes would be refused the same way`, hint: withOtherProfileHint(GENERIC_HINT, context.config.profile) };
+  if (mistake) {
+    return { exchange, diagnostic: { code: mistake.code, severity: 'error', ...twilioErrorOf(outcome), message: `${opening}: it ${mistake.behaviour}`, hint: mistake.hint(frameworkOf(exchange)) } };
+  }
+  // An app written for another service refuses this one's requests: the kit asks it the way that service would.
+  const fits = await profileTheServerFits(request, context);
+  const { service } = context.config.profile;
+  const diagnostic = fits
+    ? { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}, while it accepts the same fax as ${fits.service} sends it: ${service}'s real faxes would be refused`, hint: otherProfileHint(fits) }
+    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; ${service}'s real faxes would be refused the same way`, hint: GENERIC_HINT };
   return { exchange, diagnostic };
 }

@@ -2,7 +2,7 @@ import type { TwilioErrorCode } from '../protocol/twilio-errors.js';
 import type { Exchange } from '../model/exchange.js';
 import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { refusalHint } from './hints/refusal-hint.js';
-import { withOtherProfileHint } from './hints/other-profile-hint.js';
+import { otherProfileHint, profileTheServerFits } from './hints/other-profile-hint.js';
 import { failureOwner, whyNotJudged } from './hints/failure-owner.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckConfig } from './check-api/types.js';
 
@@ -16,7 +16,8 @@ export const statusCodeCheck: Check = {
   id: 'status-code',
   title: 'the final reply is 2xx, through redirects Twilio follows',
   scope: 'case',
-  run({ exchange, config }) {
+  async run(context) {
+    const { exchange, config } = context;
     const outcome = exchangeOutcome(exchange, config.profile);
     const issue = (code: string, twilioError: TwilioErrorCode, message: string, hint: string) =>
       judged([{ exchange, diagnostic: { code, severity: 'error' as const, twilioError, message, hint } }]);
@@ -31,9 +32,17 @@ export const statusCodeCheck: Check = {
     }
     if (outcome.status === undefined || failureOwner(exchange, config) === 'signature-accepted') return notJudged(whyNotJudged(exchange, config) ?? NO_REPLY_TO_JUDGE);
     // The profile's error for any final status that is not 2xx (Twilio's 11200: docs/protocol.md, "Error codes").
-    return issue('error_status', outcome.twilioError, `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; Twilio fails the fax`, hintFor(exchange, outcome.status, config));
+    const message = `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; ${config.profile.service} fails the fax`;
+    // A refusal of a well-formed fax is what an app written for another service answers: asked as that service asks,
+    // does it accept the fax?
+    const fits = REFUSAL_STATUSES.has(outcome.status) ? await profileTheServerFits(context.request, context) : undefined;
+    if (fits) return issue('error_status', outcome.twilioError, `${message}, while it accepts the same fax as ${fits.service} sends it`, otherProfileHint(fits));
+    return issue('error_status', outcome.twilioError, message, hintFor(exchange, outcome.status, config));
   },
 };
+
+/** Statuses an app gives a request it will not take (a bad signature, an id it does not know the shape of). */
+const REFUSAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422]);
 
 function hintFor(exchange: Exchange, status: number, config: CheckConfig): string {
   const refused = refusalHint(exchange, config);
@@ -46,8 +55,7 @@ function hintFor(exchange: Exchange, status: number, config: CheckConfig): strin
   if (status === 404) return `nothing answers ${method} at this URL: check the path of the webhook URL and that the route accepts ${method}`;
   if (status === 405) return `accept ${method} on the webhook URL (the number is configured for ${method})`;
   if (status >= 500) return 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line';
-  // A 4xx to a well-formed, correctly signed fax is what an app written for another service answers.
-  return withOtherProfileHint('answer 200 with fax TwiML; refuse only requests with a bad signature (403)', config.profile);
+  return 'answer 200 with fax TwiML; refuse only requests with a bad signature (403)';
 }
 
 // The curl line reproduces the last hop; the message says how the kit got there.

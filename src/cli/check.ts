@@ -16,7 +16,7 @@ import { withConfigFile } from './config-file.js';
 import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
-import { parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
+import { otherProfileKeyNote, parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
 import { checksHelp, ENDPOINT_HELP, ENDPOINT_OPTIONS, parseEndpoint } from './endpoint-option.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
 
@@ -256,6 +256,8 @@ export const checkCommand: Command = {
     });
     if (!reporters.ok) return usageError(io, reporters.message);
     const { url, ...options } = parsed.options;
+    const keyNote = otherProfileKeyNote(options.profile ?? TWILIO_PROFILE, io.env, options.authToken !== undefined);
+    if (keyNote) io.stderr.write(`twiml-fax-kit: ${keyNote}\n`);
     return runWithServer(parsed.start, io, async (serverLog) => {
       // First Ctrl-C: cut the requests in flight, start no new case and report what finished. The handler removes
       // itself, so a second Ctrl-C reaches bin.ts, which exits at once.

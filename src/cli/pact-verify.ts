@@ -1,6 +1,6 @@
 import { parseCommandArgs, usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
-import { parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
+import { otherProfileKeyNote, parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import type { CliIo, OutputStream } from '../model/io.js';
 import { createReporters, shouldUseColor } from '../reporters/index.js';
@@ -202,8 +202,11 @@ export async function runPactVerify(argv: readonly string[], io: CliIo): Promise
     onPactOutput(lines) {
       // Said once the run happened, so that a run that could not start stays one line.
       if (parsed.options.authToken === undefined) {
-        const { signature } = parsed.options.profile ?? TWILIO_PROFILE;
+        const profile = parsed.options.profile ?? TWILIO_PROFILE;
+        const { signature } = profile;
         io.stderr.write(`twiml-fax-kit: no ${signature.keyName}, so requests carry no ${signature.header}; an app that validates signatures will refuse them (give ${['--auth-token', ...signature.keyVariables].join(' or ')})\n`);
+        const keyNote = otherProfileKeyNote(profile, io.env, false);
+        if (keyNote) io.stderr.write(`twiml-fax-kit: ${keyNote}\n`);
       }
       const text = lines.join('\n');
       stream.write(`${color ? text : text.replace(ANSI, '')}\n`);

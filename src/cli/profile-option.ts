@@ -63,3 +63,18 @@ export function keySources(profile: FaxProfile): string {
 
 /** Every environment variable any profile reads a key from: all of them are secrets, whichever profile runs. */
 export const KEY_VARIABLES: readonly string[] = [...new Set(PROFILES.flatMap((profile) => profile.signature.keyVariables))];
+
+/**
+ * A note for a run with no key when another profile's key variable is set (`SIGNALWIRE_SIGNING_KEY` under Twilio's
+ * profile): its requests go unsigned, and the variable says which service the app is likely written for.
+ */
+export function otherProfileKeyNote(profile: FaxProfile, env: Readonly<Record<string, string | undefined>>, hasKey: boolean): string | undefined {
+  if (hasKey) return undefined;
+  for (const other of PROFILES) {
+    const variable = other.signature.keyVariables.find((name) => !profile.signature.keyVariables.includes(name) && env[name] !== undefined && env[name] !== '');
+    if (other !== profile && variable !== undefined) {
+      return `${variable} is set, but it is ${other.service}'s ${other.signature.keyName} and this run plays ${profile.service}, unsigned: for a ${other.service} app, run with --profile ${other.id}`;
+    }
+  }
+  return undefined;
+}

@@ -43,7 +43,7 @@ export async function judgeDelivery(delivery: ProxiedDelivery, config: CheckConf
       request: delivery.request,
       exchange: delivery.exchange,
       config,
-      send: refuseToSend,
+      send: (request) => refuseToSend(request, config),
       random: caseRandom(`pact/${label}/${check.id}`),
     });
     issues.push(...outcome.issues);
@@ -51,9 +51,11 @@ export async function judgeDelivery(delivery: ProxiedDelivery, config: CheckConf
   return issues;
 }
 
-// These checks judge the exchange they are given and send nothing; one that tried would be a defect of the kit.
-function refuseToSend(): Promise<Exchange> {
-  return Promise.reject(new Error('the exchange checks of pact verify send no request of their own'));
+// Pact's verifier owns the traffic to the provider (its states, its order): a check that would ask the provider more
+// (status-code asking as another service would) gets a request that was never sent, and judges without it.
+function refuseToSend(request: WebhookRequest, config: CheckConfig): Promise<Exchange> {
+  const failure = { kind: 'aborted', twilioError: config.profile.errors.failures.aborted, message: 'pact verify sends no request of its own' } as const;
+  return Promise.resolve({ hops: [], failure, durationMs: 0, finalUrl: request.url });
 }
 
 /** The delivery as the case `check` would have planned: its parameters, with nothing generated around them. */

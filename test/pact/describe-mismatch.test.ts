@@ -82,7 +82,7 @@ describe('describeMismatches', () => {
       severity: 'error',
       message: 'expected 200 but was 403',
       twilioError: 11200,
-      hint: 'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell); the server may have refused Twilio\'s FX… ids or its X-Twilio-Signature: if this is a SignalWire app (UUID ids, X-SignalWire-Signature), run with --profile signalwire',
+      hint: 'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell)',
     }]);
     // check's own status-code finding is the one this mismatch reports: it gets no finding of its own.
     expect([...described.explained].map((d) => `${d.check} ${d.code}`)).toEqual(['status-code error_status']);
@@ -92,7 +92,7 @@ describe('describeMismatches', () => {
     const context = await contextOf({ status: 400, contentType: 'text/plain', reply: 'No signature header error' }, {}, { ...CONFIG, hasAuthToken: false });
     const mismatches: PactMismatch[] = [{ type: 'StatusMismatch', expected: 200, actual: 400, mismatch: 'expected 200 but was 400' }];
     const { diagnostics } = describeMismatches(mismatches, context, CHECK);
-    expect(diagnostics[0]?.hint).toBe("the server refused an unsigned request: if it validates X-Twilio-Signature, give the kit the server's auth token (--auth-token or TWILIO_AUTH_TOKEN); the server may have refused Twilio's FX… ids or its X-Twilio-Signature: if this is a SignalWire app (UUID ids, X-SignalWire-Signature), run with --profile signalwire");
+    expect(diagnostics[0]?.hint).toBe("the server refused an unsigned request: if it validates X-Twilio-Signature, give the kit the server's auth token (--auth-token or TWILIO_AUTH_TOKEN)");
   });
 
   it("says what a failed fax's callback lacks when the app fails on it", async () => {

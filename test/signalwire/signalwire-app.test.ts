@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkServer } from '../../src/harness/check-server.js';
 import { SIGNALWIRE_PROFILE } from '../../src/protocol/signalwire-profile.js';
 import { serve, type RunningServer } from '../zoo/serve.js';
+import twilio from 'twilio';
+import { readText, send } from '../zoo/serve.js';
 import { signalWireApp } from './signalwire-app.js';
 
 const SIGNING_KEY = 'PSKtest0123456789abcdef';
@@ -28,7 +30,7 @@ describe('a SignalWire app, which validates X-SignalWire-Signature and wants UUI
     const report = await checkServer({ url: server.url() }, { authToken: SIGNING_KEY, runs: 0, seed: 13, checks: ['status-code', 'signature-accepted'] });
     expect(report.ok).toBe(false);
     const finding = report.findings.find((f) => f.check === 'signature-accepted');
-    expect(finding?.hint).toContain("the server may have refused Twilio's FX… ids or its X-Twilio-Signature: if this is a SignalWire app (UUID ids, X-SignalWire-Signature), run with --profile signalwire");
+    expect(finding?.hint).toBe('the server accepts the same fax as SignalWire sends it (UUID ids, X-SignalWire-Signature): it is written for SignalWire; run with --profile signalwire');
   });
 
   it('names the flag when the app refuses the ids alone, whatever signature header it reads', async () => {
@@ -36,6 +38,24 @@ describe('a SignalWire app, which validates X-SignalWire-Signature and wants UUI
     const server = await started();
     const report = await checkServer({ url: server.url() }, { profile: { ...SIGNALWIRE_PROFILE, parameters: { ...SIGNALWIRE_PROFILE.parameters, faxSid: { kind: 'sid', prefix: 'FX' }, accountSid: { kind: 'sid', prefix: 'AC' } } }, authToken: SIGNING_KEY, runs: 0, seed: 13, checks: ['status-code'] });
     expect(report.findings.map((f) => [f.check, f.twilioError])).toEqual([['status-code', 11217]]);
-    expect(report.findings[0]?.hint).toContain('if this is a SignalWire app');
+    expect(report.findings[0]?.hint).toContain('it is written for SignalWire; run with --profile signalwire');
+  });
+
+  it('names no other service when a Twilio app refuses the requests for its own reason (another auth token)', async () => {
+    // twilio-node's validator with a token the kit was not given: every request is refused, as SignalWire's would be.
+    const server = await serve(
+      (req, res) =>
+        void (async () => {
+          const params = Object.fromEntries(new URLSearchParams(await readText(req)));
+          const valid = twilio.validateRequest('another-token', String(req.headers['x-twilio-signature']), `http://${req.headers.host}${req.url}`, params);
+          send(res, valid ? 200 : 403, valid ? '<Response><Receive/></Response>' : 'Forbidden\n', valid ? 'text/xml' : 'text/plain');
+        })(),
+    );
+    running.push(server);
+    const report = await checkServer({ url: server.url() }, { authToken: SIGNING_KEY, runs: 0, seed: 13, checks: ['status-code', 'signature-accepted'] });
+    const finding = report.findings.find((f) => f.check === 'signature-accepted');
+    expect(finding?.code).toBe('signed_request_refused');
+    expect(finding?.hint).not.toContain('SignalWire');
+    expect(finding?.message).toContain("Twilio's real faxes would be refused the same way");
   });
 });

@@ -1,40 +1,59 @@
-import { idPattern, type IdShape } from '../../protocol/ids.js';
+import { ID_HEX_DIGITS, idFromHex, type IdShape } from '../../protocol/ids.js';
 import { PROFILES } from '../../protocol/profiles.js';
 import type { FaxProfile } from '../../protocol/profile.js';
 import { signatureHeaders } from '../../protocol/signature-scheme.js';
+import type { WebhookRequest } from '../../model/exchange.js';
+import { asNewFax } from '../conversation/fresh-ids.js';
+import { signedContentOf } from '../signatures/signed-content.js';
+import { exchangeOutcome } from '../verdicts/exchange-outcome.js';
+import type { CheckContext } from '../check-api/types.js';
 
 /** An id of this shape as a hint says it: `FX…`, `UUID`. */
 function idShown(shape: IdShape): string {
   return shape.kind === 'sid' ? `${shape.prefix}…` : 'UUID';
 }
 
-function sameShape(a: IdShape, b: IdShape): boolean {
-  return idPattern(a).source === idPattern(b).source;
+/**
+ * `request` (a refused one) as `other` would have sent it: a new fax with `other`'s ids and `ApiVersion`, signed under
+ * each of `other`'s signature headers when the run has a token and the two services sign alike (the sender adds the
+ * run's own headers as well, as SignalWire sends Twilio's beside its own). Undefined when `other` signs differently.
+ */
+function asSentBy(other: FaxProfile, request: WebhookRequest, context: Pick<CheckContext, 'config' | 'random' | 'sign'>): WebhookRequest | undefined {
+  const { profile } = context.config;
+  const { names, accountSid, apiVersion } = other.parameters;
+  const params = asNewFax(request.params, context.random, other, {
+    [names.accountSid]: idFromHex(accountSid, context.random.hex(ID_HEX_DIGITS / 2)),
+    [names.apiVersion]: apiVersion,
+  });
+  const asOther: WebhookRequest = { ...request, params };
+  if (!context.sign) return asOther;
+  if (other.signature.hmac !== profile.signature.hmac) return undefined;
+  const signed = signedContentOf(asOther);
+  const signature = context.sign(signed.url, signed.params);
+  return { ...asOther, headers: { ...request.headers, ...Object.fromEntries(signatureHeaders(other.signature).map((header) => [header, signature])) } };
 }
 
 /**
- * For a request the server refused, what in it an app written for another fax service would refuse, and the
- * `--profile` that plays that service: "the server may have refused Twilio's FX… ids or its X-Twilio-Signature: if
- * this is a SignalWire app (UUID ids, X-SignalWire-Signature), run with --profile signalwire". Built from the
- * profiles' data (id shapes, signature headers), one clause per other profile; undefined when no other profile
- * differs from `profile` in either.
+ * For a request the server refused: the other fax service whose request for the same fax it accepts, found by
+ * sending it as each other profile sends it (its ids, its signature headers), or undefined when none is accepted.
+ * One request per other profile, only on a refusal, so that a hint names another service only when the server
+ * showed it was written for it.
  */
-export function otherProfileHint(profile: FaxProfile): string | undefined {
-  const clauses = PROFILES.filter((other) => other !== profile).flatMap((other) => {
-    const refused: string[] = [];
-    const { faxSid } = profile.parameters;
-    if (!sameShape(faxSid, other.parameters.faxSid)) refused.push(`${profile.service}'s ${idShown(faxSid)} ids`);
-    if (!signatureHeaders(profile.signature).includes(other.signature.header)) refused.push(`its ${profile.signature.header}`);
-    if (refused.length === 0) return [];
-    const expects = `${idShown(other.parameters.faxSid)} ids, ${other.signature.header}`;
-    const { id } = other;
-    return [`the server may have refused ${refused.join(' or ')}: if this is a ${other.service} app (${expects}), run with --profile ${id}`];
-  });
-  return clauses.length === 0 ? undefined : clauses.join('; ');
+export async function profileTheServerFits(request: WebhookRequest, context: Pick<CheckContext, 'config' | 'random' | 'sign' | 'send'>): Promise<FaxProfile | undefined> {
+  for (const other of PROFILES) {
+    if (other === context.config.profile) continue;
+    const probe = asSentBy(other, request, context);
+    if (probe === undefined) continue;
+    if (exchangeOutcome(await context.send(probe), context.config.profile).ok) return other;
+  }
+  return undefined;
 }
 
-/** `hint`, then what another profile would explain, when one would. */
-export function withOtherProfileHint(hint: string, profile: FaxProfile): string {
-  const other = otherProfileHint(profile);
-  return other === undefined ? hint : `${hint}; ${other}`;
+/**
+ * What a refusal comes to when the server accepted the same fax as `other` sends it: "the server accepts the same fax
+ * as SignalWire sends it (UUID ids, X-SignalWire-Signature): it is written for SignalWire; run with --profile
+ * signalwire", built from the profiles' data.
+ */
+export function otherProfileHint(other: FaxProfile): string {
+  return `the server accepts the same fax as ${other.service} sends it (${idShown(other.parameters.faxSid)} ids, ${other.signature.header}): it is written for ${other.service}; run with --profile ${other.id}`;
 }

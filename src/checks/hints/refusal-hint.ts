@@ -1,6 +1,5 @@
 import type { Exchange } from '../../model/exchange.js';
 import type { CheckConfig } from '../check-api/types.js';
-import { withOtherProfileHint } from './other-profile-hint.js';
 
 /** What a signature check answers when it refuses a request (400 is twilio-node's webhook() without the header). */
 const REFUSALS = new Set([401, 403]);
@@ -39,15 +38,8 @@ export function refusalHint(exchange: Exchange, config: CheckConfig): string | u
   }
   if (refusal !== 'signature') return undefined;
   const { signature } = config.profile;
-  // An app written for another service refuses this one's requests the same way: the hint names that cause too.
   if (config.hasAuthToken) {
-    return withOtherProfileHint(
-      'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell)',
-      config.profile,
-    );
+    return 'the server refused a correctly signed request: validate the signature against the URL exactly as requested (query string as sent) and the parameters as a form decoder reads them (signature-accepted names the mistake when it can tell)';
   }
-  return withOtherProfileHint(
-    `the server refused an unsigned request: if it validates ${signature.header}, give the kit the server's ${signature.keyName} (${['--auth-token', ...signature.keyVariables].join(' or ')})`,
-    config.profile,
-  );
+  return `the server refused an unsigned request: if it validates ${signature.header}, give the kit the server's ${signature.keyName} (${['--auth-token', ...signature.keyVariables].join(' or ')})`;
 }
