@@ -88,6 +88,7 @@ const ACME: FaxProfile = {
     apiVersion: '2024-01-01',
   },
   errors: { failures: { ...TWILIO_PROFILE.errors.failures, 'too-many-redirects': 11216 }, errorStatus: 11205 },
+  fallback: { ...TWILIO_PROFILE.fallback, errorCodeParam: 'FailureCode', errorUrlParam: 'FailedUrl' },
   media: { origin: 'https://files.acme.example', path: '/v1/Projects/{AccountSid}/Faxes/{FaxSid}/Media/{key}', query: 'none' },
 };
 

@@ -16,6 +16,8 @@ import { withConfigFile } from './config-file.js';
 import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
+import { ENDPOINT_HELP, ENDPOINT_OPTION, parseEndpoint } from './endpoint-option.js';
+import { FALLBACK_URL_HELP, FALLBACK_URL_OPTION, parseFallbackUrl } from './fallback-option.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
 
 const OPTIONS = {
@@ -36,6 +38,8 @@ const OPTIONS = {
   'custom-checks': { type: 'string', multiple: true },
   reporter: { type: 'string', multiple: true },
   color: { type: 'boolean' },
+  ...ENDPOINT_OPTION,
+  ...FALLBACK_URL_OPTION,
   ...SERVER_START_OPTIONS,
 } as const;
 
@@ -81,6 +85,8 @@ Options:
                            artifact; markdown: a short summary for a CI job summary or a merge request note
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
                            forces it)
+${ENDPOINT_HELP}
+${FALLBACK_URL_HELP}
 ${SERVER_START_HELP}
 
 Settings may also live in twiml-fax-kit.config.json, or under "twiml-fax-kit" in package.json, in the working
@@ -98,6 +104,8 @@ Examples:
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter junit:reports/fax.xml
   twiml-fax-kit check http://localhost:3000/fax --reporter github   (annotations in GitHub Actions)
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter html:reports/fax.html
+  twiml-fax-kit check http://localhost:3000/fax --fallback-url http://localhost:3000/fax-fallback
+  twiml-fax-kit check http://localhost:3000/fax-fallback --endpoint fallback
   twiml-fax-kit check http://127.0.0.1:3000/fax --start "node server.js" --wait-for http://127.0.0.1:3000/health
 
 Exit codes:
@@ -181,7 +189,11 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   const mediaUrl = values['media-url'];
   const mediaUrlProblem = mediaUrl === undefined ? undefined : describeUrlProblem(mediaUrl, 'https://media.example.com/faxes');
   if (mediaUrlProblem) return { ok: false, message: `--media-url: ${mediaUrlProblem}` };
-  const secrets = secretsOf({ authToken, urls: [url, mediaUrl] });
+  const endpoint = parseEndpoint(values.endpoint);
+  if (!endpoint.ok) return endpoint;
+  const fallback = parseFallbackUrl(values['fallback-url']);
+  if (!fallback.ok) return fallback;
+  const secrets = secretsOf({ authToken, urls: [url, mediaUrl, fallback.fallbackUrl] });
   const server = parseServerStart(values, url, secrets);
   if (!server.ok) return server;
   return {
@@ -202,6 +214,8 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       ...(authToken !== undefined && { authToken }),
       ...(mediaUrl !== undefined && { mediaUrl }),
       ...(replay !== undefined && { replay }),
+      ...(endpoint.endpoint !== undefined && { endpoint: endpoint.endpoint }),
+      ...(fallback.fallbackUrl !== undefined && { fallbackUrl: fallback.fallbackUrl }),
     },
     ...(values.reporter && { reporterSpecs: values.reporter }),
     ...(values['custom-checks'] && { customCheckFiles: values['custom-checks'] }),

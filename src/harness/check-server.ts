@@ -16,6 +16,7 @@ import { describeUrlProblem } from '../runner/target-url.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { urlWord, type CommandWord } from '../runner/replay.js';
 import type { ShrinkBudget } from '../runner/shrink.js';
+import type { Endpoint } from '../checks/check-api/endpoint.js';
 
 /**
  * What to check: a live URL; an in-process fetch handler such as Hono's `app.fetch`; or an in-process Node request
@@ -81,6 +82,17 @@ export interface CheckServerOptions {
   readonly replay?: string;
   /** The file holding the output of the server under test, when the caller started it; named in the report. */
   readonly serverLog?: string;
+  /**
+   * Which endpoint of the fax app the URL is: `webhook` (the default), or `fallback`, a number's fallback URL, whose
+   * every request carries `ErrorCode` and `ErrorUrl` as after a failure of the fax URL.
+   */
+  readonly endpoint?: Endpoint;
+  /**
+   * The number's fallback URL: when a request to the fax URL fails as the service counts failure, it is requested as
+   * the service requests it (`ErrorCode`, `ErrorUrl`), and `fallback-reply` judges its reply (docs/check.md,
+   * "Fallback URL"). Its credentials never appear in the report.
+   */
+  readonly fallbackUrl?: string;
 }
 
 /** The handler URL used when none is given. */
@@ -148,6 +160,8 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
     timeoutMs,
     ...(mediaBaseUrl !== undefined && { mediaBaseUrl }),
     runningChecks: new Set(selection.checks.map((c) => c.id)),
+    ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
+    ...(options.fallbackUrl !== undefined && { fallbackUrl: options.fallbackUrl }),
   };
   // Aborted when the run stops (interrupted, or the server times out on everything): every exchange in flight ends.
   const stopSending = new AbortController();
@@ -178,7 +192,7 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.failOn !== undefined && { failOn: options.failOn }),
       ...(options.reporters && { reporters: options.reporters }),
-      secrets: secretsOf({ authToken: options.authToken, urls: [url, options.mediaUrl] }),
+      secrets: secretsOf({ authToken: options.authToken, urls: [url, options.mediaUrl, options.fallbackUrl] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
       ...(options.serverLog !== undefined && { serverLog: options.serverLog }),
@@ -212,5 +226,7 @@ function commandLineOf(url: string, options: CheckServerOptions, profile: FaxPro
   if (options.timeoutMs !== undefined && options.timeoutMs !== profile.sender.totalTimeoutMs) line.push('--timeout', String(options.timeoutMs));
   if (options.insecure) line.push('--insecure');
   if (options.mediaUrl !== undefined) line.push('--media-url', options.mediaUrl);
+  if (options.endpoint !== undefined && options.endpoint !== 'webhook') line.push('--endpoint', options.endpoint);
+  if (options.fallbackUrl !== undefined) line.push('--fallback-url', urlWord(options.fallbackUrl));
   return line;
 }

@@ -1,4 +1,5 @@
 import { TWILIO_ERROR_MAPPING, type ErrorMapping } from './error-mapping.js';
+import { TWILIO_FALLBACK, type FallbackBehaviour } from './fallback.js';
 import { TWILIO_MEDIA_URL, type MediaUrlTemplate } from './media-url.js';
 import { TWILIO_PARAMETERS, type FaxParameters } from './parameters.js';
 import { TWILIO_SENDER, type SenderBehaviour } from './sender-behaviour.js';
@@ -25,6 +26,8 @@ export interface FaxProfile {
   readonly errors: ErrorMapping;
   /** The shape of the `MediaUrl` of a received fax. */
   readonly media: MediaUrlTemplate;
+  /** How the number's fallback URL is requested when the fax URL fails: its parameters, method and triggers. */
+  readonly fallback: FallbackBehaviour;
 }
 
 /** Twilio Programmable Fax as it behaved until 2021: the profile every run uses unless told otherwise. */
@@ -37,4 +40,5 @@ export const TWILIO_PROFILE: FaxProfile = {
   parameters: TWILIO_PARAMETERS,
   errors: TWILIO_ERROR_MAPPING,
   media: TWILIO_MEDIA_URL,
+  fallback: TWILIO_FALLBACK,
 };

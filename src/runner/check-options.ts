@@ -2,6 +2,7 @@ import { FAIL_ON_LEVELS } from '../model/diagnostic.js';
 import { MAX_SEED, MIN_SEED } from '../model/seed.js';
 import { describeReplayProblem } from './replay.js';
 import { describeUrlProblem } from './target-url.js';
+import { ENDPOINTS } from '../checks/check-api/endpoint.js';
 
 /** The longest timer Node runs as asked: a longer one fires after 1 ms. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -20,6 +21,8 @@ export interface CheckOptionValues {
   readonly replay?: unknown;
   readonly shrink?: unknown;
   readonly customChecks?: unknown;
+  readonly endpoint?: unknown;
+  readonly fallbackUrl?: unknown;
 }
 
 /**
@@ -41,7 +44,9 @@ export function describeCheckOptionsProblem(options: CheckOptionValues): string 
     mediaUrlProblem(options.mediaUrl) ??
     replayProblem(options) ??
     shrinkProblem(options.shrink) ??
-    customChecksProblem(options.customChecks)
+    customChecksProblem(options.customChecks) ??
+    oneOf('endpoint', options.endpoint, ENDPOINTS) ??
+    fallbackUrlProblem(options.fallbackUrl)
   );
 }
 
@@ -75,6 +80,13 @@ function mediaUrlProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `mediaUrl must be a URL string, not ${shown(value)}`;
   const problem = describeUrlProblem(value, 'https://media.example.com/faxes');
   return problem && `mediaUrl: ${problem}`;
+}
+
+function fallbackUrlProblem(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return `fallbackUrl must be a URL string, not ${shown(value)}`;
+  const problem = describeUrlProblem(value, 'https://fax.example.com/fax-fallback');
+  return problem && `fallbackUrl: ${problem}`;
 }
 
 function replayProblem(options: CheckOptionValues): string | undefined {

@@ -7,6 +7,8 @@ import { RUN_SCOPE_CASE_ID, type CaseInput, type PlannedCase } from '../checks/c
 import { idFromHex } from '../protocol/ids.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
+import type { Endpoint } from '../checks/check-api/endpoint.js';
+import { examplesForEndpoint, forEndpoint, type PlanningProfile } from './fallback-plan.js';
 
 /** The webhook parameters the generators draw, in the order the service lists them, with their names on its wire. */
 function webhookNames({ names }: FaxProfile['parameters']): readonly (readonly [drawn: string, sent: string])[] {
@@ -33,12 +35,13 @@ function toFormParams(record: object): FormParams {
  * The random inputs of a case, with the profile's ids and parameter names. The base request uses phone numbers: a
  * SIP-only defect then shows once, under `sip-addresses`, rather than under every check that reads the base reply.
  */
-export function caseInput(profile: Pick<FaxProfile, 'parameters'>): fc.Arbitrary<CaseInput> {
-  return fc.record({
+export function caseInput(profile: PlanningProfile, endpoint?: Endpoint): fc.Arbitrary<CaseInput> {
+  const inputs = fc.record({
     params: faxWebhookParams({ sip: false, profile }).map((record) => toWebhookParams(record, profile)),
     sip: fc.record({ From: sipDisplayName(), To: sipUri() }),
     extras: unknownParams().map(toFormParams),
   });
+  return forEndpoint(inputs, profile, endpoint);
 }
 
 /** The ids of the examples, as hex digits: the profile gives them its shape (`FX0123…` for Twilio). */
@@ -50,7 +53,11 @@ const EXAMPLE_ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
  * fail. A label describes the base request only (its `From` and `To`): the SIP addresses and extra parameters are
  * sent by the checks that use them, whose findings carry their own label.
  */
-export function exampleCases(profile: Pick<FaxProfile, 'parameters'>): readonly PlannedCase[] {
+export function exampleCases(profile: PlanningProfile, endpoint?: Endpoint): readonly PlannedCase[] {
+  return examplesForEndpoint(fixedExamples(profile), profile, endpoint);
+}
+
+function fixedExamples(profile: Pick<FaxProfile, 'parameters'>): readonly PlannedCase[] {
   const { names, faxSid, accountSid, apiVersion } = profile.parameters;
   const params = (faxHex: string, from: string, to: string): FormParams => [
     [names.faxSid, idFromHex(faxSid, faxHex)],
@@ -116,9 +123,9 @@ export const CASE_BATCH = 1024;
  * what `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk. They are drawn in
  * batches as the run reaches them (in order, as the pool takes them), so a long run does not hold every input.
  */
-export function planCases(seed: number, runs: number, profile: Pick<FaxProfile, 'parameters'>): CasePlan {
-  const examples = exampleCases(profile);
-  const inputs = caseInput(profile);
+export function planCases(seed: number, runs: number, profile: PlanningProfile, endpoint?: Endpoint): CasePlan {
+  const examples = exampleCases(profile, endpoint);
+  const inputs = caseInput(profile, endpoint);
   let batchStart = -1;
   let batch: readonly CaseInput[] = [];
   const length = examples.length + Math.max(0, runs);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { PlannedCase } from '../checks/check-api/types.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { CURL_CREDENTIAL_VARIABLES, shellQuote } from './curl.js';
-import type { FaxProfile } from '../protocol/profile.js';
+import type { Endpoint } from '../checks/check-api/endpoint.js';
+import type { PlanningProfile } from './fallback-plan.js';
 import { caseInput, EXAMPLE_CASE_IDS, exampleCases } from './plan.js';
 
 /** What replays one case of a run, as fast-check replays a counterexample: the run's seed and the case's path. */
@@ -33,17 +34,17 @@ export function plannedPath(plannedCase: PlannedCase): string {
  * (its seed's case `16`, then shrink steps). Same id and label as in the run, so its randomness, and so its
  * requests, are the same. Throws a TypeError for a path no run has.
  */
-export function caseAtPath(seed: number, path: string, profile: Pick<FaxProfile, 'parameters'>): PlannedCase {
+export function caseAtPath(seed: number, path: string, profile: PlanningProfile, endpoint?: Endpoint): PlannedCase {
   const problem = describeReplayProblem(path);
   if (problem) throw new TypeError(problem);
-  const example = exampleCases(profile).find((c) => c.id === path);
+  const example = exampleCases(profile, endpoint).find((c) => c.id === path);
   if (example) return example;
   const index = Number(path.split(':')[0]);
   let input: PlannedCase['input'] | undefined;
   try {
     // fast-check's own replay, as shrinking runs it (fc.sample walks paths of a property differently): a property
     // that fails at once makes the case at `path` the counterexample, and `endOnFailure` stops it there.
-    const details = fc.check(fc.property(caseInput(profile), () => false), { seed, path, endOnFailure: true });
+    const details = fc.check(fc.property(caseInput(profile, endpoint), () => false), { seed, path, endOnFailure: true });
     input = details.counterexample?.[0] as PlannedCase['input'] | undefined;
   } catch {
     input = undefined;

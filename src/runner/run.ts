@@ -79,7 +79,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   const started = performance.now();
   const reporters = plan.reporters ?? [];
   const failOn = plan.failOn ?? DEFAULT_FAIL_ON;
-  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs, plan.config.profile) : [caseAtPath(plan.seed, plan.replay, plan.config.profile)];
+  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs, plan.config.profile, plan.config.endpoint) : [caseAtPath(plan.seed, plan.replay, plan.config.profile, plan.config.endpoint)];
   const skipReasons = new Map(plan.checks.map((c) => [c.id, c.skipReason?.(plan.config)] as const));
   const active = plan.checks.filter((c) => skipReasons.get(c.id) === undefined);
   const stopAfter = timeoutsToStop(plan.concurrency);

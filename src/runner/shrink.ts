@@ -50,7 +50,7 @@ export async function shrinkFailure(
   let smallest: Omit<ShrunkFailure, 'path'> | undefined;
   let broken: { readonly error: unknown } | undefined;
   let cutByTime = false;
-  const property = fc.asyncProperty(caseInput(target.config.profile), async (input) => {
+  const property = fc.asyncProperty(caseInput(target.config.profile, target.config.endpoint), async (input) => {
     // Out of budget (time only once the failure itself was replayed), or stopped: call every further candidate a pass, which ends shrinking at the smallest failure so far.
     if (broken || replayed >= budget.maxCases || target.control.stop.aborted) return true;
     if (replayed > 0 && performance.now() - started > budget.maxMs) {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { FaxProfile } from '../../protocol/profile.js';
 import type { Exchange, FormParams, HttpMethod, WebhookRequest } from '../../model/exchange.js';
 import type { CaseRandom } from './case-random.js';
+import type { Endpoint } from './endpoint.js';
 
 /** How the run was configured, as far as checks care. The auth token itself never reaches a check. */
 export interface CheckConfig {
@@ -24,6 +25,13 @@ export interface CheckConfig {
    * refusal to `signature-accepted`) only when that check runs; unknown (absent), it judges the failure itself.
    */
   readonly runningChecks?: ReadonlySet<string>;
+  /** The endpoint of the fax app the run plays (`--endpoint`); absent: `webhook`. */
+  readonly endpoint?: Endpoint;
+  /**
+   * The number's fallback URL (`--fallback-url`): requested, as the service does, when the fax URL fails, and judged
+   * by `fallback-reply`; absent: the run plays no fallback.
+   */
+  readonly fallbackUrl?: string;
 }
 
 /** The random inputs of one case: the webhook parameters plus what the variant checks need. */
