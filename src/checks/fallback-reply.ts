@@ -1,3 +1,4 @@
+import type { Exchange } from '../model/exchange.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { judged, notJudged, type Check, type CheckIssue } from './check-api/types.js';
 import { fallbackLabel, fallbackRequest, faxUrlFailure, seededFailure } from './fallback-request.js';
@@ -5,6 +6,13 @@ import { ABORTED } from './verdicts/exchange-outcome.js';
 import { mergeSameCode } from './verdicts/merge-same-code.js';
 import { describeSummary, summarizeReply } from './verdicts/reply-summary.js';
 import { judgeReply } from './verdicts/reply-verdict.js';
+
+/** The value of header `name` on the first request of `exchange`, as sent. */
+function sentHeader(exchange: Exchange, name: string): string | undefined {
+  const headers = exchange.hops[0]?.request.headers ?? {};
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
+}
 
 /** Why the check cannot run without a fallback URL. */
 export const NO_FALLBACK_URL = "needs --fallback-url (the number's fallback URL); the run plays no fallback";
@@ -28,8 +36,11 @@ export const fallbackReplyCheck: Check = {
     if (fallbackUrl === undefined) return notJudged(NO_FALLBACK_URL);
     const failed = faxUrlFailure(context.exchange, profile);
     if (failed === 'aborted') return notJudged(ABORTED);
-    const failure = failed ?? seededFailure(context.random, profile, context.request.url);
-    const exchange = await context.send(fallbackRequest(context.request, fallbackUrl, failure, profile));
+    const failure = failed ?? seededFailure(context.random, profile, context.request.url, context.case.kind === 'example');
+    // The same fax: the token the fax URL's request carried, read from what was sent (assumption `fallback-same-fax`).
+    const token = sentHeader(context.exchange, profile.sender.idempotencyHeader);
+    const faxRequest = token === undefined ? context.request : { ...context.request, idempotencyToken: token };
+    const exchange = await context.send(fallbackRequest(faxRequest, fallbackUrl, failure, profile));
     const summary = summarizeReply(exchange, profile);
     if (summary.outcome === 'aborted') return notJudged(ABORTED);
     const label = fallbackLabel(failure);

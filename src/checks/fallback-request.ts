@@ -28,10 +28,13 @@ export function faxUrlFailure(exchange: Exchange, profile: FaxProfile): FaxUrlFa
   return stopping?.twilioError === undefined ? undefined : { code: stopping.twilioError, url, seeded: false };
 }
 
-/** A failure of the fax URL `url` drawn from the case's randomness, for a fallback request when the fax URL did not fail. */
-export function seededFailure(random: CaseRandom, profile: FaxProfile, url: string): FaxUrlFailure {
+/**
+ * A failure of the fax URL `url` for a fallback request when the fax URL did not fail: drawn from the case's
+ * randomness, or for a fixed example (`readable`) the likeliest, the first the profile lists (Twilio: 11200).
+ */
+export function seededFailure(random: CaseRandom, profile: FaxProfile, url: string, readable = false): FaxUrlFailure {
   const codes = profile.fallback.requestedAfter;
-  return { code: codes[random.int(codes.length)] as TwilioErrorCode, url: withoutCredentials(url), seeded: true };
+  return { code: codes[readable ? 0 : random.int(codes.length)] as TwilioErrorCode, url: withoutCredentials(url), seeded: true };
 }
 
 /**
