@@ -151,4 +151,33 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'A reply whose status line and headers pass 300 KB, or that stacks more than 5 content codings, is an HTTP protocol violation (11206).',
     why: "Twilio published no such limits; these are curl's (CVE-2023-38039, CVE-2022-32206), far beyond any real reply. Unsure of Twilio's numbers, sure a reply past them is broken.",
   },
+  {
+    id: 'fallback-requested-after',
+    statement:
+      'The fallback URL is requested after every failure to retrieve the TwiML (11200, 11201, 11202, 11205, 11206, 11210, ' +
+      '11215, 11216, 11220, 11235-11237), a reply too large or empty (11750, 11770), and TwiML Twilio cannot execute ' +
+      '(12100, 12101, 12102, 12300); not after warnings (12200), which Twilio logs and goes on.',
+    why:
+      'Twilio publishes the rule ("unable to retrieve or execute TwiML", the Availability and Reliability page; 11205 "try ' +
+      'your fallback URL") but no list of codes, and nothing fax-specific. Fairly sure for retrieval failures, unsure ' +
+      'for each TwiML error.',
+  },
+  {
+    id: 'fallback-params-appended',
+    statement: "The fallback request carries the fax URL's parameters, then `ErrorCode`, then `ErrorUrl`.",
+    why: 'Twilio names the two parameters but not their order; the signature does not depend on it (parameters are sorted). Only a server that reads the raw body in order could tell.',
+  },
+  {
+    id: 'fallback-error-url',
+    statement: '`ErrorUrl` is the URL the failure occurred on (the last one requested, after redirects), without credentials.',
+    why: 'Twilio: "what URL the failure occurred on". Whether that is the URL as configured or after redirects, and whether URL credentials stay in it, was never published. Unsure.',
+  },
+  {
+    id: 'fallback-same-fax',
+    statement: "The fallback request is the same fax: the same `FaxSid` and the same `I-Twilio-Idempotency-Token` as the failed request to the fax URL, and the number's `VoiceFallbackMethod` is the fax URL's method (`--method`).",
+    why:
+      "The `FaxSid` is the fax's, so it stays. Nothing Twilio published says whether the token stays for the " +
+      'fallback; the kit keeps it, so a server keyed on it or on the FaxSid sees one fax. One method for both URLs ' +
+      "(Twilio's default for each is POST). Fairly sure for the FaxSid, unsure for the token.",
+  },
 ];
