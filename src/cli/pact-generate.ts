@@ -12,6 +12,7 @@ const OPTIONS = {
   consumer: { type: 'string' },
   'webhook-path': { type: 'string' },
   'callback-path': { type: 'string' },
+  'fallback-path': { type: 'string' },
   'receive-attributes': { type: 'string' },
   method: { type: 'string' },
   states: { type: 'string' },
@@ -35,6 +36,8 @@ Options:
   --webhook-path PATH        where the number's fax webhook points (default ${FAX_PACT_DEFAULTS.webhookPath})
   --callback-path PATH       your <Receive action>: action becomes required, and the action callbacks for a received
                              fax (its MediaUrl served on loopback by pact verify) and a failed one are added (any 2xx)
+  --fallback-path PATH       where the number's fallback URL points: adds the fallback request Twilio sends after
+                             a failure of the fax URL (ErrorCode, ErrorUrl), to be answered with <Receive>
   --receive-attributes LIST  other <Receive> attributes your reply must carry, matched against their values
                              (${ALL_RECEIVE_ATTRIBUTES.filter((name) => name !== 'action').join(', ')}); default none
   --method POST|GET|both     how your number requests the webhook (default POST, Twilio's default)
@@ -46,6 +49,7 @@ Options:
 Examples:
   twiml-fax-kit pact generate --provider fax-app
   twiml-fax-kit pact generate --provider fax-app --webhook-path /fax --callback-path /fax/received
+  twiml-fax-kit pact generate --provider fax-app --fallback-path /fax/fallback
   twiml-fax-kit pact generate --provider fax-app --states accepts,rejects --method both --examples 5 --seed 7
 
 Exit codes: 0 written, 2 usage error or the contract could not be written.
@@ -87,6 +91,8 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   if (typeof webhookPath === 'object') return { ok: false, message: webhookPath.error };
   const callbackPath = parsePath('callback-path', values['callback-path'], undefined);
   if (typeof callbackPath === 'object') return { ok: false, message: callbackPath.error };
+  const fallbackPath = parsePath('fallback-path', values['fallback-path'], undefined);
+  if (typeof fallbackPath === 'object') return { ok: false, message: fallbackPath.error };
   const receiveAttributes = listOf(values['receive-attributes']);
   const unknown = receiveAttributes?.filter((name) => !ALL_RECEIVE_ATTRIBUTES.includes(name)) ?? [];
   if (unknown.length > 0) return { ok: false, message: `unknown <Receive> attribute '${unknown[0]}'; attributes (case-sensitive): ${ALL_RECEIVE_ATTRIBUTES.join(', ')}` };
@@ -117,6 +123,7 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
       consumer,
       webhookPath,
       ...(callbackPath !== undefined && { callbackPath }),
+      ...(fallbackPath !== undefined && { fallbackPath }),
       methods,
       ...(states !== undefined && { states: [...new Set(states as FaxContractState[])] }),
       outDir: resolve(io.cwd, values.out ?? FAX_PACT_DEFAULTS.outDir),

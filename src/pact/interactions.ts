@@ -1,5 +1,5 @@
 import { mediaUrlFor, TWILIO_MEDIA_ORIGIN } from '../protocol/media-url.js';
-import { RECEIVE_VERB } from '../protocol/index.js';
+import { RECEIVE_VERB, TWILIO_FALLBACK } from '../protocol/index.js';
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
 import type { FormParams, HttpMethod } from '../model/exchange.js';
 import { PARAMETER_PATTERNS } from './patterns.js';
@@ -50,6 +50,12 @@ export interface FaxContractPaths {
   readonly methods?: readonly HttpMethod[];
   /** The provider states the contract covers, one interaction each. Default `accepts` only. */
   readonly states?: readonly FaxContractState[];
+  /**
+   * Where the number's fallback URL points: adds, per method, the fallback request Twilio sends after a failure of
+   * the fax URL (the fax's parameters, then `ErrorCode` and `ErrorUrl`), which must be answered with `<Receive>`.
+   * Absent: the contract has no fallback interaction.
+   */
+  readonly fallbackPath?: string;
 }
 
 /** A provider state by its short name, as `pact generate --states` takes it. */
@@ -121,9 +127,11 @@ export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
       reply: state === 'accepts' ? receiveExpectation(paths) : { kind: 'reject' },
     })),
   );
-  if (paths.callbackPath === undefined) return webhooks;
+  const fallbacks = paths.fallbackPath === undefined ? [] : fallbackInteractions(paths.fallbackPath, methods);
+  if (paths.callbackPath === undefined) return [...webhooks, ...fallbacks];
   return [
     ...webhooks,
+    ...fallbacks,
     {
       description: 'the action callback for a received fax',
       method: 'POST',
@@ -143,6 +151,29 @@ export function faxInteractions(paths: FaxContractPaths): FaxInteraction[] {
       reply: { kind: 'success' },
     },
   ];
+}
+
+/**
+ * The fallback request after the fax URL timed out (11205), the example Twilio's own page gives (a web server that is
+ * down), with the fax URL the number is configured with as `ErrorUrl`; any error code and any https URL match. The
+ * fallback answers with `<Receive>`, no `action` required: a fallback is often a plain TwiML document.
+ */
+const FALLBACK_PARAMS: FormParams = [
+  ...EXAMPLE_WEBHOOK_PARAMS,
+  [TWILIO_FALLBACK.errorCodeParam, '11205'],
+  [TWILIO_FALLBACK.errorUrlParam, 'https://fax.example.com/fax'],
+];
+
+function fallbackInteractions(path: string, methods: readonly HttpMethod[]): FaxInteraction[] {
+  return methods.map((method) => ({
+    description: `an incoming fax by ${method} to the fallback URL after the fax URL failed`,
+    method,
+    path,
+    params: FALLBACK_PARAMS,
+    patterns: { ...WEBHOOK_PATTERNS, [TWILIO_FALLBACK.errorCodeParam]: PARAMETER_PATTERNS.count, [TWILIO_FALLBACK.errorUrlParam]: PARAMETER_PATTERNS.httpsUrl },
+    matchParams: true,
+    reply: { kind: 'receive', attributes: [] },
+  }));
 }
 
 // The descriptions name the interactions in Pact's output, the broker and the kit's check ids: never changed.

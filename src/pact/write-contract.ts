@@ -25,6 +25,8 @@ export interface FaxPactOptions {
   readonly methods?: FaxContractPaths['methods'];
   /** The provider states to cover. Default `['accepts']`: an app that only receives has no reject interaction. */
   readonly states?: FaxContractPaths['states'];
+  /** Where the number's fallback URL points: adds the fallback request (`ErrorCode`, `ErrorUrl`). Default none. */
+  readonly fallbackPath?: string;
   /** Directory the pact file is written to (created if needed). */
   readonly outDir: string;
   /** Adds `count` interactions generated from the kit's fast-check generators, frozen by `seed`. */
@@ -61,6 +63,7 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
     ...(options.receiveAttributes !== undefined && { receiveAttributes: options.receiveAttributes }),
     ...(options.methods !== undefined && { methods: options.methods }),
     ...(options.states !== undefined && { states: options.states }),
+    ...(options.fallbackPath !== undefined && { fallbackPath: options.fallbackPath }),
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);
