@@ -62,6 +62,19 @@ describe('check --endpoint fallback', () => {
   });
 });
 
+describe('a generated fallback failure', () => {
+  it('shrinks and replays with the same ErrorCode under --endpoint fallback', async () => {
+    // Fails only on one error code the examples never send: a generated case finds it.
+    const server = await record((_req, res, params) => (params.get('ErrorCode') === '12100' ? send(res, 500, 'unhandled 12100\n', 'text/plain') : send(res, 200, RECEIVE_XML)));
+    const options = { seed: 11, timeoutMs: 3_000, concurrency: 2, endpoint: 'fallback', checks: ['status-code'] } as const;
+    const report = await checkServer({ url: server.url('/fallback') }, { ...options, runs: 60 });
+    const [finding] = report.findings;
+    expect(finding?.reproduce).toContain('ErrorCode=12100');
+    const replayed = await checkServer({ url: server.url('/fallback') }, { ...options, replay: finding!.replay!.path });
+    expect(replayed.findings.map((f) => f.reproduce)).toEqual([finding?.reproduce]);
+  });
+});
+
 describe('check --fallback-url', () => {
   it('catches a fallback that fails on ErrorCode beside a fax URL that never fails, and names the fallback', async () => {
     const server = await record(crashesOnErrorCode);
@@ -111,6 +124,14 @@ describe('check --fallback-url', () => {
     const report = await checkServer({ url: server.url('/fax') }, { ...FAST, fallbackUrl: server.url('/fallback') });
     expect(report.findings.map((f) => [f.check, f.twilioError])).toEqual([['fallback-reply', 12100]]);
     expect(report.findings[0]?.message).toContain(`the fallback URL ${server.url('/fallback')} answers`);
+  });
+
+  it("never shows the fallback URL's credentials", async () => {
+    const server = await record(crashesOnErrorCode);
+    const withCredentials = server.url('/fallback').replace('http://', 'http://fax:fallback-s3cret@');
+    const report = await checkServer({ url: server.url('/fax') }, { ...FAST, checks: ['fallback-reply'], fallbackUrl: withCredentials });
+    expect(report.findings).toHaveLength(1);
+    expect(JSON.stringify(report)).not.toContain('fallback-s3cret');
   });
 
   it('is skipped, with the reason, without a fallback URL', async () => {
