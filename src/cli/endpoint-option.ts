@@ -5,8 +5,8 @@ export const ENDPOINT_OPTION = { endpoint: { type: 'string' } } as const;
 
 /** Its help line. */
 export const ENDPOINT_HELP = `  --endpoint ${ENDPOINTS.join('|')}
-                           which endpoint of the fax app URL is (default webhook); fallback: a number's fallback
-                           URL, every request carrying ErrorCode and ErrorUrl as after a failure of the fax URL`;
+                           what URL is in the fax app (default webhook, a number's fax URL); fallback: a number's
+                           fallback URL, every request carrying ErrorCode and ErrorUrl as after a failure of the fax URL`;
 
 /**
  * Reads `--endpoint`: absent (the default, `webhook`), one of `ENDPOINTS` (any case), or one line saying what it

@@ -34,6 +34,7 @@ function toFormParams(record: object): FormParams {
 /**
  * The random inputs of a case, with the profile's ids and parameter names. The base request uses phone numbers: a
  * SIP-only defect then shows once, under `sip-addresses`, rather than under every check that reads the base reply.
+ * For `endpoint` `fallback` each also carries a seeded failure of a fax URL (`ErrorCode`, `ErrorUrl`: `fallback-plan.ts`).
  */
 export function caseInput(profile: PlanningProfile, endpoint?: Endpoint): fc.Arbitrary<CaseInput> {
   const inputs = fc.record({
@@ -51,7 +52,8 @@ const EXAMPLE_ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
 /**
  * Fixed, readable cases every run starts with, in the profile's terms: what a user reads first in a finding when they
  * fail. A label describes the base request only (its `From` and `To`): the SIP addresses and extra parameters are
- * sent by the checks that use them, whose findings carry their own label.
+ * sent by the checks that use them, whose findings carry their own label. For `endpoint` `fallback`, each example
+ * carries a readable failure of the fax URL, which its label names.
  */
 export function exampleCases(profile: PlanningProfile, endpoint?: Endpoint): readonly PlannedCase[] {
   return examplesForEndpoint(fixedExamples(profile), profile, endpoint);

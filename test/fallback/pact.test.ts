@@ -33,7 +33,7 @@ function verified(verification: FaxPactVerification): Exclude<FaxPactVerificatio
 }
 
 describe('the fallback in the Pact contract (pact generate --fallback-path)', () => {
-  it('holds the fallback request: the fax's parameters with ErrorCode and ErrorUrl', async () => {
+  it("holds the fallback request: the fax's parameters with ErrorCode and ErrorUrl", async () => {
     const written = await writeFaxPact({ provider: 'fax-app', outDir: dir, fallbackPath: '/fax/fallback' });
     const pact = JSON.parse(await readFile(written.file, 'utf8')) as { interactions: Array<{ description: string; request: { path: string; body?: string } }> };
     const fallback = pact.interactions.find((i) => i.request.path === '/fax/fallback');
