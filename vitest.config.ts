@@ -44,6 +44,7 @@ export const TEST_PLACES = {
     'test/checks/',
     'test/cli/',
     'test/docs/',
+    'test/fallback/',
     'test/hostile/',
     'test/msw/',
     'test/pact/',

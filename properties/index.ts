@@ -9,6 +9,7 @@ export {
 } from './action-callback-params.js';
 export { e164Number } from './e164-number.js';
 export { faxAddress } from './fax-address.js';
+export { fallbackErrorParams, type FallbackErrorParams, type FallbackErrorParamsOptions } from './fallback-error-params.js';
 export { faxSid, type IdOptions } from './fax-sid.js';
 export { faxStatusCallbackParams, faxStatusCallbacks, type FaxStatusCallbackOptions, type FaxStatusCallbackParams } from './fax-status-callback-params.js';
 export { faxStatusSequence, type FaxStatusSequenceOptions } from './fax-status-sequence.js';

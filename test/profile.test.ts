@@ -89,6 +89,7 @@ const ACME: FaxProfile = {
     apiVersion: '2024-01-01',
   },
   errors: { failures: { ...TWILIO_PROFILE.errors.failures, 'too-many-redirects': 11216 }, errorStatus: 11205 },
+  fallback: { ...TWILIO_PROFILE.fallback, errorCodeParam: 'FailureCode', errorUrlParam: 'FailedUrl' },
   media: { origin: 'https://files.acme.example', path: '/v1/Projects/{AccountSid}/Faxes/{FaxSid}/Media/{key}', query: 'none' },
   statusCallback: TWILIO_PROFILE.statusCallback,
 };
@@ -209,13 +210,15 @@ describe('a second profile that varies what the sender does', () => {
     expect((await fetch(new URL(`/fax/AC${'0'.repeat(32)}/${'0'.repeat(128)}`, url))).status).toBe(404);
   });
 
-  const CHECKS = ['status-code', 'signature-accepted', 'signature-enforced', 'action-callback', 'idempotency', 'unknown-params', 'sip-addresses', 'expect-verb'];
+  const CHECKS = ['status-code', 'signature-accepted', 'signature-enforced', 'action-callback', 'fallback-reply', 'idempotency', 'unknown-params', 'sip-addresses', 'expect-verb'];
 
   it("passes every check with an app written for the profile, each check judging in the profile's terms", async () => {
     const seen: Seen[] = [];
     const server = await started(acmeApp(seen));
-    const report = await checkServer({ url: server.url() }, { profile: ACME, authToken: SECRET, runs: 3, seed: 7, checks: CHECKS, expect: 'receive' });
+    // The app's URL is its own fallback: the fallback's checks run, and its requests name the error as the profile does.
+    const report = await checkServer({ url: server.url() }, { profile: ACME, authToken: SECRET, runs: 3, seed: 7, checks: CHECKS, expect: 'receive', fallbackUrl: server.url() });
     expect(report.findings).toEqual([]);
+    expect(seen.some((s) => s.params.has('FailureCode') && s.params.has('FailedUrl') && !s.params.has('ErrorCode'))).toBe(true);
     expect(report.checks.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${c.skipReason}`)).toEqual([]);
     expect(report.ok).toBe(true);
     // The checks' own requests (fresh faxes, forgeries, callbacks) follow the profile too.

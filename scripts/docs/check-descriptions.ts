@@ -126,13 +126,25 @@ export const HARNESS_CHECK_DESCRIPTIONS: Readonly<Record<string, HarnessCheckDes
     failureCodes: true,
     severities: ['error', 'warning'],
   },
+  'fallback-reply': {
+    sends:
+      "with `--fallback-url`: each case's fax to the fallback URL, with `ErrorCode` and `ErrorUrl`: after the fax URL's own failure when it failed (that code, that URL, the same `FaxSid` and idempotency token), else as if it had failed with a code drawn from the seed (11200 for the examples), labelled so",
+    failsWhen:
+      "the fallback fails (an error: after a failure of the fax URL, Twilio has nothing left to try); its reply breaks the validator's rules, as the fax URL's would (their codes and severities, each message naming the fallback)",
+    twilioErrors: [11200, 11205, 11750, 11770, 12100, 12101, 12102, 12200, 12300],
+    failureCodes: true,
+    severities: ['error', 'warning', 'notice'],
+  },
   idempotency: {
-    sends: 'a new fax delivered twice, with the same `FaxSid` and `I-Twilio-Idempotency-Token`, as a fallback URL or a retry override delivers it',
-    failsWhen: "the second delivery fails or gets another verb (warnings: Twilio's default retry never repeats a request that reached the server)",
+    sends:
+      'with `--fallback-url`: a new fax to the fax URL, then the same fax (same `FaxSid` and `I-Twilio-Idempotency-Token`) to the fallback, with `ErrorCode` (11205 or 11200, as if the fax URL had failed after storing it) and `ErrorUrl`; with `--endpoint fallback`, both to the URL, the first without `ErrorCode`. When the second fails, another new fax straight to the fallback',
+    failsWhen:
+      "the second delivery fails while the fallback answers a new fax (an error: Twilio would fail the fax); with `--endpoint fallback`, it gets another verb than the first (a warning)",
     twilioErrors: [],
     failureCodes: true,
-    severities: ['warning'],
-  },  'status-callback-accepted': {
+    severities: ['error', 'warning'],
+  },
+  'status-callback-accepted': {
     sends: '(`--endpoint status-callback`) every status callback of an outbound fax in order, POSTed: `queued`, maybe `processing` and `sending`, then its ending',
     failsWhen: 'a callback gets no 2xx within the timeout (warnings: the fax is unaffected, Twilio logged 11200 and the app never learnt the status; the body is ignored)',
     twilioErrors: [11200],

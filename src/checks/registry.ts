@@ -4,6 +4,7 @@ import { cookiesCheck } from './cookies.js';
 import { expectVerbCheck } from './expect-verb.js';
 import { formEncodingCheck } from './form-encoding.js';
 import { getPostCheck } from './get-post.js';
+import { fallbackReplyCheck } from './fallback-reply.js';
 import { idempotencyCheck } from './idempotency.js';
 import { reachableCheck } from './reachable.js';
 import { responseTimeCheck } from './response-time.js';
@@ -39,6 +40,7 @@ export const CHECKS: readonly Check[] = [
   cookiesCheck,
   cachingCheck,
   actionCallbackCheck,
+  fallbackReplyCheck,
   idempotencyCheck,
   statusCallbackAcceptedCheck,
   statusCallbackFailedFaxCheck,

@@ -18,6 +18,7 @@ import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
 import { otherProfileKeyNote, parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
 import { checksHelp, ENDPOINT_HELP, ENDPOINT_OPTIONS, parseEndpoint } from './endpoint-option.js';
+import { FALLBACK_URL_HELP, FALLBACK_URL_OPTION, parseFallbackUrl } from './fallback-option.js';
 import { parseServerStart, runWithServer, SERVER_START_HELP, SERVER_START_OPTIONS, type ServerStart } from './server-options.js';
 
 const OPTIONS = {
@@ -40,6 +41,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   ...PROFILE_OPTION,
   ...ENDPOINT_OPTIONS,
+  ...FALLBACK_URL_OPTION,
   ...SERVER_START_OPTIONS,
 } as const;
 
@@ -88,6 +90,7 @@ ${profileHelp(27)}
                            artifact; markdown: a short summary for a CI job summary or a merge request note
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR
                            forces it)
+${FALLBACK_URL_HELP}
 ${SERVER_START_HELP}
 
 Settings may also live in twiml-fax-kit.config.json, or under "twiml-fax-kit" in package.json, in the working
@@ -106,6 +109,8 @@ Examples:
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter junit:reports/fax.xml
   twiml-fax-kit check http://localhost:3000/fax --reporter github   (annotations in GitHub Actions)
   twiml-fax-kit check http://localhost:3000/fax --reporter pretty --reporter html:reports/fax.html
+  twiml-fax-kit check http://localhost:3000/fax --fallback-url http://localhost:3000/fax-fallback
+  twiml-fax-kit check http://localhost:3000/fax-fallback --endpoint fallback
   twiml-fax-kit check http://127.0.0.1:3000/fax --start "node server.js" --wait-for http://127.0.0.1:3000/health
 
 Exit codes:
@@ -193,7 +198,9 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   const mediaUrl = values['media-url'];
   const mediaUrlProblem = mediaUrl === undefined ? undefined : describeUrlProblem(mediaUrl, 'https://media.example.com/faxes');
   if (mediaUrlProblem) return { ok: false, message: `--media-url: ${mediaUrlProblem}` };
-  const secrets = secretsOf({ authToken, urls: [url, mediaUrl] });
+  const fallback = parseFallbackUrl(values['fallback-url']);
+  if (!fallback.ok) return fallback;
+  const secrets = secretsOf({ authToken, urls: [url, mediaUrl, fallback.fallbackUrl] });
   const server = parseServerStart(values, url, secrets);
   if (!server.ok) return server;
   return {
@@ -216,6 +223,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
       ...(authToken !== undefined && { authToken }),
       ...(mediaUrl !== undefined && { mediaUrl }),
       ...(replay !== undefined && { replay }),
+      ...(fallback.fallbackUrl !== undefined && { fallbackUrl: fallback.fallbackUrl }),
     },
     ...(values.reporter && { reporterSpecs: values.reporter }),
     ...(values['custom-checks'] && { customCheckFiles: values['custom-checks'] }),

@@ -11,7 +11,8 @@ export const ENDPOINT_HELP = `  --endpoint ENDPOINT      which endpoint of the f
                            webhook: the fax URL of a number, requested when a fax comes in;
                            status-callback: the StatusCallback of faxes the app sends, POSTed as each fax goes
                            queued, then delivered or failed (or busy, no-answer, canceled);
-                           fallback: the fallback URL of a number, requested like the fax URL`;
+                           fallback: the fallback URL of a number, requested like the fax URL with ErrorCode
+                           and ErrorUrl added, after the fax URL failed`;
 
 /**
  * Reads `--endpoint`: the endpoint (default `webhook`), or one line saying what it accepts. With `status-callback`,

@@ -17,6 +17,7 @@ const OPTIONS = {
   'callback-path': { type: 'string' },
   endpoint: { type: 'string' },
   'status-callback-path': { type: 'string' },
+  'fallback-path': { type: 'string' },
   'receive-attributes': { type: 'string' },
   method: { type: 'string' },
   states: { type: 'string' },
@@ -41,12 +42,14 @@ Options:
   --webhook-path PATH        where the number's fax webhook points (default ${FAX_PACT_DEFAULTS.webhookPath})
   --callback-path PATH       your <Receive action>: action becomes required, and the action callbacks for a received
                              fax (its MediaUrl served on loopback by pact verify) and a failed one are added (any 2xx)
-  --endpoint ENDPOINT        webhook (default; fallback alike) or status-callback: a contract of the status
+  --endpoint ENDPOINT        webhook (default; for the fallback, see --fallback-path) or status-callback: a contract of the status
                              callbacks of faxes your app sends alone (queued, delivered, failed with no NumPages or
                              MediaUrl; any 2xx), at --status-callback-path
   --status-callback-path PATH
                              where your StatusCallback points (default ${DEFAULT_STATUS_CALLBACK_PATH} with --endpoint
                              status-callback); with the webhook, adds the status callbacks to its contract
+  --fallback-path PATH       where the number's fallback URL points: adds the fallback request Twilio sends after
+                             a failure of the fax URL (ErrorCode, ErrorUrl), to be answered with <Receive>
   --receive-attributes LIST  other <Receive> attributes your reply must carry, matched against their values
                              (${ALL_RECEIVE_ATTRIBUTES.filter((name) => name !== 'action').join(', ')}, as the profile has them); default none
   --method POST|GET|both     how your number requests the webhook (default POST, Twilio's default)
@@ -59,6 +62,7 @@ ${profileHelp(29, { signs: false })}
 Examples:
   twiml-fax-kit pact generate --provider fax-app
   twiml-fax-kit pact generate --provider fax-app --webhook-path /fax --callback-path /fax/received
+  twiml-fax-kit pact generate --provider fax-app --fallback-path /fax/fallback
   twiml-fax-kit pact generate --provider fax-app --states accepts,rejects --method both --examples 5 --seed 7
   twiml-fax-kit pact generate --provider fax-app --endpoint status-callback --status-callback-path /fax/status
 
@@ -110,9 +114,11 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   if (!endpoint.ok) return endpoint;
   if (endpoint.endpoint === 'status-callback') {
     // The webhook's flags shape interactions a status-callback contract does not have: say so rather than ignore them.
-    const webhookOnly = (['webhook-path', 'callback-path', 'receive-attributes', 'method', 'states', 'examples'] as const).find((flag) => values[flag] !== undefined);
+    const webhookOnly = (['webhook-path', 'callback-path', 'fallback-path', 'receive-attributes', 'method', 'states', 'examples'] as const).find((flag) => values[flag] !== undefined);
     if (webhookOnly) return { ok: false, message: `--${webhookOnly} applies to the webhook's contract, not to --endpoint status-callback (whose path is --status-callback-path)` };
   }
+  const fallbackPath = parsePath('fallback-path', values['fallback-path'], undefined);
+  if (typeof fallbackPath === 'object') return { ok: false, message: fallbackPath.error };
   const receiveAttributes = listOf(values['receive-attributes']);
   const known = receiveAttributesOf(profile.profile);
   const unknown = receiveAttributes?.filter((name) => !known.includes(name)) ?? [];
@@ -146,6 +152,7 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
       ...(callbackPath !== undefined && { callbackPath }),
       ...(endpoint.endpoint !== 'webhook' && { endpoint: endpoint.endpoint }),
       ...(statusCallbackPath !== undefined && { statusCallbackPath }),
+      ...(fallbackPath !== undefined && { fallbackPath }),
       methods,
       ...(states !== undefined && { states: [...new Set(states as FaxContractState[])] }),
       outDir: resolve(io.cwd, values.out ?? FAX_PACT_DEFAULTS.outDir),

@@ -33,8 +33,9 @@ export type CheckTarget =
 export interface CheckServerOptions {
   /**
    * Which endpoint of the fax app the target is: `webhook` (the fax URL, the default), `status-callback` (the
-   * `StatusCallback` of faxes the app sends: always POSTed, so `method` must be left out or `POST`) or `fallback`. Only
-   * the checks of that endpoint run.
+   * `StatusCallback` of faxes the app sends: always POSTed, so `method` must be left out or `POST`) or `fallback` (a
+   * number's fallback URL, whose every request carries `ErrorCode` and `ErrorUrl` as after a failure of the fax URL).
+   * Only the checks of that endpoint run.
    */
   readonly endpoint?: Endpoint;
   /** How the number requests the webhook; `both` also runs `get-post`. Default `POST`. */
@@ -89,6 +90,12 @@ export interface CheckServerOptions {
   readonly replay?: string;
   /** The file holding the output of the server under test, when the caller started it; named in the report. */
   readonly serverLog?: string;
+  /**
+   * The number's fallback URL: when a request to the fax URL fails as the service counts failure, it is requested as
+   * the service requests it (`ErrorCode`, `ErrorUrl`), and `fallback-reply` judges its reply (docs/check.md,
+   * "Fallback URL"). Its credentials never appear in the report.
+   */
+  readonly fallbackUrl?: string;
 }
 
 /** The handler URL used when none is given. */
@@ -162,6 +169,7 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
     timeoutMs,
     ...(mediaBaseUrl !== undefined && { mediaBaseUrl }),
     runningChecks: new Set(selection.checks.map((c) => c.id)),
+    ...(options.fallbackUrl !== undefined && { fallbackUrl: options.fallbackUrl }),
   };
   // Aborted when the run stops (interrupted, or the server times out on everything): every exchange in flight ends.
   const stopSending = new AbortController();
@@ -192,7 +200,7 @@ export async function runCheckServer(target: CheckTarget, options: CheckServerOp
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.failOn !== undefined && { failOn: options.failOn }),
       ...(options.reporters && { reporters: options.reporters }),
-      secrets: secretsOf({ authToken: options.authToken, urls: [url, options.mediaUrl] }),
+      secrets: secretsOf({ authToken: options.authToken, urls: [url, options.mediaUrl, options.fallbackUrl] }),
       ...(options.shrink !== undefined && { shrink: options.shrink }),
       ...(options.signal && { signal: options.signal }),
       ...(options.serverLog !== undefined && { serverLog: options.serverLog }),
@@ -230,5 +238,6 @@ function commandLineOf(url: string, options: CheckServerOptions, profile: FaxPro
   // Another known profile is named; a profile of the caller's own (not in PROFILES) has no flag to name it by.
   const { id: profileId } = profile;
   if (profile !== TWILIO_PROFILE && profileById(profileId) === profile) line.push('--profile', profileId);
+  if (options.fallbackUrl !== undefined) line.push('--fallback-url', urlWord(options.fallbackUrl));
   return line;
 }

@@ -63,6 +63,12 @@ export interface FaxContractPaths {
   readonly endpoint?: Endpoint;
   /** Where the `StatusCallback` of faxes the app sends points: its interactions are added (default none). */
   readonly statusCallbackPath?: string;
+  /**
+   * Where the number's fallback URL points: adds, per method, the fallback request Twilio sends after a failure of
+   * the fax URL (the fax's parameters, then `ErrorCode` and `ErrorUrl`), which must be answered with `<Receive>`.
+   * Absent: the contract has no fallback interaction.
+   */
+  readonly fallbackPath?: string;
 }
 
 /** Where a status-callback contract's callbacks go when no path is given. */
@@ -206,9 +212,11 @@ function webhookInteractions(paths: FaxContractPaths): FaxInteraction[] {
       reply: state === 'accepts' ? receiveExpectation(paths) : { kind: 'reject' },
     })),
   );
-  if (paths.callbackPath === undefined) return webhooks;
+  const fallbacks = paths.fallbackPath === undefined ? [] : fallbackInteractions(paths.fallbackPath, methods, profile);
+  if (paths.callbackPath === undefined) return [...webhooks, ...fallbacks];
   return [
     ...webhooks,
+    ...fallbacks,
     {
       description: 'the action callback for a received fax',
       method: 'POST',
@@ -228,6 +236,25 @@ function webhookInteractions(paths: FaxContractPaths): FaxInteraction[] {
       reply: { kind: 'success' },
     },
   ];
+}
+
+/**
+ * The fallback request after the fax URL timed out (11205), the example Twilio's own page gives (a web server that is
+ * down), with the fax URL the number is configured with as `ErrorUrl`; any error code and any https URL match. The
+ * fallback answers with `<Receive>`, no `action` required: a fallback is often a plain TwiML document.
+ */
+function fallbackInteractions(path: string, methods: readonly HttpMethod[], profile: FaxProfile): FaxInteraction[] {
+  const { errorCodeParam, errorUrlParam } = profile.fallback;
+  const params: FormParams = [...exampleWebhookParams(profile), [errorCodeParam, '11205'], [errorUrlParam, 'https://fax.example.com/fax']];
+  return methods.map((method) => ({
+    description: `an incoming fax by ${method} to the fallback URL after the fax URL failed`,
+    method,
+    path,
+    params,
+    patterns: { ...webhookPatterns(profile), [errorCodeParam]: PARAMETER_PATTERNS.count, [errorUrlParam]: PARAMETER_PATTERNS.httpsUrl },
+    matchParams: true,
+    reply: { kind: 'receive', attributes: [], ...(profile !== TWILIO_PROFILE && { verb: verbWithEffect(profile.twiml, 'receive') ?? RECEIVE_VERB }) },
+  }));
 }
 
 // The descriptions name the interactions in Pact's output, the broker and the kit's check ids: never changed.

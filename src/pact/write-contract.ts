@@ -26,6 +26,8 @@ export interface FaxPactOptions {
   readonly methods?: FaxContractPaths['methods'];
   /** The provider states to cover. Default `['accepts']`: an app that only receives has no reject interaction. */
   readonly states?: FaxContractPaths['states'];
+  /** Where the number's fallback URL points: adds the fallback request (`ErrorCode`, `ErrorUrl`). Default none. */
+  readonly fallbackPath?: string;
   /** Directory the pact file is written to (created if needed). */
   readonly outDir: string;
   /** `status-callback`: a contract of the status callbacks alone (at `statusCallbackPath`). Default `webhook`. */
@@ -71,6 +73,7 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(options.statusCallbackPath !== undefined && { statusCallbackPath: options.statusCallbackPath }),
+    ...(options.fallbackPath !== undefined && { fallbackPath: options.fallbackPath }),
   };
   const interactions = [...faxInteractions(paths), ...(options.examples ? generatedExampleInteractions(options.examples, paths) : [])];
   const dir = resolve(options.outDir);

@@ -156,7 +156,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement:
       "Under `--profile signalwire`, whatever SignalWire did not publish is Twilio's: the reply's root, versions, 64 kB " +
       'limit and content types, the request headers and idempotency token, redirects and their limit, cookies, the ' +
-      "signing of GET queries (raw `'`, `@`, `:`), the action callback's failure codes (34004), and the codes of the " +
+      "signing of GET queries (raw `'`, `@`, `:`), the action callback's failure codes (34004), the fallback URL's request (`ErrorCode`, `ErrorUrl`), and the codes of the " +
       'failures its error list leaves out (11201, 11202, 11205, 11206, 11216, TLS).',
     why:
       "SignalWire's Compatibility API is a Twilio-compatible service and documents only where it differs; its own " +
@@ -216,5 +216,34 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     why:
       'Never published for fax. Each callback was a separate asynchronous request (support article 360007630493), so nothing orders them, ' +
       'and a webhook delivery may be repeated (the idempotency token exists for that). Fairly sure a server meets it.',
+  },
+  {
+    id: 'fallback-requested-after',
+    statement:
+      'The fallback URL is requested after every failure to retrieve the TwiML (11200, 11201, 11202, 11205, 11206, 11210, ' +
+      '11215, 11216, 11220, 11235-11237), a reply too large or empty (11750, 11770), and TwiML Twilio cannot execute ' +
+      '(12100, 12101, 12102, 12300); not after warnings (12200), which Twilio logs and goes on.',
+    why:
+      'Twilio publishes the rule ("unable to retrieve or execute TwiML", the Availability and Reliability page; 11205 "try ' +
+      'your fallback URL") but no list of codes, and nothing fax-specific. Fairly sure for retrieval failures, unsure ' +
+      'for each TwiML error.',
+  },
+  {
+    id: 'fallback-params-appended',
+    statement: "The fallback request carries the fax URL's parameters, then `ErrorCode`, then `ErrorUrl`.",
+    why: 'Twilio names the two parameters but not their order; the signature does not depend on it (parameters are sorted). Only a server that reads the raw body in order could tell.',
+  },
+  {
+    id: 'fallback-error-url',
+    statement: '`ErrorUrl` is the URL the failure occurred on (the last one requested, after redirects), without credentials.',
+    why: 'Twilio: "what URL the failure occurred on". Whether that is the URL as configured or after redirects, and whether URL credentials stay in it, was never published. Unsure.',
+  },
+  {
+    id: 'fallback-same-fax',
+    statement: "The fallback request is the same fax: the same `FaxSid` and the same `I-Twilio-Idempotency-Token` as the failed request to the fax URL, and the number's `VoiceFallbackMethod` is the fax URL's method (`--method`).",
+    why:
+      "The `FaxSid` is the fax's, so it stays. Nothing Twilio published says whether the token stays for the " +
+      'fallback; the kit keeps it, so a server keyed on it or on the FaxSid sees one fax. One method for both URLs ' +
+      "(Twilio's default for each is POST). Fairly sure for the FaxSid, unsure for the token.",
   },
 ];

@@ -1,6 +1,7 @@
 /** The fax webhook as typed data: parameters, TwiML schema, sender behaviour, error codes, assumptions, profiles. */
 export * from './assumptions.js';
 export * from './error-mapping.js';
+export { TWILIO_FALLBACK, type FallbackBehaviour } from './fallback.js';
 export { idFromHex, idPattern, type IdShape } from './ids.js';
 export * from './parameters.js';
 export * from './profile.js';

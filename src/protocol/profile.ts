@@ -1,4 +1,5 @@
 import { TWILIO_ERROR_MAPPING, type ErrorMapping } from './error-mapping.js';
+import { TWILIO_FALLBACK, type FallbackBehaviour } from './fallback.js';
 import { TWILIO_MEDIA_URL, type MediaUrlTemplate } from './media-url.js';
 import { TWILIO_PARAMETERS, type FaxParameters } from './parameters.js';
 import { TWILIO_SENDER, type SenderBehaviour } from './sender-behaviour.js';
@@ -31,6 +32,8 @@ export interface FaxProfile {
   readonly media: MediaUrlTemplate;
   /** The status callbacks of a fax the app sent: method, parameters, the order of statuses, what a failure comes to. */
   readonly statusCallback: StatusCallbackProtocol;
+  /** How the number's fallback URL is requested when the fax URL fails: its parameters, method and triggers. */
+  readonly fallback: FallbackBehaviour;
 }
 
 /** Twilio Programmable Fax as it behaved until 2021: the profile every run uses unless told otherwise. */
@@ -45,4 +48,5 @@ export const TWILIO_PROFILE: FaxProfile = {
   errors: TWILIO_ERROR_MAPPING,
   media: TWILIO_MEDIA_URL,
   statusCallback: twilioStatusCallback(TWILIO_PARAMETERS),
+  fallback: TWILIO_FALLBACK,
 };

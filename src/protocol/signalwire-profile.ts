@@ -1,3 +1,4 @@
+import { TWILIO_FALLBACK } from './fallback.js';
 import type { FaxProfile } from './profile.js';
 import { SIGNALWIRE_ERROR_MAPPING } from './signalwire-errors.js';
 import { SIGNALWIRE_MEDIA_URL } from './signalwire-media-url.js';
@@ -24,4 +25,6 @@ export const SIGNALWIRE_PROFILE: FaxProfile = {
   errors: SIGNALWIRE_ERROR_MAPPING,
   media: SIGNALWIRE_MEDIA_URL,
   statusCallback: SIGNALWIRE_STATUS_CALLBACK,
+  // SignalWire documents no fallback request of its own: Twilio's (assumption `signalwire-as-twilio`).
+  fallback: TWILIO_FALLBACK,
 };

@@ -22,6 +22,7 @@ export interface CheckOptionValues {
   readonly replay?: unknown;
   readonly shrink?: unknown;
   readonly customChecks?: unknown;
+  readonly fallbackUrl?: unknown;
 }
 
 /**
@@ -44,7 +45,8 @@ export function describeCheckOptionsProblem(options: CheckOptionValues): string 
     mediaUrlProblem(options.mediaUrl) ??
     replayProblem(options) ??
     shrinkProblem(options.shrink) ??
-    customChecksProblem(options.customChecks)
+    customChecksProblem(options.customChecks) ??
+    fallbackUrlProblem(options.fallbackUrl)
   );
 }
 
@@ -78,6 +80,13 @@ function mediaUrlProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `mediaUrl must be a URL string, not ${shown(value)}`;
   const problem = describeUrlProblem(value, 'https://media.example.com/faxes');
   return problem && `mediaUrl: ${problem}`;
+}
+
+function fallbackUrlProblem(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return `fallbackUrl must be a URL string, not ${shown(value)}`;
+  const problem = describeUrlProblem(value, 'https://fax.example.com/fax-fallback');
+  return problem && `fallbackUrl: ${problem}`;
 }
 
 function replayProblem(options: CheckOptionValues): string | undefined {

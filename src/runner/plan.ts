@@ -9,9 +9,13 @@ import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
 import type { Endpoint } from '../checks/check-api/endpoint.js';
 import { playsStatusCallbacks, statusCallbackCaseInput, statusCallbackExamples, type StatusCallbackProfile } from './status-callback-cases.js';
+import { examplesForEndpoint, forEndpoint, type PlanningProfile } from './fallback-plan.js';
 
-/** What planning reads of the profile: parameter names and ids, and for status callbacks their protocol and media. */
-export type PlanProfile = StatusCallbackProfile;
+/**
+ * What planning reads of the profile: parameter names and ids, for status callbacks their protocol and media, for the
+ * fallback its parameters.
+ */
+export type PlanProfile = StatusCallbackProfile & PlanningProfile;
 
 /** The webhook parameters the generators draw, in the order the service lists them, with their names on its wire. */
 function webhookNames({ names }: FaxProfile['parameters']): readonly (readonly [drawn: string, sent: string])[] {
@@ -37,14 +41,16 @@ function toFormParams(record: object): FormParams {
 /**
  * The random inputs of a case, with the profile's ids and parameter names. The base request uses phone numbers: a
  * SIP-only defect then shows once, under `sip-addresses`, rather than under every check that reads the base reply.
+ * For `endpoint` `fallback` each also carries a seeded failure of a fax URL (`ErrorCode`, `ErrorUrl`: `fallback-plan.ts`).
  */
 export function caseInput(profile: PlanProfile, endpoint?: Endpoint): fc.Arbitrary<CaseInput> {
   if (playsStatusCallbacks(endpoint)) return statusCallbackCaseInput(profile);
-  return fc.record({
+  const inputs = fc.record({
     params: faxWebhookParams({ sip: false, profile }).map((record) => toWebhookParams(record, profile)),
     sip: fc.record({ From: sipDisplayName(), To: sipUri() }),
     extras: unknownParams().map(toFormParams),
   });
+  return forEndpoint(inputs, profile, endpoint);
 }
 
 /** The ids of the examples, as hex digits: the profile gives them its shape (`FX0123…` for Twilio). */
@@ -54,10 +60,15 @@ const EXAMPLE_ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
 /**
  * Fixed, readable cases every run starts with, in the profile's terms: what a user reads first in a finding when they
  * fail. A label describes the base request only (its `From` and `To`): the SIP addresses and extra parameters are
- * sent by the checks that use them, whose findings carry their own label.
+ * sent by the checks that use them, whose findings carry their own label. For `endpoint` `fallback`, each example
+ * carries a readable failure of the fax URL, which its label names.
  */
 export function exampleCases(profile: PlanProfile, endpoint?: Endpoint): readonly PlannedCase[] {
   if (playsStatusCallbacks(endpoint)) return statusCallbackExamples(profile);
+  return examplesForEndpoint(fixedExamples(profile), profile, endpoint);
+}
+
+function fixedExamples(profile: Pick<FaxProfile, 'parameters'>): readonly PlannedCase[] {
   const { names, faxSid, accountSid, apiVersion } = profile.parameters;
   const params = (faxHex: string, from: string, to: string): FormParams => [
     [names.faxSid, idFromHex(faxSid, faxHex)],

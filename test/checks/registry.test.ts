@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_IDS, CHECKS, selectChecks, selectRunChecks, withCustomChecks } from '../../src/checks/registry.js';
 import { defineCheck } from '../../src/checks/check-api/define-check.js';
 import { judged } from '../../src/checks/check-api/types.js';
+import { NO_FALLBACK_URL } from '../../src/checks/fallback-reply.js';
+import { NO_SECOND_DELIVERY } from '../../src/checks/idempotency.js';
 import { VALIDATOR_CHECKS } from '../../src/model/validator-checks.js';
 
 describe('the check registry', () => {
   it('holds every harness check and every validator check, once each, with kebab-case ids', () => {
     const harness = ['reachable', 'response-time', 'status-code', 'expect-verb', 'form-encoding', 'unknown-params', 'get-post', 'sip-addresses'];
-    const stateful = ['signature-accepted', 'signature-enforced', 'cookies', 'caching', 'action-callback', 'idempotency'];
+    const stateful = ['signature-accepted', 'signature-enforced', 'cookies', 'caching', 'action-callback', 'fallback-reply', 'idempotency'];
     const statusCallback = ['status-callback-accepted', 'status-callback-failed-fax', 'status-callback-order'];
     expect([...CHECK_IDS].sort()).toEqual([...harness, ...stateful, ...statusCallback, ...VALIDATOR_CHECKS.map((c) => c.id)].sort());
     for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
@@ -42,8 +44,16 @@ describe('the check registry', () => {
       'signature-accepted': needsToken,
       'signature-enforced': needsToken,
       caching: 'needs --method GET or both (Twilio caches only GET replies)',
+      'fallback-reply': NO_FALLBACK_URL,
+      idempotency: NO_SECOND_DELIVERY,
     });
-    expect(reasons('both', 'receive', true)).toEqual({ 'get-post': undefined, 'expect-verb': undefined, 'signature-accepted': undefined, 'signature-enforced': undefined, caching: undefined });
+    expect(reasons('both', 'receive', true)).toMatchObject({ 'get-post': undefined, 'expect-verb': undefined, 'signature-accepted': undefined, 'signature-enforced': undefined, caching: undefined });
+  });
+
+  it('runs the fallback checks only when the run plays a fallback URL', () => {
+    const reasons = (config: object) => CHECKS.filter((c) => c.id === 'fallback-reply' || c.id === 'idempotency').map((c) => c.skipReason?.({ method: 'POST', ...config } as never));
+    expect(reasons({ fallbackUrl: 'http://127.0.0.1:9/fallback' })).toEqual([undefined, undefined]);
+    expect(reasons({ endpoint: 'fallback' })).toEqual([NO_FALLBACK_URL, undefined]);
   });
 
   it('puts custom checks after the built-in ones, once each, and lets --checks name them', () => {

@@ -13,6 +13,7 @@ export interface RunCheckOptions {
   readonly authToken?: string;
   readonly mediaBaseUrl?: string;
   readonly insecure?: boolean;
+  readonly fallbackUrl?: string;
 }
 
 /** Runs `check` on the first example case against `url`, as the runner does, and returns what the check made of it. */
@@ -26,6 +27,7 @@ export async function runCheck(check: Check, url: string, options: RunCheckOptio
     hasAuthToken: authToken !== undefined,
     timeoutMs: 3_000,
     ...(options.mediaBaseUrl && { mediaBaseUrl: options.mediaBaseUrl }),
+    ...(options.fallbackUrl && { fallbackUrl: options.fallbackUrl }),
   };
   try {
     const outcome = await evaluateCase(

@@ -27,6 +27,11 @@ export interface CheckConfig {
    * refusal to `signature-accepted`) only when that check runs; unknown (absent), it judges the failure itself.
    */
   readonly runningChecks?: ReadonlySet<string>;
+  /**
+   * The number's fallback URL (`--fallback-url`): requested, as the service does, when the fax URL fails, and judged
+   * by `fallback-reply`; absent: the run plays no fallback.
+   */
+  readonly fallbackUrl?: string;
 }
 
 /** The random inputs of one case: the webhook parameters plus what the variant checks need. */

@@ -56,14 +56,14 @@ describe('the cookie conversation', () => {
 });
 
 describe('the idempotency check', () => {
-  it('delivers one new fax twice with the same FaxSid and idempotency token', async () => {
+  it('delivers one new fax twice, the second time as its fallback request, with the same FaxSid and idempotency token', async () => {
     const server = await record((_req, res) => send(res, 200, RECEIVE_XML));
-    await checkServer({ url: server.url() }, ONLY('idempotency'));
+    await checkServer({ url: server.url() }, { ...ONLY('idempotency'), fallbackUrl: server.url() });
     const [first, retry, ...rest] = ownRequests(server.requests);
     expect(rest).toEqual([]);
     expect(retry?.params.get('FaxSid')).toBe(first?.params.get('FaxSid'));
     expect(retry?.headers['i-twilio-idempotency-token']).toBe(first?.headers['i-twilio-idempotency-token']);
-    expect(retry?.params.toString()).toBe(first?.params.toString());
+    expect(`${first?.params.toString()}&ErrorCode=${retry?.params.get('ErrorCode')}&ErrorUrl=${encodeURIComponent(server.url())}`).toBe(retry?.params.toString());
   });
 
   it('reports a retry that gets another verb', async () => {
@@ -73,7 +73,7 @@ describe('the idempotency check', () => {
       send(res, 200, seen.has(sid) ? '<Response><Reject/></Response>' : RECEIVE_XML);
       seen.add(sid);
     });
-    const report = await checkServer({ url: server.url() }, ONLY('idempotency'));
+    const report = await checkServer({ url: server.url() }, { ...ONLY('idempotency'), fallbackUrl: server.url() });
     expect(report.findings.map((f) => `${f.check}/${f.code}`)).toEqual(['idempotency/retry_changes_verb']);
     expect(report.findings[0]?.message).toContain('<Reject>');
   });

@@ -360,7 +360,9 @@ export const DEFECTIVE_STATEFUL_SERVERS: readonly DefectiveStatefulServer[] = [
         send(res, 200, RECEIVE_XML);
       })();
     },
-    caughtBy: { check: 'idempotency', code: 'retry_fails', twilioError: 11200, severity: 'warning' },
+    // A number whose fallback URL is its fax URL: the one documented way the same fax comes twice.
+    options: { endpoint: 'fallback' },
+    caughtBy: { check: 'idempotency', code: 'retry_fails', twilioError: 11200, severity: 'error' },
   },
   {
     name: 'an action URL behind other HTTP credentials than the webhook',
