@@ -5,7 +5,7 @@
  * missed. Not part of `npm test`.
  *
  * `BENCH_QUICK=1` runs fewer rounds and stops the scale rows at 10,000 cases (100,000 take a few minutes);
- * `BENCH_TIME_MS` sets the time of each tinybench task (default 500).
+ * `BENCH_ONLY=cold,harness` runs only those groups (validator, cold, harness, scale, micro); `BENCH_TIME_MS` sets the time of each tinybench task (default 500).
  */
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +19,9 @@ import { benchExitCode, formatBenchTable, missedTargets } from './table.js';
 import { throughputRows } from './throughput.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+// `BENCH_ONLY=cold,harness` runs only these groups (validator, cold, harness, scale, micro): for profiling one.
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const runs = (group: string) => ONLY === undefined || ONLY.includes(group);
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 500);
 const progress = (line: string) => void process.stderr.write(`${line}\n`);
 
@@ -46,16 +49,15 @@ async function main(): Promise<number> {
   const server = await startBenchServer(authToken);
   const rows: BenchRow[] = [];
   try {
-    progress('validator…');
-    rows.push(...(await validatorRows()));
+    if (runs('validator')) rows.push(...(await validatorRows()));
     progress('cold starts…');
-    rows.push(...(await coldStartRows(server, QUICK ? 5 : 11, env)));
+    if (runs('cold')) rows.push(...(await coldStartRows(server, QUICK ? 5 : 11, env)));
     progress('harness against undici…');
-    rows.push(...(await throughputRows(server, { runs: QUICK ? 500 : 2000, rounds: QUICK ? 3 : 5, concurrency: 8, authToken })));
+    if (runs('harness')) rows.push(...(await throughputRows(server, { runs: QUICK ? 500 : 2000, rounds: QUICK ? 3 : 5, concurrency: 8, authToken })));
     progress('scale…');
-    rows.push(...(await scaleRows(server, { runs: QUICK ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000], rounds: QUICK ? 3 : 5, env })));
+    if (runs('scale')) rows.push(...(await scaleRows(server, { runs: QUICK ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000], rounds: QUICK ? 3 : 5, env })));
     progress('signing and delivery…');
-    rows.push(...(await microRows(TIME_MS)));
+    if (runs('micro')) rows.push(...(await microRows(TIME_MS)));
   } finally {
     await server.close();
   }
