@@ -118,7 +118,9 @@ export const CASE_BATCH = 1024;
  */
 export function planCases(seed: number, runs: number, profile: Pick<FaxProfile, 'parameters'>): CasePlan {
   const examples = exampleCases(profile);
-  const inputs = caseInput(profile);
+  // Built when the first generated case is drawn: building the generators takes time the examples, sent first, need
+  // not wait for (`check`'s first request goes out before it).
+  let inputs: fc.Arbitrary<CaseInput> | undefined;
   let batchStart = -1;
   let batch: readonly CaseInput[] = [];
   const length = examples.length + Math.max(0, runs);
@@ -131,6 +133,7 @@ export function planCases(seed: number, runs: number, profile: Pick<FaxProfile, 
       const start = index - (index % CASE_BATCH);
       if (start !== batchStart) {
         // `path: String(start)` starts the seed's sequence at case `start`: the same values as one sample of all.
+        inputs ??= caseInput(profile);
         batch = fc.sample(inputs, { seed, path: String(start), numRuns: Math.min(CASE_BATCH, runs - start) });
         batchStart = start;
       }
