@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMs, median, sideBySide } from './measure.js';
+import { bundleCli } from './bundle.js';
+import { formatMs, interleaved, median, sideBySide } from './measure.js';
 import { BIN, timeToExit, timeToFirstRequest } from './processes.js';
 import type { BenchRow } from './row.js';
 import type { BenchServer } from './server.js';
@@ -28,15 +29,27 @@ export async function coldStartRows(server: BenchServer, rounds: number, env: No
     const figures = await sideBySide(rounds, () => timeToExit([BIN, ...words], env), () => timeToExit(bare, env));
     rows.push(ratioRow(what, `twiml-fax-kit ${words[0]}`, figures, max));
   }
-  const check = await sideBySide(
-    rounds,
+  // `check` from the build, and from a bundle of the same build (what is left once Node no longer loads ~200 separate
+  // files), in the same rounds as their reference.
+  const bundled = await bundleCli();
+  const [fromBuild, fromBundle, reference] = await interleaved(rounds, [
     () => timeToFirstRequest([BIN, 'check', server.url, '--seed', '1'], server.nextRequest(), env),
+    () => timeToFirstRequest([bundled, 'check', server.url, '--seed', '1'], server.nextRequest(), env),
     () => timeToExit(bare, env),
+  ]);
+  const check = { kit: fromBuild ?? [], reference: reference ?? [] };
+  const bundledRow = ratioRow('  the same, CLI bundled by rolldown', 'bundled check URL', { kit: fromBundle ?? [], reference: reference ?? [] }, Number.NaN);
+  rows.push(
+    {
+      ...ratioRow('cold start: check, to its first request', 'twiml-fax-kit check URL', check, 3),
+      note: 'from spawn until the server sees the first request; nearly all of it is Node loading modules (the row below)',
+    },
+    {
+      ...bundledRow,
+      target: {},
+      note: 'for information: the build bundled into a few chunks (not what the package ships), timed the same way',
+    },
   );
-  rows.push({
-    ...ratioRow('cold start: check, to its first request', 'twiml-fax-kit check URL', check, 3),
-    note: 'from spawn until the server sees the first request',
-  });
   return rows;
 }
 

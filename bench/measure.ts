@@ -11,15 +11,20 @@ export function median(values: readonly number[]): number {
  * machine's noise (other jobs on 2 shared cores) over both sides instead of letting it land on one.
  */
 export async function sideBySide(rounds: number, kit: () => Promise<number>, reference: () => Promise<number>): Promise<{ kit: number[]; reference: number[] }> {
-  const figures = { kit: [] as number[], reference: [] as number[] };
+  const [kitFigures, referenceFigures] = await interleaved(rounds, [kit, reference]);
+  return { kit: kitFigures ?? [], reference: referenceFigures ?? [] };
+}
+
+/**
+ * Runs each of `contenders` once per round for `rounds` rounds, each round starting one further along the list (the
+ * first of a round may pay for a cold cache the next finds warm), and returns each one's figures in list order.
+ */
+export async function interleaved(rounds: number, contenders: readonly (() => Promise<number>)[]): Promise<number[][]> {
+  const figures = contenders.map(() => [] as number[]);
   for (let round = 0; round < rounds; round += 1) {
-    // Swap who goes first each round: the first of a pair may pay for a cold cache the second then finds warm.
-    if (round % 2 === 0) {
-      figures.kit.push(await kit());
-      figures.reference.push(await reference());
-    } else {
-      figures.reference.push(await reference());
-      figures.kit.push(await kit());
+    for (let step = 0; step < contenders.length; step += 1) {
+      const which = (round + step) % contenders.length;
+      figures[which]?.push(await (contenders[which] as () => Promise<number>)());
     }
   }
   return figures;
