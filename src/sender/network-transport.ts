@@ -1,24 +1,22 @@
 import { lookup as systemLookup } from 'node:dns';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { createRequire } from 'node:module';
 import type { buildConnector, Client, Dispatcher } from 'undici';
+import undiciRequest from 'undici/lib/api/api-request.js';
+import buildUndiciConnector from 'undici/lib/core/connect.js';
+import UndiciClient from 'undici/lib/dispatcher/client.js';
 import { classifyAddress, type AddressRule, type ClassifyAddress } from './address-rule.js';
 import { withoutInterimResponses } from './interim-responses.js';
 import { classifyNetworkError, PRIVATE_ADDRESS } from './network-errors.js';
 import { splitRequestUrl } from './raw-url.js';
 import { TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from './transport.js';
 
-// The parts of undici the kit uses, loaded by their own files: undici's index loads all of it (fetch, WebSocket, its
-// cache, mocks, proxies: 110 files), which was about a quarter of `check`'s start-up to its first request (`npm run
-// bench`); these load 21 files, about 170 ms less on a 2-core machine. The index also gives every dispatcher its
+// The parts of undici the kit uses, imported from their own files: undici's index loads all of it (fetch, WebSocket,
+// its cache, mocks, proxies: 110 files), which was about a quarter of `check`'s start-up to its first request (`npm
+// run bench`); these load 21 files, about 170 ms less on a 2-core machine. The index also gives every dispatcher its
 // `request` method; here it is called on the client instead (`sendOn`), leaving undici's prototypes as they are.
 // undici has no `exports` map, so these files are part of what it publishes; a version that moves them fails every
-// network test at once.
-const requireFromHere = createRequire(import.meta.url);
-const UndiciClient = requireFromHere('undici/lib/dispatcher/client.js') as typeof Client;
-const buildUndiciConnector = requireFromHere('undici/lib/core/connect.js') as typeof buildConnector;
-const undiciRequest = requireFromHere('undici/lib/api/api-request.js') as (this: Client, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+// network test at once. Their types: undici-parts.d.ts.
 
 /** undici's `client.request(options)`, without undici's index. */
 function sendOn(client: Client, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
