@@ -19,6 +19,7 @@ export const TEST_PLACES = {
     'test/properties/',
     'test/reporters/',
     'test/support/',
+    'test/bench/',
     'test/protocol.test.ts',
     'test/protocol/**/*.test.ts',
     'test/readme.test.ts',

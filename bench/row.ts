@@ -11,8 +11,10 @@ export interface BenchRow {
   readonly reference: string;
   /** kit / reference (for throughput rows: kit's rate / reference's rate). */
   readonly ratio: number;
-  /** The target: at most `max`, or at least `min`. */
+  /** The target: at most `max`, or at least `min`; neither for a row printed for information only. */
   readonly target: { readonly max?: number; readonly min?: number };
+  /** What the figure means or where its limit lies, printed under the row (e.g. the absolute time of a ratio). */
+  readonly note?: string;
 }
 
 /** True when the row's ratio meets its target. */

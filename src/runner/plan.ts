@@ -136,7 +136,9 @@ export const CASE_BATCH = 1024;
  */
 export function planCases(seed: number, runs: number, profile: PlanProfile, endpoint?: Endpoint): CasePlan {
   const examples = exampleCases(profile, endpoint);
-  const inputs = caseInput(profile, endpoint);
+  // Built when the first generated case is drawn: building the generators takes time the examples, sent first, need
+  // not wait for (`check`'s first request goes out before it).
+  let inputs: fc.Arbitrary<CaseInput> | undefined;
   let batchStart = -1;
   let batch: readonly CaseInput[] = [];
   const length = examples.length + Math.max(0, runs);
@@ -149,6 +151,7 @@ export function planCases(seed: number, runs: number, profile: PlanProfile, endp
       const start = index - (index % CASE_BATCH);
       if (start !== batchStart) {
         // `path: String(start)` starts the seed's sequence at case `start`: the same values as one sample of all.
+        inputs ??= caseInput(profile, endpoint);
         batch = fc.sample(inputs, { seed, path: String(start), numRuns: Math.min(CASE_BATCH, runs - start) });
         batchStart = start;
       }

@@ -1,12 +1,27 @@
 import { lookup as systemLookup } from 'node:dns';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { buildConnector, Client } from 'undici';
+import type { buildConnector, Client, Dispatcher } from 'undici';
+import undiciRequest from 'undici/lib/api/api-request.js';
+import buildUndiciConnector from 'undici/lib/core/connect.js';
+import UndiciClient from 'undici/lib/dispatcher/client.js';
 import { classifyAddress, type AddressRule, type ClassifyAddress } from './address-rule.js';
 import { withoutInterimResponses } from './interim-responses.js';
 import { classifyNetworkError, PRIVATE_ADDRESS } from './network-errors.js';
 import { splitRequestUrl } from './raw-url.js';
 import { TransportFailureError, type Transport, type TransportError, type TransportReply, type TransportRequest } from './transport.js';
+
+// The parts of undici the kit uses, imported from their own files: undici's index loads all of it (fetch, WebSocket,
+// its cache, mocks, proxies: 110 files), which was about a quarter of `check`'s start-up to its first request (`npm
+// run bench`); these load 21 files, about 170 ms less on a 2-core machine. The index also gives every dispatcher its
+// `request` method; here it is called on the client instead (`sendOn`), leaving undici's prototypes as they are.
+// undici has no `exports` map, so these files are part of what it publishes; a version that moves them fails every
+// network test at once, which is why package.json takes undici's patch releases only (~7.30). Their types: undici-parts.d.ts.
+
+/** undici's `client.request(options)`, without undici's index. */
+function sendOn(client: Client, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+  return undiciRequest.call(client, options);
+}
 
 /** Options of the network transport. */
 export interface NetworkTransportOptions {
@@ -55,7 +70,7 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
     const key = `${target.connectTimeoutMs}|${target.insecure}|${target.maxHeaderBytes}|${rule ? ruleIds.get(rule) : 0}`;
     let connector = connectors.get(key);
     if (!connector) {
-      const connect = options.connector ?? buildConnector({
+      const connect = options.connector ?? buildUndiciConnector({
         // undici runs this timer on its coarse clock (ticks of about 0.5 s): fine for Twilio's 5 s.
         timeout: target.connectTimeoutMs,
         rejectUnauthorized: !target.insecure,
@@ -97,7 +112,7 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
       try {
         const { origin, path } = splitRequestUrl(target.url);
         const attempt = attemptOnce(connectorFor(target));
-        client = new Client(origin, {
+        client = new UndiciClient(origin, {
           connect: attempt.connect,
           maxHeaderSize: target.maxHeaderBytes,
           // The sender's own deadline ends every request; undici's timers would only race it.
@@ -105,7 +120,7 @@ export function networkTransport(options: NetworkTransportOptions = {}): Transpo
           bodyTimeout: 0,
         });
         open.set(client, attempt.abandon);
-        const response = await client.request({
+        const response = await sendOn(client, {
           path,
           method: target.method,
           headers: { ...target.headers },

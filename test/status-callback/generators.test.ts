@@ -65,9 +65,14 @@ describe('status-callback cases', () => {
     expect(Array.from({ length: again.length }, (_, i) => again.at(i))).toEqual(cases);
   });
 
-  it('leave the webhook plan as it was for the fallback endpoint', () => {
+  it('are not played for the fallback endpoint: its cases are the webhook\'s, with ErrorCode and ErrorUrl after them', () => {
     const webhook = planCases(9, 3, TWILIO_PROFILE);
     const fallback = planCases(9, 3, TWILIO_PROFILE, 'fallback');
-    expect(Array.from({ length: 5 }, (_, i) => fallback.at(i))).toEqual(Array.from({ length: 5 }, (_, i) => webhook.at(i)));
+    for (let i = 0; i < 5; i += 1) {
+      const params = fallback.at(i)?.input.params ?? [];
+      expect(fallback.at(i)?.input.callbacks).toBeUndefined();
+      expect(params.slice(-2).map(([name]) => name)).toEqual(['ErrorCode', 'ErrorUrl']);
+      if (i < 2) expect(params.slice(0, -2)).toEqual(webhook.at(i)?.input.params);
+    }
   });
 });
