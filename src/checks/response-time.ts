@@ -1,3 +1,4 @@
+import { faxFails } from './hints/fax-fails.js';
 import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check } from './check-api/types.js';
 
@@ -19,7 +20,7 @@ export const responseTimeCheck: Check = {
             code: 'reply_timeout',
             severity: 'error',
             twilioError: config.profile.errors.failures.timeout,
-            message: `no complete reply within ${seconds} s; Twilio gives up there and fails the fax`,
+            message: `no complete reply within ${seconds} s; ${faxFails(config)}`,
             hint: 'answer with TwiML at once and do slow work (downloads, OCR, e-mail) after replying, e.g. in the action callback or a queue',
           },
         },

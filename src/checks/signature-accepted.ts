@@ -8,12 +8,22 @@ import { refusedOverSignature, whyNotJudged } from './hints/failure-owner.js';
 import { refusalOf } from './hints/refusal-hint.js';
 import { frameworkOf } from './hints/server-framework.js';
 import { otherProfileHint, profileTheServerFits } from './hints/other-profile-hint.js';
+import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import { judged, notJudged, RUN_SCOPE_CASE_ID, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
-export const NEEDS_AUTH_TOKEN = 'needs --auth-token or TWILIO_AUTH_TOKEN';
+/** Why the signature checks are skipped without a key, naming where the profile reads one: "needs --auth-token or TWILIO_AUTH_TOKEN". */
+export function needsKey(profile: Pick<FaxProfile, 'signature'>): string {
+  return `needs ${['--auth-token', ...profile.signature.keyVariables].join(' or ')}`;
+}
 
-const GENERIC_HINT =
-  'validate with the exact URL Twilio requested (the public URL, query string and port included, not one rebuilt from the Host header) and the form parameters as decoded by a real form decoder; check that the server uses the same auth token as --auth-token';
+/** The skip reason under Twilio's profile, as the reference shows it. */
+export const NEEDS_AUTH_TOKEN = needsKey(TWILIO_PROFILE);
+
+/** What to check when a correctly signed request is refused for no cause the kit can name, in the profile's words. */
+function genericHint(profile: FaxProfile): string {
+  const { service, signature } = profile;
+  return `validate with the exact URL ${service} requested (the public URL, query string and port included, not one rebuilt from the Host header) and the form parameters as decoded by a real form decoder; check that the server uses the same ${signature.keyName} as the kit (${['--auth-token', ...signature.keyVariables].join(' or ')})`;
+}
 
 const PORT_HINT =
   "accept the signature over the URL with and without its port: Twilio's security notes say it drops the port of an https URL before signing, yet requests were also seen signed with it (twilio-node's validateRequest tries both)";
@@ -42,7 +52,7 @@ export const signatureAcceptedCheck: Check = {
   // Every case: each base request is a correctly signed request, and one refused over its signature is this check's
   // finding, never status-code's. The probes go out once per run, on the first example case.
   scope: 'case',
-  skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
+  skipReason: (config) => (config.hasAuthToken ? undefined : needsKey(config.profile)),
   async run(context) {
     if (refusedOverSignature(context.exchange, context.config)) return judged([await baseIssue(context)]);
     const failed = whyNotJudged(context.exchange, context.config);
@@ -147,7 +157,7 @@ async function probeIssue(context: CheckContext, result: ProbeResult): Promise<C
       severity: 'error',
       ...twilioErrorOf(outcome),
       message: `${opening}; ${context.config.profile.service}'s real faxes would be refused the same way`,
-      hint: GENERIC_HINT,
+      hint: genericHint(context.config.profile),
     },
   };
 }
@@ -167,6 +177,6 @@ async function baseIssue(context: CheckContext): Promise<CheckIssue> {
   const { service } = context.config.profile;
   const diagnostic = fits
     ? { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}, while it accepts the same fax as ${fits.service} sends it: ${service}'s real faxes would be refused`, hint: otherProfileHint(fits) }
-    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; ${service}'s real faxes would be refused the same way`, hint: GENERIC_HINT };
+    : { code: 'signed_request_refused', severity: 'error' as const, ...twilioErrorOf(outcome), message: `${opening}; ${service}'s real faxes would be refused the same way`, hint: genericHint(context.config.profile) };
   return { exchange, diagnostic };
 }

@@ -5,7 +5,7 @@ import type { WebhookRequest } from '../model/exchange.js';
 import { asNewFax, freshCaller, paramOf, withParams } from './conversation/fresh-ids.js';
 import { signedContentOf } from './signatures/signed-content.js';
 import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
-import { NEEDS_AUTH_TOKEN } from './signature-accepted.js';
+import { needsKey } from './signature-accepted.js';
 import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
 
@@ -37,7 +37,7 @@ export const signatureEnforcedCheck: Check = {
   // Status callbacks were signed as the fax URL's requests were: the same logic judges them.
   endpoints: ['webhook', 'fallback', 'status-callback'],
   scope: 'run',
-  skipReason: (config) => (config.hasAuthToken ? undefined : NEEDS_AUTH_TOKEN),
+  skipReason: (config) => (config.hasAuthToken ? undefined : needsKey(config.profile)),
   async run(context) {
     // Without a working base request, a refused forgery proves nothing; the failure is reported elsewhere.
     const failed = whyNotJudged(context.exchange, context.config);

@@ -62,7 +62,7 @@ function judgeCallback(context: CheckContext, exchange: Exchange, position: numb
       code: `status_callback_${failure.kind}`,
       severity: context.config.profile.statusCallback.failure.severity,
       twilioError: failure.twilioError,
-      message: `${which} ${got}: ${consequence(context.config)}`,
+      message: `${which} ${got}: ${consequence(context.config, failure)}`,
       hint: acceptHint(failure),
     },
   };

@@ -42,7 +42,7 @@ export const statusCallbackFailedFaxCheck: Check = {
           twilioError: failure.twilioError,
           message:
             `the server ${got} to the ${status} callback of a fax that was not delivered (${carried}, no ${names.numPages}, no ${names.mediaUrl}), ` +
-            `though it accepted the ${statusOf(callbacks[0] ?? [], config)} callback of the same fax: ${consequence(config, 'that the fax was not delivered')}`,
+            `though it accepted the ${statusOf(callbacks[0] ?? [], config)} callback of the same fax: ${consequence(config, failure, 'that the fax was not delivered')}`,
           hint:
             failure.kind === 'error_status'
               ? `read ${names.numPages} and ${names.mediaUrl} as optional: Twilio sends them only when FaxStatus is ${config.profile.statusCallback.delivered}; a fax that was not delivered carries ${names.errorCode} and ${names.errorMessage} instead`

@@ -57,7 +57,7 @@ export const statusCallbackOrderCheck: Check = {
           code: `${delivery.code}_${failure.kind}`,
           severity: context.config.profile.statusCallback.failure.severity,
           twilioError: failure.twilioError,
-          message: `${delivery.describe} ${failure.kind === 'error_status' ? `was answered ${failure.description}` : `failed (${failure.description})`}, though the same callbacks in order are accepted: ${consequence(context.config)}`,
+          message: `${delivery.describe} ${failure.kind === 'error_status' ? `was answered ${failure.description}` : `failed (${failure.description})`}, though the same callbacks in order are accepted: ${consequence(context.config, failure)}`,
           hint:
             failure.kind === 'error_status'
               ? 'accept callbacks in any order and more than once: record a status only when it is newer than the one stored (an ending is final), and answer 200 to a repeat'

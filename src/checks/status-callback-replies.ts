@@ -37,6 +37,8 @@ export function callbackRequest(context: Pick<CheckContext, 'request'>, params: 
 export interface CallbackFailure {
   /** `error_status`, `timeout` or `unreachable`: the diagnostic codes end with it. */
   readonly kind: 'error_status' | 'timeout' | 'unreachable';
+  /** For `unreachable`: whether the connection never came up (nothing listening, no route), rather than broke. */
+  readonly noConnection?: boolean;
   readonly description: string;
   readonly twilioError: NonNullable<CheckIssue['diagnostic']['twilioError']>;
 }
@@ -47,7 +49,10 @@ export function callbackFailure(exchange: Exchange, config: Pick<CheckConfig, 'p
   if (outcome.kind === 'ok') return undefined;
   if (outcome.kind === 'aborted') return 'aborted';
   if (outcome.failure === 'timeout') return { kind: 'timeout', description: outcome.description, twilioError: outcome.twilioError };
-  if (outcome.status === undefined) return { kind: 'unreachable', description: outcome.description, twilioError: outcome.twilioError };
+  if (outcome.status === undefined) {
+    const noConnection = ['refused', 'connect-timeout', 'unreachable', 'dns', 'private-address'].includes(exchange.failure?.kind ?? '');
+    return { kind: 'unreachable', noConnection, description: outcome.description, twilioError: outcome.twilioError };
+  }
   return { kind: 'error_status', description: outcome.description, twilioError: config.profile.statusCallback.failure.twilioError };
 }
 
@@ -59,11 +64,12 @@ export function signatureOwnsFailure(exchange: Exchange, config: CheckConfig): b
 /** What the server should do about a callback that failed so. */
 export function acceptHint(failure: CallbackFailure): string {
   if (failure.kind === 'timeout') return 'answer the status callback at once (200 with an empty body) and do slow work (database, e-mail) after replying or in a queue';
+  if (failure.kind === 'unreachable' && failure.noConnection) return 'nothing answered at the status callback URL: start the server, or fix the host and port of the StatusCallback URL the app sends with its faxes';
   if (failure.kind === 'unreachable') return 'the server broke the connection on this callback: look for a crash in its logs and reproduce it with the curl line';
   return `answer every status callback 200 (the body is ignored), also for statuses and faxes the app did not expect; look for the exception in the server's logs and reproduce it with the curl line`;
 }
 
 /** The consequence every finding of these checks states: what Twilio did with a failed status callback. */
-export function consequence(config: Pick<CheckConfig, 'profile'>, missed = 'this status'): string {
-  return `Twilio logged ${config.profile.statusCallback.failure.twilioError} and did not retry, so the app never learnt ${missed} (the fax itself is unaffected)`;
+export function consequence(config: Pick<CheckConfig, 'profile'>, failure: Pick<CallbackFailure, 'twilioError'>, missed = 'this status'): string {
+  return `${config.profile.service} logged ${failure.twilioError} and did not retry, so the app never learnt ${missed} (the fax itself is unaffected)`;
 }

@@ -4,6 +4,7 @@ import { ABORTED, exchangeOutcome } from './verdicts/exchange-outcome.js';
 import { refusalHint } from './hints/refusal-hint.js';
 import { otherProfileHint, profileTheServerFits } from './hints/other-profile-hint.js';
 import { failureOwner, whyNotJudged } from './hints/failure-owner.js';
+import { faxFails } from './hints/fax-fails.js';
 import { judged, NO_REPLY_TO_JUDGE, notJudged, type Check, type CheckConfig } from './check-api/types.js';
 
 /**
@@ -32,7 +33,7 @@ export const statusCodeCheck: Check = {
     }
     if (outcome.status === undefined || failureOwner(exchange, config) === 'signature-accepted') return notJudged(whyNotJudged(exchange, config) ?? NO_REPLY_TO_JUDGE);
     // The profile's error for any final status that is not 2xx (Twilio's 11200: docs/protocol.md, "Error codes").
-    const message = `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; ${config.profile.service} fails the fax`;
+    const message = `the reply is HTTP ${outcome.status}${describeRedirects(exchange)}; ${faxFails(config)}`;
     // A refusal of a well-formed fax is what an app written for another service answers: asked as that service asks,
     // does it accept the fax?
     const fits = REFUSAL_STATUSES.has(outcome.status) ? await profileTheServerFits(context.request, context) : undefined;
@@ -54,6 +55,10 @@ function hintFor(exchange: Exchange, status: number, config: CheckConfig): strin
   }
   if (status === 404) return `nothing answers ${method} at this URL: check the path of the webhook URL and that the route accepts ${method}`;
   if (status === 405) return `accept ${method} on the webhook URL (the number is configured for ${method})`;
+  if (status >= 500 && config.endpoint === 'fallback') {
+    const { errorCodeParam, errorUrlParam } = config.profile.fallback;
+    return `the fallback handler failed on a fallback request: it carries ${errorCodeParam} and ${errorUrlParam} after the fax's parameters; accept them as two more parameters of the same fax (look for the exception in its logs and reproduce it with the curl line)`;
+  }
   if (status >= 500) return 'the server failed on this request: look for the exception in its logs and reproduce it with the curl line';
   return 'answer 200 with fax TwiML; refuse only requests with a bad signature (403)';
 }

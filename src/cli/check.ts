@@ -200,6 +200,10 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if (mediaUrlProblem) return { ok: false, message: `--media-url: ${mediaUrlProblem}` };
   const fallback = parseFallbackUrl(values['fallback-url']);
   if (!fallback.ok) return fallback;
+  if (fallback.fallbackUrl !== undefined && endpoint.endpoint !== 'webhook') {
+    const why = endpoint.endpoint === 'fallback' ? ': with --endpoint fallback, URL is the fallback handler itself; leave --fallback-url out' : '';
+    return { ok: false, message: `--fallback-url is played beside a fax URL (--endpoint webhook), not with --endpoint ${endpoint.endpoint}${why}` };
+  }
   const secrets = secretsOf({ authToken, urls: [url, mediaUrl, fallback.fallbackUrl] });
   const server = parseServerStart(values, url, secrets);
   if (!server.ok) return server;

@@ -42,9 +42,9 @@ Options:
   --webhook-path PATH        where the number's fax webhook points (default ${FAX_PACT_DEFAULTS.webhookPath})
   --callback-path PATH       your <Receive action>: action becomes required, and the action callbacks for a received
                              fax (its MediaUrl served on loopback by pact verify) and a failed one are added (any 2xx)
-  --endpoint ENDPOINT        webhook (default; for the fallback, see --fallback-path) or status-callback: a contract of the status
-                             callbacks of faxes your app sends alone (queued, delivered, failed with no NumPages or
-                             MediaUrl; any 2xx), at --status-callback-path
+  --endpoint ENDPOINT        webhook (default; for the fallback, see --fallback-path) or status-callback: a
+                             contract of the status callbacks of faxes your app sends alone (queued, delivered,
+                             failed with no NumPages or MediaUrl; any 2xx), at --status-callback-path
   --status-callback-path PATH
                              where your StatusCallback points (default ${DEFAULT_STATUS_CALLBACK_PATH} with --endpoint
                              status-callback); with the webhook, adds the status callbacks to its contract
@@ -176,6 +176,13 @@ export async function runPactGenerate(argv: readonly string[], io: CliIo): Promi
   }
   const shown = relative(io.cwd, written.file) || written.file;
   io.stdout.write(`wrote ${shown} (${written.interactions.length} interaction${written.interactions.length === 1 ? '' : 's'}, consumer ${written.consumer}, provider ${written.provider})\n`);
+  if (written.dropped.length > 0) {
+    // A contract is replaced, never merged: say what the earlier one held that this one does not.
+    const count = written.dropped.length;
+    io.stderr.write(
+      `twiml-fax-kit: ${shown} replaced an earlier contract; ${count} of its interaction${count === 1 ? ' is' : 's are'} not in this one (${written.dropped.map((d) => `'${d}'`).join(', ')}): to keep them, generate one contract with all the paths (--callback-path, --status-callback-path, --fallback-path), or give another --provider\n`,
+    );
+  }
   const states = new Set(written.interactions.flatMap((interaction) => (interaction.state === undefined ? [] : [interaction.state])));
   // A state URL matters only when the app must tell states apart; with one state it may leave it out.
   const stateUrl = states.size > 1 ? ' --state-url http://localhost:3000/_pact/state' : '';

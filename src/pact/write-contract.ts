@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { PactV3 } from '@pact-foundation/pact';
 import { addFaxInteraction, type PactDsl } from './build-interaction.js';
@@ -46,6 +46,8 @@ export interface WrittenFaxPact {
   readonly consumer: string;
   readonly provider: string;
   readonly interactions: readonly FaxInteraction[];
+  /** The interactions of the file this one replaced that it does not hold (by description); empty when none. */
+  readonly dropped: readonly string[];
 }
 
 /** The contract could not be written where it was asked to go (the user's setup, not a bug): one line says why. */
@@ -84,6 +86,7 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
   // Pact merges each finished interaction into the file it writes; a scratch directory beside the target keeps
   // a half-written contract out of `dir`, and the rename that publishes it stays on one file system.
   const scratch = await makeScratchDir(dir);
+  const earlier = await interactionDescriptions(file);
   try {
     const pact = new dsl.PactV3({ consumer, provider: options.provider, dir: scratch, logLevel: 'error' });
     for (const interaction of interactions) await recordInteraction(pact, interaction, dsl);
@@ -93,7 +96,18 @@ export async function writeFaxPact(options: FaxPactOptions): Promise<WrittenFaxP
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { file, consumer, provider: options.provider, interactions };
+  const kept = new Set(interactions.map((interaction) => interaction.description));
+  return { file, consumer, provider: options.provider, interactions, dropped: earlier.filter((description) => !kept.has(description)) };
+}
+
+/** The descriptions of the interactions in the pact file at `file`; none when there is no such file or it is no pact. */
+async function interactionDescriptions(file: string): Promise<string[]> {
+  try {
+    const pact = JSON.parse(await readFile(file, 'utf8')) as { interactions?: Array<{ description?: unknown }> };
+    return (pact.interactions ?? []).flatMap((interaction) => (typeof interaction.description === 'string' ? [interaction.description] : []));
+  } catch {
+    return [];
+  }
 }
 
 async function makeScratchDir(dir: string): Promise<string> {

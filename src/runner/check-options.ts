@@ -46,7 +46,7 @@ export function describeCheckOptionsProblem(options: CheckOptionValues): string 
     replayProblem(options) ??
     shrinkProblem(options.shrink) ??
     customChecksProblem(options.customChecks) ??
-    fallbackUrlProblem(options.fallbackUrl)
+    fallbackUrlProblem(options.fallbackUrl, options.endpoint)
   );
 }
 
@@ -82,9 +82,13 @@ function mediaUrlProblem(value: unknown): string | undefined {
   return problem && `mediaUrl: ${problem}`;
 }
 
-function fallbackUrlProblem(value: unknown): string | undefined {
+function fallbackUrlProblem(value: unknown, endpoint: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') return `fallbackUrl must be a URL string, not ${shown(value)}`;
+  // Ignoring it would judge nothing of the fallback and pass: say so instead.
+  if (endpoint !== undefined && endpoint !== 'webhook') {
+    return `fallbackUrl is played beside a fax URL (endpoint 'webhook'), not with endpoint '${String(endpoint)}'${endpoint === 'fallback' ? ': the URL checked is the fallback itself' : ''}`;
+  }
   const problem = describeUrlProblem(value, 'https://fax.example.com/fax-fallback');
   return problem && `fallbackUrl: ${problem}`;
 }

@@ -20,5 +20,9 @@ export function describeUrlProblem(url: string, example = 'https://example.com/f
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return `'${shown}' is not an http(s) URL; Twilio only requests http:// and https:// URLs`;
   }
+  // `http://127.0.0.1:/fax` parses as port 80: a port left out by a shell variable that was empty, most likely.
+  if (/^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(?:[/?#]|$)/i.test(url)) {
+    return `'${shown}' has an empty port after the ':'; give the port (e.g. ${parsed.protocol}//${parsed.hostname}:3000${parsed.pathname}) or leave the ':' out for the scheme's own`;
+  }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS, CHECKS, selectChecks, selectRunChecks, withCustomChecks } from '../../src/checks/registry.js';
 import { defineCheck } from '../../src/checks/check-api/define-check.js';
@@ -36,7 +37,7 @@ describe('the check registry', () => {
 
   it('skips get-post unless the method is both, expect-verb unless a verb is expected, signatures without a token and caching for POST', () => {
     const reasons = (method: 'POST' | 'both', expect: 'any' | 'receive', hasAuthToken: boolean) =>
-      Object.fromEntries(CHECKS.filter((c) => c.skipReason).map((c) => [c.id, c.skipReason?.({ method, expect, hasAuthToken } as never)]));
+      Object.fromEntries(CHECKS.filter((c) => c.skipReason).map((c) => [c.id, c.skipReason?.({ method, expect, hasAuthToken, profile: TWILIO_PROFILE } as never)]));
     const needsToken = 'needs --auth-token or TWILIO_AUTH_TOKEN';
     expect(reasons('POST', 'any', false)).toEqual({
       'get-post': 'needs --method both',

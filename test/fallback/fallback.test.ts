@@ -45,6 +45,7 @@ describe('check --endpoint fallback', () => {
     const finding = report.findings.find((f) => f.check === 'status-code');
     expect(finding).toMatchObject({ code: 'error_status', severity: 'error', twilioError: 11200 });
     expect(finding?.reproduce).toContain('ErrorCode=11205');
+    expect(finding?.hint).toContain('it carries ErrorCode and ErrorUrl after the fax\'s parameters; accept them as two more parameters of the same fax');
     expect(finding?.replay?.command).toContain('--endpoint fallback');
     expect(report.ok).toBe(false);
     // The same handler passes as a fax URL: the finding is about the fallback's parameters.
@@ -190,6 +191,9 @@ describe('the flags', () => {
   it.each([
     [['--endpoint', 'fallbak'], "--endpoint must be one of webhook, status-callback, fallback, not 'fallbak'"],
     [['--fallback-url', 'localhost:3000/fallback'], "--fallback-url: 'localhost:3000/fallback' has no scheme"],
+    // Ignored, either would pass a run that never judged the fallback.
+    [['--endpoint', 'fallback', '--fallback-url', 'http://127.0.0.1:9/fallback'], '--fallback-url is played beside a fax URL (--endpoint webhook), not with --endpoint fallback: with --endpoint fallback, URL is the fallback handler itself; leave --fallback-url out'],
+    [['--endpoint', 'status-callback', '--fallback-url', 'http://127.0.0.1:9/fallback'], '--fallback-url is played beside a fax URL (--endpoint webhook), not with --endpoint status-callback'],
   ])('refuses %j in one line', async (flags, message) => {
     const { io, stderr } = bufferIo();
     expect(await runCli(['check', 'http://127.0.0.1:9/fax', ...flags], io)).toBe(2);

@@ -24,6 +24,10 @@ describe('checkServer refuses options it cannot honour', () => {
     [{ authToken: '' }, 'checkServer: authToken must be a non-empty string (leave it out to send unsigned requests), not an empty string'],
     [{ mediaUrl: 'media.example.com' }, "checkServer: mediaUrl: 'media.example.com' has no scheme; give the full URL, e.g. http://media.example.com"],
     [{ shrink: { maxCases: 10 } }, 'checkServer: shrink needs both maxCases and maxMs (or false to report failures unshrunk)'],
+    // Ignored, it would pass a run that never judged the fallback.
+    [{ endpoint: 'fallback', fallbackUrl: 'http://127.0.0.1:1/fallback' }, "checkServer: fallbackUrl is played beside a fax URL (endpoint 'webhook'), not with endpoint 'fallback': the URL checked is the fallback itself"],
+    // An empty port (a shell variable left empty) would quietly be port 80.
+    [{ mediaUrl: 'http://127.0.0.1:/media' }, "checkServer: mediaUrl: 'http://127.0.0.1:/media' has an empty port after the ':'; give the port (e.g. http://127.0.0.1:3000/media) or leave the ':' out for the scheme's own"],
   ])('throws a TypeError naming the option and its range for %j', async (options, message) => {
     const running = checkServer({ url: 'http://127.0.0.1:1/fax' }, options as CheckServerOptions);
     await expect(running).rejects.toThrow(TypeError);

@@ -90,7 +90,7 @@ describe('reproduce: the curl line of a finding', () => {
     running.push(server);
     const report = await checkServer({ url: server.url() }, { runs: 0, seed: 1, timeoutMs: 300, checks: ['response-time'] });
     const finding = report.findings[0];
-    expect(finding).toMatchObject({ code: 'reply_timeout', message: 'no complete reply within 0.3 s; Twilio gives up there and fails the fax' });
+    expect(finding).toMatchObject({ code: 'reply_timeout', message: 'no complete reply within 0.3 s; Twilio fails the fax' });
     expect(finding?.reproduce).toMatch(/^curl -sS -i --globoff --max-time 0\.3 /);
     await expect(run('sh', ['-c', finding?.reproduce ?? 'true'])).rejects.toMatchObject({ code: 28 });
   });

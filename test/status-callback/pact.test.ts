@@ -63,6 +63,16 @@ describe('pact generate --endpoint status-callback', () => {
     expect(pact.interactions.filter((i) => i.request.path === '/hooks/fax-status')).toHaveLength(3);
   });
 
+  it('says what a second generate for the same provider dropped from the contract it replaced', async () => {
+    expect((await run(['pact', 'generate', '--provider', 'twice-app', '--endpoint', 'status-callback'])).code).toBe(0);
+    const second = await run(['pact', 'generate', '--provider', 'twice-app', '--fallback-path', '/fax/fallback']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain("pacts/twilio-fax-twice-app.json replaced an earlier contract; 3 of its interactions are not in this one ('a status callback: a fax sent failed, with no NumPages or MediaUrl', 'a status callback: a fax sent is queued', 'a status callback: a fax sent was delivered')");
+    expect(second.stderr).toContain('generate one contract with all the paths (--callback-path, --status-callback-path, --fallback-path)');
+    // The same command again drops nothing: no note.
+    expect((await run(['pact', 'generate', '--provider', 'twice-app', '--fallback-path', '/fax/fallback'])).stderr).toBe('');
+  });
+
   it("refuses the webhook's flags with --endpoint status-callback", async () => {
     const result = await run(['pact', 'generate', '--provider', 'x', '--endpoint', 'status-callback', '--callback-path', '/fax/received']);
     expect(result.code).toBe(2);

@@ -93,6 +93,15 @@ describe('check --endpoint status-callback', () => {
     expect(statusesOf(report)).toMatchObject({ 'status-callback-failed-fax': 'skipped', 'status-callback-order': 'skipped' });
   });
 
+  it('says nothing answered, with the code of the refused connection, when no server listens at the URL', async () => {
+    // Port 1: nothing listens there.
+    const report = await checkServer({ url: 'http://127.0.0.1:1/fax/status' }, { ...RUN, runs: 0 });
+    const finding = report.findings.find((f) => f.check === 'status-callback-accepted');
+    expect(finding).toMatchObject({ code: 'status_callback_unreachable', twilioError: 11202 });
+    expect(finding?.message).toContain('Twilio logged 11202 and did not retry');
+    expect(finding?.hint).toContain('nothing answered at the status callback URL: start the server');
+  });
+
   it('reports callbacks refused out of order or twice, and passes them when they come in order', async () => {
     const url = await started(callbackApp(strictStateMachine()));
     const report = await checkServer({ url }, RUN);
