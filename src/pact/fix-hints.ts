@@ -29,7 +29,8 @@ export interface Fix {
   readonly explains: readonly Diagnostic[];
 }
 
-const TRANSPORT_CHECKS = new Set(['reachable', 'response-time', 'status-code']);
+// A status callback's reply is judged by status-callback-accepted alone (a warning: the fax is unaffected).
+const TRANSPORT_CHECKS = new Set(['reachable', 'response-time', 'status-code', 'status-callback-accepted']);
 const GENERIC_BODY_HINT = 'verb and attribute names and values are case-sensitive: <Receive>, <Reject/>, method="POST", pageSize="a4"';
 
 /** A fix made of the verdict's diagnostics, in their own words: `check`'s hints, codes and severities. */

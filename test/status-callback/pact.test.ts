@@ -50,10 +50,14 @@ describe('pact generate --endpoint status-callback', () => {
     expect((await run(['pact', 'verify', good.url(''), '--pact', pact])).code).toBe(0);
     const failing = await run(['pact', 'verify', crashing.url(''), '--pact', pact, '--reporter', 'json']);
     expect(failing.code).toBe(1);
-    const report = JSON.parse(failing.stdout) as { findings: { check: string; code: string; reproduce: string }[] };
-    const kit = report.findings.find((f) => f.code === 'status_callback_error_status');
-    expect(kit?.check).toBe('pact-a-status-callback-a-fax-sent-failed-with-no-numpages-or-mediaurl');
-    expect(kit?.reproduce).toContain('FaxStatus=failed');
+    const report = JSON.parse(failing.stdout) as { findings: { check: string; code: string; severity: string; twilioError?: number; reproduce: string }[] };
+    // One cause, one finding, as bad as check says it is: Pact's status mismatch, graded as the status callback's warning.
+    expect(report.findings.map((f) => [f.code, f.severity, f.twilioError])).toEqual([['pact_status_mismatch', 'warning', 11200]]);
+    const [finding] = report.findings;
+    expect(finding?.check).toBe('pact-a-status-callback-a-fax-sent-failed-with-no-numpages-or-mediaurl');
+    expect(finding?.reproduce).toContain('FaxStatus=failed');
+    // A warning fails the run by default, and passes it under --fail-on error, as check does.
+    expect((await run(['pact', 'verify', crashing.url(''), '--pact', pact, '--fail-on', 'error'])).code).toBe(0);
   });
 
   it('adds the status callbacks to the webhook contract with --status-callback-path', async () => {
