@@ -19,7 +19,7 @@ export const statusCallbackFailedFaxCheck: Check = {
     const callbacks = callbacksOf(context);
     const ending = callbacks.at(-1) ?? [];
     const { config } = context;
-    if (callbacks.length < 2 || !isUnsuccessfulEnding(ending, config)) return notJudged(`the fax of this case was ${statusOf(ending, config)}, not one that failed`);
+    if (callbacks.length < 2 || !isUnsuccessfulEnding(ending, config)) return notJudged(`the fax of this case was ${statusOf(ending, config)}, not one that failed`, { notApplicable: true });
     const first = callbackFailure(context.exchange, config);
     if (first === 'aborted') return notJudged(ABORTED);
     if (first) return notJudged(`the ${statusOf(callbacks[0] ?? [], config)} callback of the same fax got no 2xx either (see status-callback-accepted)`);

@@ -49,11 +49,14 @@ export function createCheckTally(): CheckTally {
   const groups = new Map<string, MutableGroup>();
   const issues: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   let judgedCases = 0;
-  let notJudged: { position: number; reason: string } | undefined;
+  // The earliest reason of a case the check was about, else the earliest of any case.
+  let notJudged: { position: number; reason: string; notApplicable: boolean } | undefined;
   return {
     add(position, plannedCase, outcome) {
       if (outcome.notJudged !== undefined) {
-        if (!notJudged || position < notJudged.position) notJudged = { position, reason: outcome.notJudged };
+        const candidate = { position, reason: outcome.notJudged, notApplicable: outcome.notApplicable === true };
+        const better = !notJudged || (notJudged.notApplicable && !candidate.notApplicable) || (notJudged.notApplicable === candidate.notApplicable && position < notJudged.position);
+        if (better) notJudged = candidate;
         return;
       }
       judgedCases += 1;

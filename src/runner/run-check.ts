@@ -11,6 +11,8 @@ export interface StampedIssue extends Omit<CheckIssue, 'diagnostic'> {
 export interface StampedOutcome {
   readonly issues: readonly StampedIssue[];
   readonly notJudged?: string;
+  /** The case was not one the check is about (`notJudged(reason, { notApplicable: true })`). */
+  readonly notApplicable?: true;
 }
 
 /**
@@ -30,8 +32,8 @@ export async function runCheck(check: Check, context: CheckContext): Promise<Sta
   if (problem) {
     throw new BrokenCheckError(check.id, `check '${check.id}' ${problem} on ${caseName(context.case)}; a check returns judged(issues) or notJudged(reason)`);
   }
-  const valid = outcome as { issues: readonly CheckIssue[]; notJudged?: string };
-  if (valid.notJudged !== undefined) return { issues: [], notJudged: valid.notJudged };
+  const valid = outcome as { issues: readonly CheckIssue[]; notJudged?: string; notApplicable?: unknown };
+  if (valid.notJudged !== undefined) return { issues: [], notJudged: valid.notJudged, ...(valid.notApplicable === true && { notApplicable: true as const }) };
   return { issues: valid.issues.map((issue) => ({ ...issue, diagnostic: { ...issue.diagnostic, check: check.id } })) };
 }
 

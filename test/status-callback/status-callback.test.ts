@@ -91,6 +91,8 @@ describe('check --endpoint status-callback', () => {
     const report = await checkServer({ url }, RUN);
     expect(report.findings.map((f) => [f.check, f.code])).toEqual([['status-callback-accepted', 'status_callback_error_status']]);
     expect(statusesOf(report)).toMatchObject({ 'status-callback-failed-fax': 'skipped', 'status-callback-order': 'skipped' });
+    // The reason of a failed fax it could not judge, not that of the delivered fax of the first case.
+    expect(report.checks.find((c) => c.id === 'status-callback-failed-fax')?.skipReason).toBe('the queued callback of the same fax got no 2xx either (see status-callback-accepted)');
   });
 
   it('says nothing answered, with the code of the refused connection, when no server listens at the URL', async () => {

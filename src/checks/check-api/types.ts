@@ -108,6 +108,11 @@ export interface CheckOutcome {
   readonly issues: readonly CheckIssue[];
   /** Why the check had nothing to judge on this case (e.g. no 2xx reply to read); `issues` is then empty. */
   readonly notJudged?: string;
+  /**
+   * The case is not one the check is about (a delivered fax, for a check of failed ones), rather than one it could not
+   * judge: a check skipped in every case is reported with the first reason of a case it was about, when there is one.
+   */
+  readonly notApplicable?: true;
 }
 
 /**
@@ -120,11 +125,12 @@ export function judged(issues: readonly CheckIssue[] = []): CheckOutcome {
 
 /**
  * The check had nothing to judge on this case, and says why (e.g. "no 2xx reply to read"). A check that judged no
- * case is reported skipped with the first case's reason, never passed.
+ * case is reported skipped with the first case's reason, never passed; `notApplicable` marks a case the check is not
+ * about, whose reason gives way to that of a case it was about but could not judge.
  * @example if (!exchange.response) return notJudged('no reply to read (see reachable)');
  */
-export function notJudged(reason: string): CheckOutcome {
-  return { issues: [], notJudged: reason };
+export function notJudged(reason: string, options: { readonly notApplicable?: boolean } = {}): CheckOutcome {
+  return { issues: [], notJudged: reason, ...(options.notApplicable === true && { notApplicable: true as const }) };
 }
 
 /** Why reply checks judge nothing on a case whose base request got no 2xx reply, when no check owns the failure. */
