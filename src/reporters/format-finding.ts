@@ -5,7 +5,9 @@ import { replayOf } from './report-notes.js';
 import { showControlCharacters } from './show-control-characters.js';
 import { headerValue, truncateText } from './text-layout.js';
 
-const REQUEST_HEADERS = ['Content-Type', 'X-Twilio-Signature', 'Cookie'] as const;
+// The signature headers are every `…-Signature` header sent (Twilio's, and SignalWire's beside it): the one a server
+// checks is among them, whichever service the run plays.
+const SIGNATURE_HEADER = /-signature$/i;
 const RESPONSE_HEADERS = ['Location', 'Set-Cookie', 'WWW-Authenticate'] as const;
 const LABEL_WIDTH = 11;
 const GUTTER = '│ ';
@@ -56,7 +58,8 @@ function formatSeen(finding: Finding): string | undefined {
 
 function formatSent(request: ReportedRequest): string[] {
   const lines = [`${request.method} ${showControlCharacters(request.url)}`];
-  lines.push(...pickHeaders(request.headers, REQUEST_HEADERS));
+  const signatures = Object.keys(request.headers).filter((name) => SIGNATURE_HEADER.test(name));
+  lines.push(...pickHeaders(request.headers, ['Content-Type', ...signatures, 'Cookie']));
   if (request.body) lines.push(...quoteBody(request.body, request.body.length));
   return lines;
 }

@@ -4,6 +4,7 @@ import { SIGNALWIRE_PROFILE } from '../../src/protocol/signalwire-profile.js';
 import { serve, type RunningServer } from '../zoo/serve.js';
 import twilio from 'twilio';
 import { readText, send } from '../zoo/serve.js';
+import { formatFinding } from '../../src/reporters/format-finding.js';
 import { signalWireApp } from './signalwire-app.js';
 
 const SIGNING_KEY = 'PSKtest0123456789abcdef';
@@ -57,5 +58,16 @@ describe('a SignalWire app, which validates X-SignalWire-Signature and wants UUI
     expect(finding?.code).toBe('signed_request_refused');
     expect(finding?.hint).not.toContain('SignalWire');
     expect(finding?.message).toContain("Twilio's real faxes would be refused the same way");
+  });
+
+  it('shows the SignalWire signature header among those sent, and names its key, when a wrong key is refused', async () => {
+    const server = await started();
+    const report = await checkServer({ url: server.url() }, { profile: SIGNALWIRE_PROFILE, authToken: 'another-key', runs: 0, seed: 13, checks: ['signature-accepted'] });
+    const [finding] = report.findings;
+    expect(finding?.code).toBe('signed_request_refused');
+    expect(finding?.hint).toContain('the same signing key as the kit (--auth-token or SIGNALWIRE_SIGNING_KEY or TWILIO_AUTH_TOKEN)');
+    const shown = formatFinding(finding!);
+    expect(shown).toMatch(/^\s+X-SignalWire-Signature: /m);
+    expect(shown).toMatch(/^\s+X-Twilio-Signature: /m);
   });
 });
