@@ -18,7 +18,7 @@ function mark(row: BenchRow): string {
  * and in a CI log.
  */
 export function formatBenchTable(rows: readonly BenchRow[]): string {
-  const cells = rows.map((row): readonly string[] => [mark(row), row.what, Number.isNaN(row.ratio) ? '—' : `${row.ratio.toFixed(2)}×`, formatTarget(row.target), row.kit, row.reference]);
+  const cells = rows.map((row): readonly string[] => [mark(row), row.what, formatRatio(row), formatTarget(row.target), row.kit, row.reference]);
   const header = [' ', 'what', 'ratio', 'target', 'kit', 'reference'] as const;
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: readonly string[]) =>
@@ -32,6 +32,18 @@ export function formatBenchTable(rows: readonly BenchRow[]): string {
     if (row.note !== undefined) out.push(`${' '.repeat((widths[0] ?? 1) + 2)}  ${row.note}`);
   });
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A row's ratio to two decimals, or three when two would show a miss as its bound (1.304 against ≤ 1.3 is `1.304×`,
+ * not `1.30×`), so the mark never contradicts the figure beside it.
+ */
+export function formatRatio(row: BenchRow): string {
+  if (Number.isNaN(row.ratio)) return '—';
+  const two = row.ratio.toFixed(2);
+  const bounds = [row.target.max, row.target.min].filter((b): b is number => b !== undefined);
+  const hidesMiss = !meetsTarget(row) && bounds.some((bound) => Number(two) === bound);
+  return `${hidesMiss ? row.ratio.toFixed(3) : two}×`;
 }
 
 /** The bench's exit code: 1 when any row misses its target, else 0. */

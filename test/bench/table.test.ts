@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchRow } from '../../bench/row.js';
-import { benchExitCode, formatBenchTable, formatTarget, missedTargets } from '../../bench/table.js';
+import { benchExitCode, formatBenchTable, formatRatio, formatTarget, missedTargets } from '../../bench/table.js';
 
 const met: BenchRow = { what: 'cold start: --help', kit: 'twiml-fax-kit --help 150 ms', reference: 'node -e 0 120 ms', ratio: 1.25, target: { max: 1.5 } };
 const missed: BenchRow = { what: 'harness', kit: 'checkServer 800 req/s', reference: 'undici Client 1000 req/s', ratio: 0.8, target: { min: 0.9 }, note: '2002 requests a run' };
@@ -19,6 +19,13 @@ describe('the bench table', () => {
     const unmeasured: BenchRow = { ...met, what: 'validator', ratio: Number.NaN };
     expect(formatBenchTable([unmeasured]).split('\n')[2]).toMatch(/^✗ {2}validator +— {2}≤ 1\.5×/);
     expect(missedTargets([unmeasured, met])).toEqual(['validator']);
+  });
+
+  it('never shows a miss as its bound: three decimals where two would round onto it', () => {
+    expect(formatRatio({ ...met, ratio: 1.304, target: { max: 1.3 } })).toBe('1.304×');
+    expect(formatRatio({ ...met, ratio: 0.897, target: { min: 0.9 } })).toBe('0.897×');
+    expect(formatRatio({ ...met, ratio: 1.296, target: { max: 1.3 } })).toBe('1.30×');
+    expect(formatRatio({ ...met, ratio: 1.25, target: { max: 1.5 } })).toBe('1.25×');
   });
 
   it('exits 1 when a target is missed and 0 when every one is met', () => {
