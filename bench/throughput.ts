@@ -1,9 +1,15 @@
-import { Client } from 'undici';
+import { Client, errors } from 'undici';
 import { checkServer } from '../src/harness/index.js';
 import { formatMs, median, sideBySide } from './measure.js';
 import type { BenchRow } from './row.js';
 import type { RecordedRequest } from './server-messages.js';
 import type { BenchServer } from './server.js';
+
+// What the raw client destroys each connection with, made once, as the kit's network transport does: without one,
+// undici makes an error per connection whose stack Node formats at once (costly under tsx's source maps), a cost of
+// undici's default that the kit does not pay and the reference should not either.
+const RELEASED = new errors.ClientDestroyedError();
+void RELEASED.stack;
 
 // Hop-by-hop and framing headers undici writes itself.
 const OWN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
@@ -76,7 +82,7 @@ async function replay(url: string, requests: readonly RecordedRequest[], concurr
       });
       for await (const chunk of response.body) void chunk;
       // As the kit releases a connection: destroyed at once, not waited for.
-      if (!shared[slot]) void client.destroy().catch(() => undefined);
+      if (!shared[slot]) void client.destroy(RELEASED).catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, slot) => worker(slot)));
