@@ -125,8 +125,8 @@ export interface CasePlan {
 /**
  * How many generated cases are split off the seed's sequence at a time. A run holds at most this many cases' random
  * streams (a few hundred bytes each), never every case (20,000 drawn inputs held 40 MB); each input is drawn when
- * the run reaches its case and dies with it, young (inputs drawn a batch at a time outlived many collections, and
- * V8 moved them to its old space, which then grew with the run: peak memory grew with `--runs`). Splitting a batch
+ * the run reaches its case and dies with it, young (a batch of drawn inputs, some 1.5 MB, outlived several
+ * collections and was moved to V8's old space, whose garbage makes the peak memory of a long run). Splitting a batch
  * from the middle of the sequence first skips what came before it (fast-check replays a path so), about 2 µs per
  * case skipped: some 8 s over a 100,000-case run, nothing for runs within one batch.
  */
