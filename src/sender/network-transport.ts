@@ -230,11 +230,12 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): {
 } {
   const headers: Record<string, string> = {};
   let setCookies: string[] = [];
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name of Object.keys(raw)) {
+    const value = raw[name];
     if (value === undefined) continue;
     const lower = name.toLowerCase();
-    if (lower === 'set-cookie') setCookies = [value].flat();
-    else headers[lower] = [value].flat().join(', ');
+    if (lower === 'set-cookie') setCookies = Array.isArray(value) ? [...value] : [value];
+    else headers[lower] = Array.isArray(value) ? value.join(', ') : value;
   }
   return { headers, setCookies };
 }
