@@ -26,11 +26,13 @@ const HEAD_END = /\r?\n\r?\n/;
  */
 export function withoutInterimResponses(socket: Socket, maxHeadBytes: number): Socket {
   const push = socket.push;
+  const ownPush = Object.hasOwn(socket, 'push');
   // Until the final response's status line: the one response this connection carries.
   let pending: Buffer = Buffer.alloc(0);
   const done = (): void => {
     // Back to the socket's own `push`: no cost per chunk once the head is seen.
-    delete (socket as { push?: unknown }).push;
+    if (ownPush) socket.push = push;
+    else delete (socket as { push?: unknown }).push;
   };
   const release = (): boolean => {
     done();
