@@ -10,6 +10,7 @@ import type { FormParams } from '../model/exchange.js';
 import type { Endpoint } from '../checks/check-api/endpoint.js';
 import { playsStatusCallbacks, statusCallbackCaseInput, statusCallbackExamples, type StatusCallbackProfile } from './status-callback-cases.js';
 import { examplesForEndpoint, forEndpoint, type PlanningProfile } from './fallback-plan.js';
+import { deferredDraws, drawNow, type DeferredDraw } from './deferred-draws.js';
 
 /**
  * What planning reads of the profile: parameter names and ids, for status callbacks their protocol and media, for the
@@ -122,12 +123,20 @@ export interface CasePlan {
 }
 
 /**
- * How many generated cases are drawn at a time. A run holds at most this many inputs (about 2 kB each) instead of
- * all of them (20,000 runs held 40 MB). Drawing a batch from the middle of the seed's sequence first skips what came
- * before it (fast-check replays a path so), which costs about 20 µs per case skipped: about 4 s over a 20,000-case
- * run, nothing for runs within one batch.
+ * How many generated cases are split off the seed's sequence at a time. A run holds at most this many cases' random
+ * streams (a few hundred bytes each), never every case (20,000 drawn inputs held 40 MB); each input is drawn when
+ * the run reaches its case and dies with it, young (a batch of drawn inputs, some 1.5 MB, outlived several
+ * collections and was moved to V8's old space, whose garbage makes the peak memory of a long run). Splitting a batch
+ * from the middle of the sequence first skips what came before it (fast-check replays a path so), about 2 µs per
+ * case skipped: some 8 s over a 100,000-case run, nothing for runs within one batch.
  */
 export const CASE_BATCH = 1024;
+
+/**
+ * How many inputs are drawn together: drawing a few in a row runs fast-check's code hot, several times faster a case
+ * than one draw between requests, and so few die young all the same.
+ */
+const DRAW_AHEAD = 32;
 
 /**
  * The cases of a run of `endpoint` (default: the webhook) under `profile`: the fixed examples, then `runs` generated from `seed`. Generated case `i` is
@@ -140,7 +149,9 @@ export function planCases(seed: number, runs: number, profile: PlanProfile, endp
   // not wait for (`check`'s first request goes out before it).
   let inputs: fc.Arbitrary<CaseInput> | undefined;
   let batchStart = -1;
-  let batch: readonly CaseInput[] = [];
+  let batch: DeferredDraw[] = [];
+  let drawnStart = -1;
+  let drawn: CaseInput[] = [];
   const length = examples.length + Math.max(0, runs);
   return {
     length,
@@ -151,11 +162,18 @@ export function planCases(seed: number, runs: number, profile: PlanProfile, endp
       const start = index - (index % CASE_BATCH);
       if (start !== batchStart) {
         // `path: String(start)` starts the seed's sequence at case `start`: the same values as one sample of all.
-        inputs ??= caseInput(profile, endpoint);
-        batch = fc.sample(inputs, { seed, path: String(start), numRuns: Math.min(CASE_BATCH, runs - start) });
+        batch = deferredDraws(seed, start, Math.min(CASE_BATCH, runs - start));
         batchStart = start;
       }
-      const input = batch[index - start] as CaseInput;
+      inputs ??= caseInput(profile, endpoint);
+      const windowStart = index - (index % DRAW_AHEAD);
+      if (windowStart !== drawnStart) {
+        const arbitrary = inputs;
+        const end = Math.min(windowStart + DRAW_AHEAD, start + batch.length);
+        drawn = batch.slice(windowStart - start, end - start).map((draw) => drawNow(arbitrary, draw));
+        drawnStart = windowStart;
+      }
+      const input = drawn[index - windowStart] as CaseInput;
       return { id: `generated-${index + 1}`, label: `generated case ${index + 1}`, kind: 'generated', index, input };
     },
   };

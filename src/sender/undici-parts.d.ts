@@ -18,3 +18,8 @@ declare module 'undici/lib/api/api-request.js' {
   function undiciRequest(this: Client, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
   export default undiciRequest;
 }
+
+declare module 'undici/lib/core/errors.js' {
+  import type { errors } from 'undici';
+  export const ClientDestroyedError: typeof errors.ClientDestroyedError;
+}

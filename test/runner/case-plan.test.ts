@@ -34,6 +34,21 @@ describe('the plan of a run', () => {
     expect(inputs.filter((ref) => ref.deref() !== undefined).length).toBeLessThanOrEqual(CASE_BATCH + 2);
   });
 
+  it('draws the same cases as one sample for every seed and endpoint, however the run asks for them', () => {
+    const runs = CASE_BATCH + 5;
+    for (const endpoint of [undefined, 'fallback'] as const) {
+      for (const seed of [-3, 42, 2 ** 31 - 1]) {
+        const plan = planCases(seed, runs, TWILIO_PROFILE, endpoint);
+        const examples = plan.length - runs;
+        const expected = fc.sample(caseInput(TWILIO_PROFILE, endpoint), { seed, numRuns: runs });
+        // Past the first batch first, then back, then one position twice: a case never depends on what came before.
+        for (const index of [CASE_BATCH + 4, 0, 1, CASE_BATCH - 1, CASE_BATCH, CASE_BATCH]) {
+          expect(plan.at(examples + index)?.input, `seed ${seed}, ${endpoint ?? 'webhook'}, case ${index}`).toEqual(expected[index]);
+        }
+      }
+    }
+  });
+
   it('has nothing past its end', () => {
     const plan = planCases(1, 3, TWILIO_PROFILE);
     expect([plan.at(4)?.id, plan.at(5), plan.at(-1)]).toEqual(['generated-3', undefined, undefined]);
