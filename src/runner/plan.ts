@@ -100,8 +100,10 @@ export const CASE_BATCH = 1024;
  * The cases of a run of `endpoint` (default: the webhook) under `profile`: the fixed examples, then `runs` generated from `seed`. Generated case `i` is
  * what `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk. They are drawn in
  * batches as the run reaches them (in order, as the pool takes them), so a long run does not hold every input.
+ * `drawAfter` holds the first draw (and the loading of the generators) back until it settles: the run's first
+ * request out (`first-request-out.ts`).
  */
-export function planCases(seed: number, runs: number, profile: PlanProfile, endpoint?: Endpoint): CasePlan {
+export function planCases(seed: number, runs: number, profile: PlanProfile, endpoint?: Endpoint, options: { readonly drawAfter?: Promise<void> } = {}): CasePlan {
   const examples = exampleCases(profile, endpoint);
   // Built when the first generated case is drawn: loading and building the generators takes time the examples, sent
   // first, need not wait for (`check`'s first request goes out before it).
@@ -109,6 +111,7 @@ export function planCases(seed: number, runs: number, profile: PlanProfile, endp
   let batchStart = -1;
   let batch: Promise<readonly CaseInput[]> = Promise.resolve([]);
   const drawBatch = async (start: number): Promise<readonly CaseInput[]> => {
+    await options.drawAfter;
     const generated = await loadGeneratedCases();
     inputs ??= generated.caseInput(profile, endpoint);
     return generated.sampleInputs(inputs, seed, start, Math.min(CASE_BATCH, runs - start));

@@ -9,6 +9,7 @@ import { baseRequestOf, evaluateCase, type CaseTarget } from './evaluate.js';
 import type { Reporter } from '../model/events.js';
 import { buildFinding } from './finding.js';
 import { EXAMPLE_CASE_IDS, planCases } from './plan.js';
+import { firstRequestOut } from './first-request-out.js';
 import { forEachWithConcurrency } from './pool.js';
 import { createRedactor } from '../secrets/redact.js';
 import { caseAtPath, plannedPath, replayCommand, type CommandWord } from './replay.js';
@@ -83,7 +84,9 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   const started = performance.now();
   const reporters = plan.reporters ?? [];
   const failOn = plan.failOn ?? DEFAULT_FAIL_ON;
-  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs, plan.config.profile, plan.config.endpoint) : [Promise.resolve(await caseAtPath(plan.seed, plan.replay, plan.config.profile, plan.config.endpoint))];
+  const replayed = plan.replay === undefined ? undefined : await caseAtPath(plan.seed, plan.replay, plan.config.profile, plan.config.endpoint);
+  const firstOut = firstRequestOut();
+  const cases = replayed ? [Promise.resolve(replayed)] : planCases(plan.seed, plan.runs, plan.config.profile, plan.config.endpoint, { drawAfter: firstOut.promise });
   const skipReasons = new Map(plan.checks.map((c) => [c.id, c.skipReason?.(plan.config)] as const));
   const active = plan.checks.filter((c) => skipReasons.get(c.id) === undefined);
   const stopAfter = timeoutsToStop(plan.concurrency);
@@ -123,6 +126,8 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
           control.halt();
           return undefined;
         });
+        // A case is over, so the examples no longer wait on the generators: they may load (if nothing released them).
+        firstOut.release();
         if (!outcome) return;
         let failed = false;
         for (const [id, each] of outcome.outcomes) {
@@ -186,6 +191,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
       ...(stoppedEarly !== undefined && { stoppedEarly }),
     });
   } finally {
+    firstOut.release();
     control.dispose();
   }
 }
