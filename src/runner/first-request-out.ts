@@ -1,11 +1,12 @@
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { channel } from 'node:diagnostics_channel';
 
 /**
  * The diagnostics channel undici publishes on as it writes a request's headers to the socket (the network transport
  * and the Node-listener transport both send through undici's client). Published just before the write, in the same
- * turn: a promise settled by it lets other work run only once that request is on its way.
+ * turn: a promise settled by it lets other work run only once that request is on its way. Held here: Node keeps a
+ * channel only while something refers to it, and a subscriber of a collected channel would hear nothing.
  */
-const HEADERS_WRITTEN = 'undici:client:sendHeaders';
+const HEADERS_WRITTEN = channel('undici:client:sendHeaders');
 
 /** When the run's first request is out, for work that must not delay it. */
 export interface FirstRequestOut {
@@ -29,9 +30,9 @@ export function firstRequestOut(): FirstRequestOut {
   const promise = new Promise<void>((resolve) => (release = resolve));
   const onHeaders = (): void => done();
   function done(): void {
-    unsubscribe(HEADERS_WRITTEN, onHeaders);
+    HEADERS_WRITTEN.unsubscribe(onHeaders);
     release();
   }
-  subscribe(HEADERS_WRITTEN, onHeaders);
+  HEADERS_WRITTEN.subscribe(onHeaders);
   return { promise, release: done };
 }
