@@ -1,5 +1,5 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 /**
  * Signals and liveness of a whole process group, the unit `--start` owns: the shell, the server it runs and
@@ -13,9 +13,6 @@ const isWindows = process.platform === 'win32';
 export function signalGroup(pgid: number, signal: 'SIGTERM' | 'SIGKILL'): void {
   if (isWindows) {
     // Windows has no process groups to signal; taskkill /T walks the tree instead (/F forces, as SIGKILL).
-    // Required here, on Windows only: bin.ts loads this module for its exit hook, and node:child_process (with
-    // cluster and dgram) costs every run's start some 20 ms elsewhere for nothing.
-    const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
     spawnSync('taskkill', ['/pid', String(pgid), '/T', ...(signal === 'SIGKILL' ? ['/F'] : [])], { stdio: 'ignore', windowsHide: true });
     return;
   }
