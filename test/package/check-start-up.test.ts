@@ -109,7 +109,7 @@ describe("the check command's start-up", { timeout: 120_000 }, () => {
   });
 
   it('sends its first request before loading fast-check, the generators, cookies, caching, progress bar, other reporters, --start, Pact or msw', async () => {
-    const { before, after } = await checkRun('get', '--method both --reporter pretty --reporter json:report.json');
+    const { before, after } = await checkRun('get', `--method both --reporter pretty --reporter json:${join(work, 'report.json')}`);
 
     expect(packagesIn(before, NOT_BEFORE_FIRST_REQUEST)).toEqual([]);
     expect(before.filter((url) => KIT_NOT_BEFORE_FIRST_REQUEST.some((pattern) => pattern.test(url)))).toEqual([]);
