@@ -13,9 +13,10 @@ export interface FirstRequestOut {
   /** Settles once the first request's headers were written, or at `release()`, whichever comes first. */
   readonly promise: Promise<void>;
   /**
-   * Settles it and stops listening, whether or not a request went out: the runner calls it when any case is over
-   * (a transport that does not go through undici, such as a fetch handler, an interrupted run that sent nothing,
-   * a check that broke) and when the run ends, so that nothing waits on it for ever.
+   * Settles it and stops listening, whether or not headers were written: the runner calls it when any exchange or
+   * case is over (a transport that does not go through undici, such as a fetch handler; a server that refused the
+   * connection; an interrupted run that sent nothing; a check that broke) and when the run ends, so that nothing
+   * waits on it for ever.
    */
   release(): void;
 }

@@ -100,7 +100,8 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     control,
     send: (request: WebhookRequest): Promise<Exchange> => {
       requests += 1;
-      return plan.sender.send(request).then((exchange) => {
+      // An exchange that is over releases the generators too (an in-process handler writes no headers through undici).
+      return plan.sender.send(request).finally(firstOut.release).then((exchange) => {
         latency.add(exchange);
         return exchange;
       });
