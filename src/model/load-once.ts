@@ -4,7 +4,7 @@
  * first call of the loader this returns. Every later call gets the same promise, so a module is imported once even
  * when several cases ask for it at once. The `import()` stays in the caller, beside what it loads (the layer rules
  * see it there).
- * @example const generators = loadOnce(() => import('./generated-cases.js')); (await generators()).sampleCases(...)
+ * @example const loadCookies = loadOnce(() => import('tough-cookie')); const { CookieJar } = await loadCookies();
  */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
