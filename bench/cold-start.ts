@@ -42,7 +42,10 @@ export async function coldStartRows(server: BenchServer, rounds: number, env: No
   rows.push(
     {
       ...ratioRow('cold start: check, to its first request', 'twiml-fax-kit check URL', check, 3),
-      note: 'from spawn until the server sees the first request; nearly all of it is Node loading modules (the row below)',
+      note:
+        'from spawn until the server sees the first request. What is left is what that request needs: Node loading the CLI, the checks, the validator ' +
+        "and undici's client (which loads node:http2 and compiles its llhttp WebAssembly), the media server's listen (node:cluster); " +
+        'fast-check, cookies, caching, the progress bar and other reporters load after it (test/package/check-start-up.test.ts)',
     },
     {
       ...bundledRow,

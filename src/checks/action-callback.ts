@@ -50,7 +50,7 @@ export const actionCallbackCheck: Check = {
       { accountSid: paramOf(params, names.accountSid) ?? '', faxSid: paramOf(params, names.faxSid) ?? '', format },
       profile.media,
     );
-    const cookie = callCookies(context, url);
+    const cookie = await callCookies(context, url);
     const issues: CheckIssue[] = [];
     let answered = 0;
     for (const outcome of [{ status: 'received', mediaUrl }, { status: 'failed' }] as const satisfies readonly CallbackOutcome[]) {
@@ -74,11 +74,13 @@ export const actionCallbackCheck: Check = {
  * The `Cookie` header of the callback: the cookies the webhook's replies set, kept for the (From, To) pair as
  * Twilio keeps them ("accepts HTTP cookies and will include them in each request"), scoped to the action URL.
  */
-function callCookies(context: CheckContext, actionUrl: string): string {
+async function callCookies(context: CheckContext, actionUrl: string): Promise<string> {
+  // No Set-Cookie, no cookie: tough-cookie is not loaded for nothing.
+  if (!context.exchange.hops.some((hop) => (hop.response?.setCookies.length ?? 0) > 0)) return '';
   const { names } = context.config.profile.parameters;
   const pair = { From: paramOf(context.request.params, names.from) ?? '', To: paramOf(context.request.params, names.to) ?? '' };
   const clock = new VirtualClock();
-  const jars = new PairCookieJars(context.config.profile.sender.cookieIdleExpiryMs);
+  const jars = await PairCookieJars.create(context.config.profile.sender.cookieIdleExpiryMs);
   for (const hop of context.exchange.hops) if (hop.response) jars.store(pair, hop.response.setCookies, hop.request.url, clock.now());
   return jars.cookieHeader(pair, actionUrl, clock.now());
 }

@@ -1,10 +1,14 @@
-import CachePolicy from 'http-cache-semantics';
+import type CachePolicy from 'http-cache-semantics';
 import type { Exchange, WebhookRequest } from '../model/exchange.js';
 import { bodiesDiffer, cacheViewOf } from './http-cache/cache-exchange.js';
 import { isEntityTag, isHttpDate, isStrongEntityTag } from './http-cache/http-validators.js';
 import { ABORTED, exchangeOutcome, twilioErrorOf } from './verdicts/exchange-outcome.js';
 import { whyNotJudged } from './hints/failure-owner.js';
 import { judged, notJudged, type Check, type CheckContext, type CheckIssue } from './check-api/types.js';
+import { loadOnce } from '../model/load-once.js';
+
+/** http-cache-semantics, loaded when this check first runs (only runs with GET requests need it). */
+const loadCacheSemantics = loadOnce(async () => (await import('http-cache-semantics')).default);
 
 const CHECK = 'caching';
 
@@ -38,7 +42,8 @@ export const cachingCheck: Check = {
     if (etag === undefined && lastModified === undefined) return notJudged('the GET reply has no ETag or Last-Modified: there is nothing to revalidate');
 
     const issues = sameEtagOtherBody(context, first, await context.send(request), 'the same URL requested again');
-    const policy = new CachePolicy(view.request, view.response, { shared: false });
+    const Policy = await loadCacheSemantics();
+    const policy = new Policy(view.request, view.response, { shared: false });
     const conditional = Object.fromEntries(
       Object.entries(policy.revalidationHeaders(view.request)).filter(([name]) => name === 'if-none-match' || name === 'if-modified-since'),
     ) as Record<string, string>;

@@ -1,7 +1,8 @@
 import { CHECK_IDS, selectRunChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../model/diagnostic.js';
 import { isSeed, SEED_RANGE } from '../model/seed.js';
-import { createReporters, ReportWriteError } from '../reporters/index.js';
+import { createReporters } from '../reporters/create-reporters.js';
+import { ReportWriteError } from '../reporters/write-report.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_RUNS, randomSeed, runCheckServer, type CheckServerOptions } from '../harness/check-server.js';
 import { BrokenCheckError } from '../runner/broken-check-error.js';

@@ -1,9 +1,13 @@
-import { DEFAULT_SERVER_LOG, DEFAULT_WAIT_TIMEOUT_MS, withStartedServer } from '../lifecycle/index.js';
-import { displayPath } from '../lifecycle/server-log.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../lifecycle/defaults.js';
+import { DEFAULT_SERVER_LOG, displayPath } from '../lifecycle/server-log.js';
+import { loadOnce } from '../model/load-once.js';
 import { secretsOf } from '../secrets/secrets-of.js';
 import { usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
+
+/** The process code of `--start` (child processes, the guardian, the wait for HTTP): loaded only by a run that starts a server. */
+const loadLifecycle = loadOnce(() => import('../lifecycle/index.js'));
 
 /** The flags that start the server under test (`check --start`), in `parseCommandArgs` form. */
 export const SERVER_START_OPTIONS = {
@@ -66,6 +70,7 @@ export function parseServerStart(values: StartValues, checkedUrl: string, secret
  */
 export async function runWithServer(start: ServerStart | undefined, io: CliIo, run: (serverLog?: string) => Promise<number>): Promise<number> {
   if (!start) return run();
+  const { withStartedServer } = await loadLifecycle();
   const result = await withStartedServer(
     { command: start.command, waitFor: start.waitFor, waitTimeoutMs: start.waitTimeoutMs, logFile: start.logFile, cwd: io.cwd, env: io.env, secrets: start.secrets },
     io.onInterrupt,

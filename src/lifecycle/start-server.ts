@@ -10,6 +10,7 @@ import { markedProcesses, SERVER_MARKER_VARIABLE, signalProcesses } from './proc
 import { forgetStartedServer, rememberStartedServer } from './started-servers.js';
 import { closeServerLog, DEFAULT_SERVER_LOG, displayPath, openServerLog, redactServerLog, summariseServerOutput } from './server-log.js';
 import { probeHttp, waitForHttp } from './wait-for-http.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from './defaults.js';
 
 /** What to start and how long to wait for it. */
 export interface StartServerOptions {
@@ -63,7 +64,7 @@ export type StartServerResult =
   | { readonly ok: true; readonly server: RunningServer }
   | { readonly ok: false; readonly message: string; readonly logFile: string; readonly interrupted: boolean };
 
-export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
+export { DEFAULT_WAIT_TIMEOUT_MS };
 export const DEFAULT_STOP_GRACE_MS = 5_000;
 /** After SIGKILL only the kernel can delay the end; this bounds the wait for it so stop() never hangs. */
 const AFTER_KILL_WAIT_MS = 2_000;

@@ -1,24 +1,29 @@
 import type { CliIo } from '../model/io.js';
 import type { Reporter } from '../model/events.js';
 import { createRedactor } from '../secrets/redact.js';
-import { createGithubReporter } from './github.js';
-import { createHtmlReporter } from './html/html-report.js';
-import { createJsonReporter } from './json.js';
-import { createJunitReporter } from './junit.js';
-import { createMarkdownReporter } from './markdown.js';
+import { loadOnce } from '../model/load-once.js';
 import { createPrettyReporter } from './pretty.js';
 import { redactingReporter } from './redacting-reporter.js';
 import type { ReporterFactory } from './reporter-context.js';
 import { resolveReporterOutputs, type ReporterOutputsOptions } from './reporter-outputs.js';
 
+/**
+ * A reporter that writes only when the run finishes, as every one but `pretty` (whose progress bar follows the run)
+ * does: its module loads then, so a run loads only the reporters it was asked for, and none before its first request.
+ */
+function writtenAtTheEnd(load: () => Promise<ReporterFactory>): ReporterFactory {
+  const loadFactory = loadOnce(load);
+  return (context) => ({ onRunFinished: async (event) => (await loadFactory())(context).onRunFinished?.(event) });
+}
+
 /** The reporters by their `--reporter` name. */
 export const REPORTERS = {
   pretty: createPrettyReporter,
-  json: createJsonReporter,
-  junit: createJunitReporter,
-  github: createGithubReporter,
-  html: createHtmlReporter,
-  markdown: createMarkdownReporter,
+  json: writtenAtTheEnd(async () => (await import('./json.js')).createJsonReporter),
+  junit: writtenAtTheEnd(async () => (await import('./junit.js')).createJunitReporter),
+  github: writtenAtTheEnd(async () => (await import('./github.js')).createGithubReporter),
+  html: writtenAtTheEnd(async () => (await import('./html/html-report.js')).createHtmlReporter),
+  markdown: writtenAtTheEnd(async () => (await import('./markdown.js')).createMarkdownReporter),
 } as const satisfies Record<string, ReporterFactory>;
 
 /** A `--reporter` name. */

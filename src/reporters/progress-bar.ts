@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { OutputStream } from '../model/io.js';
 
 /** A live progress line on a terminal. */
@@ -10,8 +11,15 @@ export interface ProgressBar {
   stop(): void;
 }
 
+/**
+ * cli-progress (and its string-width, emoji-regex...), loaded when a bar is first drawn: only a run on a terminal
+ * draws one. Required rather than imported because the bar starts in a synchronous hook (`onRunStarted`).
+ */
+let cliProgress: typeof cliProgressModule | undefined;
+
 /** Starts a progress bar on `stream` (a TTY: the caller checks) for `total` planned cases. */
 export function startProgressBar(stream: OutputStream, total: number): ProgressBar {
+  cliProgress ??= createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,

@@ -1,6 +1,4 @@
-import fc from 'fast-check';
-import { fallbackErrorParams } from '../../properties/fallback-error-params.js';
-import type { CaseInput, PlannedCase } from '../checks/check-api/types.js';
+import type { PlannedCase } from '../checks/check-api/types.js';
 import type { Endpoint } from '../checks/check-api/endpoint.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
@@ -12,21 +10,13 @@ export type PlanningProfile = Pick<FaxProfile, 'parameters' | 'fallback'>;
  * True when the run plays the fallback URL as its endpoint (`--endpoint fallback`): every base request then carries
  * `ErrorCode` and `ErrorUrl`, so every webhook check judges the fallback handler. The one place that reads it.
  */
-function playsFallback(endpoint: Endpoint | undefined): boolean {
+export function playsFallback(endpoint: Endpoint | undefined): boolean {
   return endpoint === 'fallback';
 }
 
 /** `params` with the fallback's two parameters after them, in the profile's order (assumption `fallback-params-appended`). */
 export function withFallbackError(params: FormParams, profile: Pick<FaxProfile, 'fallback'>, error: { readonly code: string; readonly url: string }): FormParams {
   return [...params, [profile.fallback.errorCodeParam, error.code], [profile.fallback.errorUrlParam, error.url]];
-}
-
-/** The generated inputs of the endpoint played: those of the fax URL, plus a seeded failure of it for the fallback. */
-export function forEndpoint(inputs: fc.Arbitrary<CaseInput>, profile: PlanningProfile, endpoint: Endpoint | undefined): fc.Arbitrary<CaseInput> {
-  if (!playsFallback(endpoint)) return inputs;
-  return fc
-    .record({ input: inputs, error: fallbackErrorParams({ profile }) })
-    .map(({ input, error }) => ({ ...input, params: withFallbackError(input.params, profile, { code: error.ErrorCode, url: error.ErrorUrl }) }));
 }
 
 /** The failures the fixed examples stand on for the fallback: a fax URL that timed out, then one that answered 500. */

@@ -1,58 +1,24 @@
-import fc from 'fast-check';
-import { faxWebhookParams } from '../../properties/fax-webhook-params.js';
-import { sipDisplayName } from '../../properties/sip-display-name.js';
-import { sipUri } from '../../properties/sip-uri.js';
-import { unknownParams } from '../../properties/unknown-params.js';
+import type fc from 'fast-check';
 import { RUN_SCOPE_CASE_ID, type CaseInput, type PlannedCase } from '../checks/check-api/types.js';
 import { idFromHex } from '../protocol/ids.js';
 import { TWILIO_PROFILE, type FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
+import { loadOnce } from '../model/load-once.js';
 import type { Endpoint } from '../checks/check-api/endpoint.js';
-import { playsStatusCallbacks, statusCallbackCaseInput, statusCallbackExamples, type StatusCallbackProfile } from './status-callback-cases.js';
-import { examplesForEndpoint, forEndpoint, type PlanningProfile } from './fallback-plan.js';
-import { deferredDraws, drawNow, type DeferredDraw } from './deferred-draws.js';
+import { playsStatusCallbacks, statusCallbackExamples } from './status-callback-cases.js';
+import { examplesForEndpoint } from './fallback-plan.js';
+import type { PlanProfile } from './generated-cases.js';
+import type { DeferredDraw } from './deferred-draws.js';
+
+export type { PlanProfile } from './generated-cases.js';
 
 /**
- * What planning reads of the profile: parameter names and ids, for status callbacks their protocol and media, for the
- * fallback its parameters.
+ * fast-check and the generators, loaded when the run reaches its first generated case: the fixed examples go out
+ * first and need neither, so `check`'s first request does not wait for them (issue 14).
  */
-export type PlanProfile = StatusCallbackProfile & PlanningProfile;
+export const loadGeneratedCases = loadOnce(() => import('./generated-cases.js'));
 
-/** The webhook parameters the generators draw, in the order the service lists them, with their names on its wire. */
-function webhookNames({ names }: FaxProfile['parameters']): readonly (readonly [drawn: string, sent: string])[] {
-  return [
-    ['FaxSid', names.faxSid],
-    ['AccountSid', names.accountSid],
-    ['From', names.from],
-    ['To', names.to],
-    ['ApiVersion', names.apiVersion],
-  ];
-}
-
-/** The webhook parameters of a drawn record under the profile's names, in its order (it matters for reading a curl line). */
-function toWebhookParams(record: object, profile: Pick<FaxProfile, 'parameters'>): FormParams {
-  const values = record as Record<string, string>;
-  return webhookNames(profile.parameters).flatMap(([drawn, sent]) => (Object.hasOwn(values, drawn) ? [[sent, values[drawn] as string] as const] : []));
-}
-
-function toFormParams(record: object): FormParams {
-  return Object.entries(record as Record<string, string>);
-}
-
-/**
- * The random inputs of a case, with the profile's ids and parameter names. The base request uses phone numbers: a
- * SIP-only defect then shows once, under `sip-addresses`, rather than under every check that reads the base reply.
- * For `endpoint` `fallback` each also carries a seeded failure of a fax URL (`ErrorCode`, `ErrorUrl`: `fallback-plan.ts`).
- */
-export function caseInput(profile: PlanProfile, endpoint?: Endpoint): fc.Arbitrary<CaseInput> {
-  if (playsStatusCallbacks(endpoint)) return statusCallbackCaseInput(profile);
-  const inputs = fc.record({
-    params: faxWebhookParams({ sip: false, profile }).map((record) => toWebhookParams(record, profile)),
-    sip: fc.record({ From: sipDisplayName(), To: sipUri() }),
-    extras: unknownParams().map(toFormParams),
-  });
-  return forEndpoint(inputs, profile, endpoint);
-}
+type GeneratedCases = Awaited<ReturnType<typeof loadGeneratedCases>>;
 
 /** The ids of the examples, as hex digits: the profile gives them its shape (`FX0123…` for Twilio). */
 const EXAMPLE_FAX_HEX = ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'] as const;
@@ -118,8 +84,11 @@ export const EXAMPLE_CASE_IDS: readonly string[] = EXAMPLE_CASES.map((c) => c.id
 export interface CasePlan {
   /** How many cases the run plans: the examples and the generated ones. */
   readonly length: number;
-  /** The case at `position` (0-based, examples first), or `undefined` past the end. */
-  at(position: number): PlannedCase | undefined;
+  /**
+   * The case at `position` (0-based, examples first), or `undefined` past the end. A promise: the first generated
+   * case loads the generators.
+   */
+  at(position: number): Promise<PlannedCase> | undefined;
 }
 
 /**
@@ -142,39 +111,51 @@ const DRAW_AHEAD = 32;
  * The cases of a run of `endpoint` (default: the webhook) under `profile`: the fixed examples, then `runs` generated from `seed`. Generated case `i` is
  * what `fc.check(..., { seed, path: String(i) })` replays, which is how a failure is shrunk. They are drawn in
  * batches as the run reaches them (in order, as the pool takes them), so a long run does not hold every input.
+ * `drawAfter` holds the first draw (and the loading of the generators) back until it settles: the run's first
+ * request out (`first-request-out.ts`).
  */
-export function planCases(seed: number, runs: number, profile: PlanProfile, endpoint?: Endpoint): CasePlan {
+export function planCases(seed: number, runs: number, profile: PlanProfile, endpoint?: Endpoint, options: { readonly drawAfter?: Promise<void> } = {}): CasePlan {
   const examples = exampleCases(profile, endpoint);
-  // Built when the first generated case is drawn: building the generators takes time the examples, sent first, need
-  // not wait for (`check`'s first request goes out before it).
+  // Built when the first generated case is drawn: loading and building the generators takes time the examples, sent
+  // first, need not wait for (`check`'s first request goes out before it).
   let inputs: fc.Arbitrary<CaseInput> | undefined;
   let batchStart = -1;
-  let batch: DeferredDraw[] = [];
+  let batch: Promise<readonly DeferredDraw[]> = Promise.resolve([]);
+  const drawBatch = async (start: number): Promise<readonly DeferredDraw[]> => {
+    await options.drawAfter;
+    const generated = await loadGeneratedCases();
+    inputs ??= generated.caseInput(profile, endpoint);
+    return generated.deferredDraws(seed, start, Math.min(CASE_BATCH, runs - start));
+  };
+  // The window of drawn inputs: DRAW_AHEAD of them, from case `drawnStart` on.
   let drawnStart = -1;
-  let drawn: CaseInput[] = [];
+  let drawn: readonly CaseInput[] = [];
+  const inputAt = (index: number, start: number, draws: readonly DeferredDraw[], generated: GeneratedCases): CaseInput => {
+    const windowStart = index - (index % DRAW_AHEAD);
+    if (windowStart !== drawnStart) {
+      const arbitrary = inputs as fc.Arbitrary<CaseInput>;
+      drawn = draws.slice(windowStart - start, Math.min(windowStart + DRAW_AHEAD, start + draws.length) - start).map((draw) => generated.drawNow(arbitrary, draw));
+      drawnStart = windowStart;
+    }
+    return drawn[index - windowStart] as CaseInput;
+  };
   const length = examples.length + Math.max(0, runs);
   return {
     length,
     at(position) {
       if (!Number.isInteger(position) || position < 0 || position >= length) return undefined;
-      if (position < examples.length) return examples[position];
+      if (position < examples.length) return Promise.resolve(examples[position] as PlannedCase);
       const index = position - examples.length;
       const start = index - (index % CASE_BATCH);
+      // Cases are taken in order, so one batch is held at a time; a case taken earlier holds its own batch's promise.
       if (start !== batchStart) {
-        // `path: String(start)` starts the seed's sequence at case `start`: the same values as one sample of all.
-        batch = deferredDraws(seed, start, Math.min(CASE_BATCH, runs - start));
+        batch = drawBatch(start);
         batchStart = start;
       }
-      inputs ??= caseInput(profile, endpoint);
-      const windowStart = index - (index % DRAW_AHEAD);
-      if (windowStart !== drawnStart) {
-        const arbitrary = inputs;
-        const end = Math.min(windowStart + DRAW_AHEAD, start + batch.length);
-        drawn = batch.slice(windowStart - start, end - start).map((draw) => drawNow(arbitrary, draw));
-        drawnStart = windowStart;
-      }
-      const input = drawn[index - windowStart] as CaseInput;
-      return { id: `generated-${index + 1}`, label: `generated case ${index + 1}`, kind: 'generated', index, input };
+      return batch.then(async (draws): Promise<PlannedCase> => {
+        const generated = await loadGeneratedCases();
+        return { id: `generated-${index + 1}`, label: `generated case ${index + 1}`, kind: 'generated', index, input: inputAt(index, start, draws, generated) };
+      });
     },
   };
 }

@@ -1,10 +1,9 @@
-import fc from 'fast-check';
 import type { PlannedCase } from '../checks/check-api/types.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
 import { CURL_CREDENTIAL_VARIABLES, shellQuote } from './curl.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import type { Endpoint } from '../checks/check-api/endpoint.js';
-import { caseInput, EXAMPLE_CASE_IDS, exampleCases, type PlanProfile } from './plan.js';
+import { EXAMPLE_CASE_IDS, exampleCases, loadGeneratedCases, type PlanProfile } from './plan.js';
 
 /** What replays one case of a run, as fast-check replays a counterexample: the run's seed and the case's path. */
 export interface ReplayPoint {
@@ -32,23 +31,15 @@ export function plannedPath(plannedCase: PlannedCase): string {
 /**
  * The case at `path` of the run with `seed` of `endpoint` under `profile`: a fixed example, or the generated case fast-check reaches by that path
  * (its seed's case `16`, then shrink steps). Same id and label as in the run, so its randomness, and so its
- * requests, are the same. Throws a TypeError for a path no run has.
+ * requests, are the same. Rejects with a TypeError for a path no run has.
  */
-export function caseAtPath(seed: number, path: string, profile: PlanProfile, endpoint?: Endpoint): PlannedCase {
+export async function caseAtPath(seed: number, path: string, profile: PlanProfile, endpoint?: Endpoint): Promise<PlannedCase> {
   const problem = describeReplayProblem(path);
   if (problem) throw new TypeError(problem);
   const example = exampleCases(profile, endpoint).find((c) => c.id === path);
   if (example) return example;
   const index = Number(path.split(':')[0]);
-  let input: PlannedCase['input'] | undefined;
-  try {
-    // fast-check's own replay, as shrinking runs it (fc.sample walks paths of a property differently): a property
-    // that fails at once makes the case at `path` the counterexample, and `endOnFailure` stops it there.
-    const details = fc.check(fc.property(caseInput(profile, endpoint), () => false), { seed, path, endOnFailure: true });
-    input = details.counterexample?.[0] as PlannedCase['input'] | undefined;
-  } catch {
-    input = undefined;
-  }
+  const input = (await loadGeneratedCases()).inputAtPath(seed, path, profile, endpoint);
   if (!input) throw new TypeError(`no case at replay path '${path}' for seed ${seed}; copy the path and the seed from one finding`);
   return { id: `generated-${index + 1}`, label: generatedCaseLabel(path), kind: 'generated', index, input };
 }

@@ -9,6 +9,7 @@ import { baseRequestOf, evaluateCase, type CaseTarget } from './evaluate.js';
 import type { Reporter } from '../model/events.js';
 import { buildFinding } from './finding.js';
 import { EXAMPLE_CASE_IDS, planCases } from './plan.js';
+import { firstRequestOut } from './first-request-out.js';
 import { forEachWithConcurrency } from './pool.js';
 import { createRedactor } from '../secrets/redact.js';
 import { caseAtPath, plannedPath, replayCommand, type CommandWord } from './replay.js';
@@ -18,7 +19,8 @@ import { createLatencyRecorder } from './latency-histogram.js';
 import { BASE_REQUESTS, createRunControl, type RunControl } from './run-control.js';
 import type { StampedIssue } from './run-check.js';
 import { withoutCredentials } from '../secrets/hide-credentials.js';
-import { DEFAULT_SHRINK_BUDGET, shrinkFailure, type ShrinkBudget } from './shrink.js';
+import type { ShrinkBudget } from './shrink.js';
+import { loadOnce } from '../model/load-once.js';
 import { timeoutsToStop } from './timeout-breaker.js';
 import { timeoutWording } from './timeout-wording.js';
 
@@ -67,6 +69,9 @@ export interface RunPlan {
   readonly commandLineOmits?: ReadonlySet<string>;
 }
 
+/** Shrinking (and with it fast-check), loaded when a generated case first fails. */
+const loadShrink = loadOnce(() => import('./shrink.js'));
+
 /** The case the checks of scope `run` look at: the first fixed example. */
 const RUN_SCOPE_CASE = EXAMPLE_CASE_IDS[0];
 
@@ -79,7 +84,9 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
   const started = performance.now();
   const reporters = plan.reporters ?? [];
   const failOn = plan.failOn ?? DEFAULT_FAIL_ON;
-  const cases = plan.replay === undefined ? planCases(plan.seed, plan.runs, plan.config.profile, plan.config.endpoint) : [caseAtPath(plan.seed, plan.replay, plan.config.profile, plan.config.endpoint)];
+  const replayed = plan.replay === undefined ? undefined : await caseAtPath(plan.seed, plan.replay, plan.config.profile, plan.config.endpoint);
+  const firstOut = firstRequestOut();
+  const cases = replayed ? [Promise.resolve(replayed)] : planCases(plan.seed, plan.runs, plan.config.profile, plan.config.endpoint, { drawAfter: firstOut.promise });
   const skipReasons = new Map(plan.checks.map((c) => [c.id, c.skipReason?.(plan.config)] as const));
   const active = plan.checks.filter((c) => skipReasons.get(c.id) === undefined);
   const stopAfter = timeoutsToStop(plan.concurrency);
@@ -93,7 +100,8 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     control,
     send: (request: WebhookRequest): Promise<Exchange> => {
       requests += 1;
-      return plan.sender.send(request).then((exchange) => {
+      // An exchange that is over releases the generators too (an in-process handler writes no headers through undici).
+      return plan.sender.send(request).finally(firstOut.release).then((exchange) => {
         latency.add(exchange);
         return exchange;
       });
@@ -111,13 +119,16 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
     await forEachWithConcurrency(
       cases,
       plan.concurrency,
-      async (plannedCase, position) => {
+      async (planned, position) => {
+        const plannedCase = await planned;
         const checks = active.filter((c) => c.scope === 'case' || plannedCase.id === RUN_SCOPE_CASE);
         const outcome = await evaluateCase(target, plannedCase, checks).catch((error: unknown) => {
           if (!broken || position < broken.position) broken = { position, error };
           control.halt();
           return undefined;
         });
+        // A case is over, so the examples no longer wait on the generators: they may load (if nothing released them).
+        firstOut.release();
         if (!outcome) return;
         let failed = false;
         for (const [id, each] of outcome.outcomes) {
@@ -181,6 +192,7 @@ export async function runConformance(plan: RunPlan): Promise<Report> {
       ...(stoppedEarly !== undefined && { stoppedEarly }),
     });
   } finally {
+    firstOut.release();
     control.dispose();
   }
 }
@@ -205,7 +217,8 @@ async function findingOf(plan: RunPlan, target: CaseTarget, check: Check, group:
   if (shrinkable && plan.shrink !== false && !target.control.stop.aborted) {
     await emit(reporters, { type: 'shrinking', check: check.id });
     const failure = { code: group.code, severity: first.issue.diagnostic.severity, ...(group.distinct !== undefined && { distinct: group.distinct }) };
-    const shrunk = await shrinkFailure(target, check, failure, { seed: plan.seed, runs: plan.runs, index: first.case.index }, plan.shrink ?? DEFAULT_SHRINK_BUDGET);
+    const { shrinkFailure } = await loadShrink();
+    const shrunk = await shrinkFailure(target, check, failure, { seed: plan.seed, runs: plan.runs, index: first.case.index }, plan.shrink);
     if (shrunk) shown = shrunk;
   }
   const caseLabel = shown.issue.label === undefined ? shown.case.label : `${shown.issue.label}, in ${shown.case.label}`;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Severity } from '../model/diagnostic.js';
 import type { Check, PlannedCase } from '../checks/check-api/types.js';
 import { evaluateCase, type CaseTarget } from './evaluate.js';
-import { caseInput } from './plan.js';
+import { caseInput } from './generated-cases.js';
 import { generatedCaseLabel } from './replay.js';
 import type { StampedIssue } from './run-check.js';
 

@@ -1,5 +1,4 @@
-import type fc from 'fast-check';
-import { faxStatusCallbacks, type FaxStatusCallbackParams } from '../../properties/fax-status-callback-params.js';
+import type { FaxStatusCallbackParams } from '../../properties/fax-status-callback-params.js';
 import { RUN_SCOPE_CASE_ID, type CaseInput, type PlannedCase } from '../checks/check-api/types.js';
 import type { Endpoint } from '../checks/check-api/endpoint.js';
 import { idFromHex } from '../protocol/ids.js';
@@ -48,16 +47,12 @@ export function statusCallbackFormParams(record: FaxStatusCallbackParams, profil
 }
 
 /** The input of a case: the fax's callbacks, the first one (`queued`) as the base request. */
-function toCaseInput(records: readonly FaxStatusCallbackParams[], profile: StatusCallbackProfile): CaseInput {
+export function statusCallbackInput(records: readonly FaxStatusCallbackParams[], profile: StatusCallbackProfile): CaseInput {
   const callbacks = records.map((record) => statusCallbackFormParams(record, profile));
   // The variant checks of the webhook (SIP addresses, extra parameters) do not run on this endpoint.
   return { params: callbacks[0] ?? [], sip: { From: '', To: '' }, extras: [], callbacks };
 }
 
-/** The random inputs of a status-callback case: every callback of one outbound fax, drawn by `faxStatusCallbacks`. */
-export function statusCallbackCaseInput(profile: StatusCallbackProfile): fc.Arbitrary<CaseInput> {
-  return faxStatusCallbacks({ profile }).map((records) => toCaseInput(records, profile));
-}
 
 const EXAMPLE_ACCOUNT_HEX = '0123456789abcdef0123456789abcdef';
 const EXAMPLE_MEDIA_HEX = '3e0123456789abcdef0123456789abcd';
@@ -89,7 +84,7 @@ export function statusCallbackExamples(profile: StatusCallbackProfile): readonly
       label: `a fax that was ${protocol.delivered} (${protocol.first}, then ${protocol.delivered})`,
       kind: 'example',
       index: -1,
-      input: toCaseInput(
+      input: statusCallbackInput(
         [
           delivered,
           {
@@ -109,7 +104,7 @@ export function statusCallbackExamples(profile: StatusCallbackProfile): readonly
       label: `a fax that ${failure?.status ?? 'failed'}${errorCode === undefined ? '' : ` with ${errorCode} "${twilioErrorTitle(errorCode)}"`}, so no NumPages or MediaUrl (${protocol.first}, then ${failure?.status ?? 'failed'})`,
       kind: 'example',
       index: -1,
-      input: toCaseInput(
+      input: statusCallbackInput(
         [
           failed,
           {

@@ -54,25 +54,26 @@ describe('faxStatusCallbacks', () => {
 });
 
 describe('status-callback cases', () => {
-  it('start with a delivered fax and a failed one (34004), then generated faxes, the same from the same seed', () => {
+  it('start with a delivered fax and a failed one (34004), then generated faxes, the same from the same seed', async () => {
     const plan = planCases(9, 5, TWILIO_PROFILE, 'status-callback');
-    const cases = Array.from({ length: plan.length }, (_, i) => plan.at(i));
+    const cases = await Promise.all(Array.from({ length: plan.length }, (_, i) => plan.at(i)));
     expect(cases.map((c) => c?.id)).toEqual(['example-1', 'example-2', 'generated-1', 'generated-2', 'generated-3', 'generated-4', 'generated-5']);
     expect(cases[1]?.input.callbacks?.at(-1)).toContainEqual(['ErrorCode', '34004']);
     expect(cases[1]?.input.callbacks?.at(-1)?.map(([name]) => name)).not.toContain('NumPages');
     for (const c of cases) expect(c?.input.params).toEqual(c?.input.callbacks?.[0]);
     const again = planCases(9, 5, TWILIO_PROFILE, 'status-callback');
-    expect(Array.from({ length: again.length }, (_, i) => again.at(i))).toEqual(cases);
+    expect(await Promise.all(Array.from({ length: again.length }, (_, i) => again.at(i)))).toEqual(cases);
   });
 
-  it('are not played for the fallback endpoint: its cases are the webhook\'s, with ErrorCode and ErrorUrl after them', () => {
+  it('are not played for the fallback endpoint: its cases are the webhook\'s, with ErrorCode and ErrorUrl after them', async () => {
     const webhook = planCases(9, 3, TWILIO_PROFILE);
     const fallback = planCases(9, 3, TWILIO_PROFILE, 'fallback');
     for (let i = 0; i < 5; i += 1) {
-      const params = fallback.at(i)?.input.params ?? [];
-      expect(fallback.at(i)?.input.callbacks).toBeUndefined();
+      const fallbackCase = await fallback.at(i);
+      const params = fallbackCase?.input.params ?? [];
+      expect(fallbackCase?.input.callbacks).toBeUndefined();
       expect(params.slice(-2).map(([name]) => name)).toEqual(['ErrorCode', 'ErrorUrl']);
-      if (i < 2) expect(params.slice(0, -2)).toEqual(webhook.at(i)?.input.params);
+      if (i < 2) expect(params.slice(0, -2)).toEqual((await webhook.at(i))?.input.params);
     }
   });
 });

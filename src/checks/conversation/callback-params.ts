@@ -1,4 +1,4 @@
-import { FAILED_FAX_ERRORS } from '../../../properties/action-callback-params.js';
+import { FAILED_FAX_ERRORS } from '../../../properties/_internals/failed-fax-errors.js';
 import type { ParameterNames } from '../../protocol/parameters.js';
 import type { FormParams } from '../../model/exchange.js';
 

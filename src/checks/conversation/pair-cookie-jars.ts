@@ -1,4 +1,8 @@
-import { CookieJar, type Cookie } from 'tough-cookie';
+import type { Cookie, CookieJar } from 'tough-cookie';
+import { loadOnce } from '../../model/load-once.js';
+
+/** tough-cookie, loaded when a check first keeps cookies (most runs' first request needs none). */
+const loadToughCookie = loadOnce(() => import('tough-cookie'));
 
 /** The pair of numbers Twilio keys its cookies on. */
 export interface NumberPair {
@@ -18,7 +22,16 @@ interface PairJar {
 export class PairCookieJars {
   private readonly jars = new Map<string, PairJar>();
 
-  constructor(private readonly idleExpiryMs: number) {}
+  private constructor(
+    private readonly idleExpiryMs: number,
+    private readonly newJar: () => CookieJar,
+  ) {}
+
+  /** Empty jars that forget a pair after `idleExpiryMs` without a request for it; loads tough-cookie on first use. */
+  static async create(idleExpiryMs: number): Promise<PairCookieJars> {
+    const { CookieJar } = await loadToughCookie();
+    return new PairCookieJars(idleExpiryMs, () => new CookieJar());
+  }
 
   /** The `Cookie` header Twilio would send for `pair` to `url` at `now` ('' for none); marks the pair as used. */
   cookieHeader(pair: NumberPair, url: string, now: Date): string {
@@ -47,7 +60,7 @@ export class PairCookieJars {
     const key = keyOf(pair);
     const existing = this.jars.get(key);
     if (existing && now.getTime() - existing.lastUsed < this.idleExpiryMs) return existing;
-    const fresh = { jar: new CookieJar(), lastUsed: now.getTime() };
+    const fresh = { jar: this.newJar(), lastUsed: now.getTime() };
     this.jars.set(key, fresh);
     return fresh;
   }
