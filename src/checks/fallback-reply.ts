@@ -56,7 +56,7 @@ export const fallbackReplyCheck: Check = {
             code: 'fallback_fails',
             severity: 'error',
             ...(summary.twilioError !== undefined && { twilioError: summary.twilioError }),
-            message: `the fallback URL ${shown} ${describeSummary(summary)}, after the fax URL failed with ${failure.code}: Twilio had nothing left to try and would fail the fax`,
+            message: `the fallback URL ${shown} ${describeSummary(summary)}, ${failure.seeded ? `asked as if the fax URL had failed with ${failure.code}` : `after the fax URL failed with ${failure.code}`}: ${profile.service} would have nothing left to try and would fail the fax`,
             hint: `answer the fallback request with a 2xx and fax TwiML whatever its ${profile.fallback.errorCodeParam} and ${profile.fallback.errorUrlParam} say: they are two more parameters of the same fax, not a different request`,
           },
         },

@@ -84,6 +84,9 @@ describe('check --fallback-url', () => {
     const [finding] = report.findings;
     expect(finding).toMatchObject({ severity: 'error', twilioError: 11200 });
     expect(finding?.message).toContain(server.url('/fallback'));
+    // The fax URL did not fail: the message does not say it did.
+    expect(finding?.message).toContain('asked as if the fax URL had failed with 11200');
+    expect(finding?.message).not.toContain('after the fax URL failed');
     expect(finding?.case).toContain('as if the fax URL had failed with 11200 (it did not)');
     expect(finding?.reproduce).toContain(`-X POST ${server.url('/fallback')}`);
     expect(finding?.reproduce).toContain(`ErrorUrl=${encodeURIComponent(server.url('/fax'))}`);
