@@ -10,6 +10,7 @@ import type { Endpoint } from '../checks/check-api/endpoint.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import type { FormParams } from '../model/exchange.js';
 export { deferredDraws, drawNow } from './deferred-draws.js';
+import { webhookNames } from './webhook-names.js';
 import { playsFallback, withFallbackError, type PlanningProfile } from './fallback-plan.js';
 import { playsStatusCallbacks, statusCallbackInput, type StatusCallbackProfile } from './status-callback-cases.js';
 
@@ -21,17 +22,6 @@ import { playsStatusCallbacks, statusCallbackInput, type StatusCallbackProfile }
  * fallback its parameters.
  */
 export type PlanProfile = StatusCallbackProfile & PlanningProfile;
-
-/** The webhook parameters the generators draw, in the order the service lists them, with their names on its wire. */
-function webhookNames({ names }: FaxProfile['parameters']): readonly (readonly [drawn: string, sent: string])[] {
-  return [
-    ['FaxSid', names.faxSid],
-    ['AccountSid', names.accountSid],
-    ['From', names.from],
-    ['To', names.to],
-    ['ApiVersion', names.apiVersion],
-  ];
-}
 
 /** The webhook parameters of a drawn record under the profile's names, in its order (it matters for reading a curl line). */
 function toWebhookParams(record: object, profile: Pick<FaxProfile, 'parameters'>): FormParams {

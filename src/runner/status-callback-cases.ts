@@ -5,6 +5,7 @@ import { idFromHex } from '../protocol/ids.js';
 import { mediaUrlFor } from '../protocol/media-url.js';
 import type { FaxProfile } from '../protocol/profile.js';
 import { twilioErrorTitle } from '../protocol/twilio-errors.js';
+import { webhookNames } from './webhook-names.js';
 import type { FormParams } from '../model/exchange.js';
 
 /** What planning a status-callback case reads of the profile. */
@@ -22,11 +23,7 @@ export function playsStatusCallbacks(endpoint: Endpoint | undefined): boolean {
 function wireNames(profile: StatusCallbackProfile): readonly (readonly [keyof FaxStatusCallbackParams, string])[] {
   const { names } = profile.parameters;
   return [
-    ['FaxSid', names.faxSid],
-    ['AccountSid', names.accountSid],
-    ['From', names.from],
-    ['To', names.to],
-    ['ApiVersion', names.apiVersion],
+    ...webhookNames(profile.parameters),
     ['FaxStatus', names.faxStatus],
     ['OriginalMediaUrl', profile.statusCallback.originalMediaUrlName],
     ['NumPages', names.numPages],
