@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_HOOKS_SOURCE } from '../support/record-hooks.js';
 import { run, userEnv } from './run.js';
 
 // What the `check` command loads, in a process of its own. No timing (npm run bench measures the start-up): `check`
@@ -28,16 +29,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'fax-kit-start-up-'));
   writeFileSync(
     join(work, 'record-hooks.mjs'),
-    [
-      "import { appendFileSync } from 'node:fs';",
-      'let out;',
-      'export function initialize(data) { out = data.out; }',
-      'export async function resolve(specifier, context, next) {',
-      '  const result = await next(specifier, context);',
-      "  appendFileSync(out, result.url + '\\n');",
-      '  return result;',
-      '}',
-    ].join('\n'),
+    RECORD_HOOKS_SOURCE,
   );
   writeFileSync(
     join(work, 'record.mjs'),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_HOOKS_SOURCE } from '../support/record-hooks.js';
 import { run, runOrThrow } from './run.js';
 
 // What `import 'twiml-fax-kit'` loads, as plain Node loads the built package: a module hook writes down the URL of
@@ -21,16 +22,7 @@ beforeAll(async () => {
   symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
   writeFileSync(
     join(work, 'record-hooks.mjs'),
-    [
-      "import { appendFileSync } from 'node:fs';",
-      'let out;',
-      'export function initialize(data) { out = data.out; }',
-      'export async function resolve(specifier, context, next) {',
-      '  const result = await next(specifier, context);',
-      "  appendFileSync(out, result.url + '\\n');",
-      '  return result;',
-      '}',
-    ].join('\n'),
+    RECORD_HOOKS_SOURCE,
   );
   writeFileSync(join(work, 'record.mjs'), "import { register } from 'node:module';\nregister('./record-hooks.mjs', import.meta.url, { data: { out: process.env.RECORD_TO } });\n");
 }, 120_000);
