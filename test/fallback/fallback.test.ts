@@ -1,24 +1,15 @@
 import twilio from 'twilio';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkServer, type CheckServerOptions } from '../../src/harness/check-server.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { TWILIO_PROFILE } from '../../src/protocol/profile.js';
-import { recordingServer } from '../checks/stateful/recording-server.js';
+import { recordingServer, recordingServers } from '../checks/stateful/recording-server.js';
 import { bufferIo } from '../support/buffer-io.js';
 import { RECEIVE_XML, send } from '../zoo/serve.js';
 
 const AUTH_TOKEN = 'fallback-test-token';
 const FAST = { runs: 3, seed: 7, timeoutMs: 3_000, shrink: false, concurrency: 2 } as const satisfies CheckServerOptions;
-const closing: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(closing.splice(0).map((server) => server.close()));
-});
-
-async function record(reply: Parameters<typeof recordingServer>[0]) {
-  const server = await recordingServer(reply);
-  closing.push(server);
-  return server;
-}
+const record = recordingServers();
 
 /** A fax app whose fallback handler crashes on `ErrorCode` (it parses the error as JSON, say); the fax URL is fine. */
 const crashesOnErrorCode: Parameters<typeof recordingServer>[0] = (req, res, params) => {

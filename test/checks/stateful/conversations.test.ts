@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkServer } from '../../../src/harness/check-server.js';
 import { RECEIVE_XML, send } from '../../zoo/serve.js';
-import { recordingServer, type Recorded } from './recording-server.js';
+import { recordingServers, type Recorded } from './recording-server.js';
 
 const ONLY = (check: string) => ({ runs: 0, seed: 1, timeoutMs: 3_000, shrink: false, checks: [check] }) as const;
-const closing: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(closing.splice(0).map((server) => server.close()));
-});
-
-async function record(reply: Parameters<typeof recordingServer>[0]) {
-  const server = await recordingServer(reply);
-  closing.push(server);
-  return server;
-}
+const record = recordingServers();
 
 // The runner's base requests use the example cases' FaxSids; the check's own requests use fresh ones.
 const EXAMPLE_SIDS = new Set(['FX0123456789abcdef0123456789abcdef', 'FXfedcba9876543210fedcba9876543210']);

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { readParams, serve, type RunningServer } from '../../zoo/serve.js';
 
@@ -21,4 +22,20 @@ export async function recordingServer(
     });
   });
   return Object.assign(server, { requests });
+}
+
+/**
+ * Call at the top of a test file: `record(reply)` starts a recording server, closed after each test of the file.
+ * @example const record = recordingServers(); const server = await record((req, res) => send(res, 200, RECEIVE_XML));
+ */
+export function recordingServers(): (reply: Parameters<typeof recordingServer>[0]) => ReturnType<typeof recordingServer> {
+  const closing: RunningServer[] = [];
+  afterEach(async () => {
+    await Promise.all(closing.splice(0).map((server) => server.close()));
+  });
+  return async (reply) => {
+    const server = await recordingServer(reply);
+    closing.push(server);
+    return server;
+  };
 }

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import twilio from 'twilio';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signedContentOf } from '../../../src/checks/signatures/signed-content.js';
 import { checkServer } from '../../../src/harness/check-server.js';
 import { createSender, inProcessTransport } from '../../../src/sender/index.js';
@@ -8,12 +8,9 @@ import { signTwilioRequest } from '../../../src/signature/index.js';
 import { faxWebhookParams } from '../../../properties/fax-webhook-params.js';
 import { RECEIVE_XML, send } from '../../zoo/serve.js';
 import { AUTH_TOKEN } from '../../zoo/stateful/servers.js';
-import { recordingServer } from './recording-server.js';
+import { recordingServers } from './recording-server.js';
 
-const closing: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(closing.splice(0).map((server) => server.close()));
-});
+const record = recordingServers();
 
 const RUN = { runs: 0, seed: 1, timeoutMs: 3_000, shrink: false } as const;
 
@@ -39,8 +36,7 @@ describe('signedContentOf', () => {
 
 describe('the signature checks', () => {
   it('are skipped, never passed, without an auth token', async () => {
-    const server = await recordingServer((_req, res) => send(res, 200, RECEIVE_XML));
-    closing.push(server);
+    const server = await record((_req, res) => send(res, 200, RECEIVE_XML));
     const report = await checkServer({ url: server.url() }, { ...RUN, checks: ['signature-accepted', 'signature-enforced'] });
     expect(report.checks.map((c) => [c.id, c.status, c.skipReason])).toEqual([
       ['signature-accepted', 'skipped', 'needs --auth-token or TWILIO_AUTH_TOKEN'],
@@ -49,8 +45,7 @@ describe('the signature checks', () => {
   });
 
   it('reproduce a forged request with its forged signature, and never show the auth token', async () => {
-    const server = await recordingServer((req, res) => (req.headers['x-twilio-signature'] ? send(res, 200, RECEIVE_XML) : send(res, 403, 'no\n', 'text/plain')));
-    closing.push(server);
+    const server = await record((req, res) => (req.headers['x-twilio-signature'] ? send(res, 200, RECEIVE_XML) : send(res, 403, 'no\n', 'text/plain')));
     const report = await checkServer({ url: server.url('/fax?x=1') }, { ...RUN, authToken: AUTH_TOKEN, checks: ['signature-enforced'] });
     const finding = report.findings.find((f) => f.code === 'wrong_token_accepted');
     expect(finding?.message).toContain('the server accepted a request signed with another auth token');
@@ -62,8 +57,7 @@ describe('the signature checks', () => {
   });
 
   it('send tricky values correctly signed by each method the number uses', async () => {
-    const server = await recordingServer((_req, res) => send(res, 200, RECEIVE_XML));
-    closing.push(server);
+    const server = await record((_req, res) => send(res, 200, RECEIVE_XML));
     await checkServer({ url: server.url('/fax?x=1') }, { ...RUN, authToken: AUTH_TOKEN, method: 'both', checks: ['signature-accepted'] });
     const own = server.requests.filter((r) => r.params.get('From')?.startsWith('"'));
     expect(own.map((r) => r.method)).toEqual(['POST', 'POST', 'GET', 'GET']);
@@ -80,11 +74,10 @@ describe('the signature checks', () => {
   });
 
   it('names a server that validates with another auth token without guessing a cause', async () => {
-    const server = await recordingServer((req, res, params) => {
+    const server = await record((req, res, params) => {
       const ok = twilio.validateRequest('some-other-token', String(req.headers['x-twilio-signature'] ?? ''), server.url(req.url), Object.fromEntries(params));
       send(res, ok ? 200 : 403, ok ? RECEIVE_XML : 'forbidden\n', 'text/plain');
     });
-    closing.push(server);
     const report = await checkServer({ url: server.url() }, { ...RUN, authToken: AUTH_TOKEN, checks: ['signature-accepted'] });
     expect(report.findings.map((f) => `${f.check}/${f.code}`)).toEqual(['signature-accepted/signed_request_refused']);
     expect(report.findings[0]?.hint).toContain('same auth token');
