@@ -1,6 +1,5 @@
 import { CHECK_IDS, selectRunChecks } from '../checks/registry.js';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from '../model/diagnostic.js';
-import { isSeed, SEED_RANGE } from '../model/seed.js';
 import { createReporters } from '../reporters/create-reporters.js';
 import { ReportWriteError } from '../reporters/write-report.js';
 import { TWILIO_PROFILE } from '../protocol/profile.js';
@@ -15,6 +14,7 @@ import { describeUrlProblem } from '../runner/target-url.js';
 import { parseCommandArgs, usageError, type Command } from './command.js';
 import { withConfigFile } from './config-file.js';
 import { didYouMean } from './did-you-mean.js';
+import { oneOf, parseCount, parseList, parseSeed } from './flag-values.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from '../model/io.js';
 import { otherProfileKeyNote, parseProfile, profileHelp, PROFILE_OPTION, signingKeyOf } from './profile-option.js';
@@ -127,36 +127,6 @@ Exit codes:
 
 type Parsed = { ok: true; options: CheckServerOptions & { url: string } } | { ok: false; message: string };
 
-type Field<T> = { readonly value: T } | { readonly error: string };
-
-function parseCount(flag: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): Field<number> {
-  if (raw === undefined) return { value: fallback };
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max || !Number.isSafeInteger(value)) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    return { error: `--${flag} must be a whole number ${range}, not '${raw}'` };
-  }
-  return { value };
-}
-
-/** `--seed`: the range `checkServer` accepts (`MIN_SEED` to `MAX_SEED`, fast-check's), negative ones as `--seed=-5`. */
-function parseSeed(raw: string | undefined): Field<number> {
-  if (raw === undefined) return { value: randomSeed() };
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !isSeed(value)) return { error: `--seed must be ${SEED_RANGE}, not '${raw}'` };
-  return { value };
-}
-
-function parseList(raw: string | undefined): string[] | undefined {
-  return raw === undefined ? undefined : raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
-}
-
-function oneOf<T extends string>(flag: string, raw: string | undefined, values: readonly T[], fallback: T): Field<T> {
-  if (raw === undefined) return { value: fallback };
-  const match = values.find((v) => v.toLowerCase() === raw.toLowerCase());
-  return match ? { value: match } : { error: `--${flag} must be one of ${values.join(', ')}, not '${raw}'` };
-}
-
 function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSpecs?: string[]; color?: boolean; start?: ServerStart; secrets?: string[]; customCheckFiles?: string[] } {
   // Settings of twiml-fax-kit.config.json (or package.json's "twiml-fax-kit" key) go in front: the command line wins.
   const configured = withConfigFile(argv, OPTIONS, io.cwd);
@@ -180,7 +150,7 @@ function parseOptions(argv: readonly string[], io: CliIo): Parsed & { reporterSp
   if ('error' in failOn) return { ok: false, message: failOn.error };
   const runs = parseCount('runs', values.runs, DEFAULT_RUNS, 0);
   if ('error' in runs) return { ok: false, message: runs.error };
-  const seed = parseSeed(values.seed);
+  const seed = parseSeed(values.seed, randomSeed);
   if ('error' in seed) return { ok: false, message: seed.error };
   const concurrency = parseCount('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   if ('error' in concurrency) return { ok: false, message: concurrency.error };

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './command.js';
 import { EXIT } from './exit-codes.js';
+import { parseList } from './flag-values.js';
 import type { CliIo } from '../model/io.js';
 import { ALL_RECEIVE_ATTRIBUTES, DEFAULT_STATUS_CALLBACK_PATH, FAX_CONTRACT_STATES, receiveAttributesOf, type FaxContractState } from '../pact/interactions.js';
 import { parseProfile, profileHelp, PROFILE_OPTION } from './profile-option.js';
@@ -77,11 +78,6 @@ function parseWholeNumber(flag: string, raw: string): number | string {
 
 const METHODS: Readonly<Record<string, readonly HttpMethod[]>> = { POST: ['POST'], GET: ['GET'], both: ['POST', 'GET'] };
 
-/** A comma-separated flag value as a list, blanks dropped; undefined when the flag was not given. */
-function listOf(raw: string | undefined): string[] | undefined {
-  return raw?.split(',').map((item) => item.trim()).filter((item) => item !== '');
-}
-
 function parsePath<T extends string | undefined>(flag: string, raw: string | undefined, fallback: T): string | T | { readonly error: string } {
   if (raw === undefined) return fallback;
   if (!raw.startsWith('/') || /\s/.test(raw)) return { error: `--${flag} must be a path starting with '/', not '${raw}'` };
@@ -119,7 +115,7 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   }
   const fallbackPath = parsePath('fallback-path', values['fallback-path'], undefined);
   if (typeof fallbackPath === 'object') return { ok: false, message: fallbackPath.error };
-  const receiveAttributes = listOf(values['receive-attributes']);
+  const receiveAttributes = parseList(values['receive-attributes']);
   const known = receiveAttributesOf(profile.profile);
   const unknown = receiveAttributes?.filter((name) => !known.includes(name)) ?? [];
   if (unknown.length > 0) return { ok: false, message: `unknown <Receive> attribute '${unknown[0]}'; attributes (case-sensitive): ${known.join(', ')}` };
@@ -128,7 +124,7 @@ function parseGenerateOptions(argv: readonly string[], io: CliIo): Parsed {
   }
   const methods = METHODS[values.method ?? 'POST'];
   if (methods === undefined) return { ok: false, message: `--method must be POST, GET or both, not '${values.method ?? ''}'` };
-  const states = listOf(values.states);
+  const states = parseList(values.states);
   const unknownState = states?.find((state) => !(FAX_CONTRACT_STATES as readonly string[]).includes(state));
   if (unknownState !== undefined) return { ok: false, message: `unknown state '${unknownState}'; states: ${FAX_CONTRACT_STATES.join(', ')}` };
   if (states?.length === 0) return { ok: false, message: `--states needs at least one of ${FAX_CONTRACT_STATES.join(', ')}` };
